@@ -1,0 +1,105 @@
+"""What the text asserts between its figures: a total and its parts, a stated rate.
+
+A `Claim` is a stated figure that should equal f(inputs). Recognition is deliberately cautious:
+a relation is claimed only where the wording asserts it (其中, 合计, a rate named 「X率」, a category
+set that partitions a whole); `completeness` records how sure we are that a breakdown is complete,
+which decides whether a shortfall is an error or only a note.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from figcheck import rulebook
+from figcheck.clauses import Layout, Placed
+
+COMPLETE, OPEN, PARTIAL = "complete", "open", "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One input of a claim: a figure, its role, and its sign in the formula (+1 or -1)."""
+
+    placed: Placed
+    role: str
+    sign: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RateOption:
+    """One way of computing a rate: sum(numerator) / (sum of denominator terms)."""
+
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...]
+    definition: str  # "败诉率: total", or "" for an inferred pair
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str  # "sum" | "rate"
+    stated: Placed
+    parts: tuple[Term, ...] = ()
+    completeness: str = OPEN  # for sums
+    evidence: str = ""  # why a breakdown is complete (合计, 其他, a category set)
+    options: tuple[RateOption, ...] = ()  # for rates
+    named: bool = False  # a rate with a definition in rules/rates.toml
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    breakdown: tuple[str, ...]
+    total_after_parts: tuple[str, ...]
+    remainder: tuple[str, ...]
+    not_exhaustive_after: tuple[str, ...]
+    not_exhaustive_before: tuple[str, ...]
+    not_a_part: tuple[str, ...]
+    counted_nouns: dict[str, str]
+    families: dict[str, str]
+    categories: tuple[dict, ...]
+    rates: dict[str, dict]
+
+
+@functools.cache
+def cues() -> _Cues:
+    data = rulebook.load("cues.toml")
+    units = rulebook.load("units.toml")
+    families = {unit: name for name, members in units.get("families", {}).items() for unit in members}
+    return _Cues(
+        breakdown=tuple(data["sum"]["breakdown"]),
+        total_after_parts=tuple(rulebook.longest_first(data["sum"]["total_after_parts"])),
+        remainder=tuple(data["sum"]["remainder"]),
+        not_exhaustive_after=tuple(data["sum"]["not_exhaustive_after"]),
+        not_exhaustive_before=tuple(data["sum"]["not_exhaustive_before"]),
+        not_a_part=tuple(data["not_a_part"]["words"]),
+        counted_nouns=dict(data.get("counted_nouns", {})),
+        families=families,
+        categories=tuple(rulebook.load("categories.toml").get("category", [])),
+        rates={rate["name"]: rate for rate in rulebook.load("rates.toml").get("rate", [])},
+    )
+
+
+def family(layout: Layout, placed: Placed) -> str:
+    """What a figure counts, for deciding which figures may add up: 件 and 8个案件 alike."""
+    unit = placed.figure.unit
+    if unit == "个":
+        following = layout.text[placed.figure.end : placed.figure.end + 4]
+        for noun, stands_for in cues().counted_nouns.items():
+            if following.startswith(noun):
+                unit = stands_for
+    return cues().families.get(unit, unit)
+
+
+def is_count(placed: Placed) -> bool:
+    """A figure that can be a part or a total: a plain amount, not a percentage or a multiple."""
+    return placed.figure.unit not in ("%", "‰", "‱", "百分点", "倍", "番", "成", "") and placed.figure.high is None
+
+
+def find_claims(layout: Layout) -> list[Claim]:
+    """Every sum and rate claim in the document, in text order of their stated figure."""
+    from figcheck.claims_rate import rate_claims
+    from figcheck.claims_sum import sum_claims
+
+    claims = sum_claims(layout)
+    claims += rate_claims(layout, claims)
+    return sorted(claims, key=lambda claim: (claim.stated.figure.start, claim.kind))

@@ -1,0 +1,106 @@
+"""Rate claims: 「败诉率32%」 stated beside the counts it is computed from.
+
+A rate named in rules/rates.toml is computed by its definition (numerator label words over the
+breakdown's total, or over the concluded cases). An unnamed 「X率」 is checked only when exactly one
+count's label carries its stem (优秀率 → 「优秀卷宗三十卷」) and exactly one other count of the same
+kind stands in the sentence to divide by.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from figcheck.claims import Claim, RateOption, Term, cues, family, is_count
+from figcheck.clauses import Layout, Placed
+
+_RATE_WORD = regex.compile(
+    r"(\p{Han}{1,10}?率)(?:为|是|达|达到|约为|仅为|高达|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|下降至|降至|约)?\s*$"
+)
+_PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "尚未办结")
+_CONCLUDED = ("审结", "结案")
+
+
+@functools.cache
+def _names_longest_first() -> list[str]:
+    return sorted(cues().rates, key=len, reverse=True)
+
+
+def rate_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
+    claims = []
+    for placed in layout.placed:
+        if placed.figure.unit not in ("%", "‰") or placed.figure.high is not None:
+            continue
+        found = _RATE_WORD.search(placed.label)
+        if found is None:
+            continue
+        claim = _rate_claim(layout, placed, found.group(1), sum_claims)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]) -> Claim | None:
+    counts = [p for p in layout.placed if p.sentence == rate.sentence and is_count(p)]
+    if not counts and rate.sentence > 0:
+        counts = [p for p in layout.placed if p.sentence == rate.sentence - 1 and is_count(p)]
+    if not counts:
+        return None
+    name = next((name for name in _names_longest_first() if word.endswith(name)), None)
+    if name is None:
+        return _inferred(layout, rate, word, counts)
+    definition = cues().rates[name]
+    breakdown = next((c for c in sum_claims if c.stated in counts or any(t.placed in counts for t in c.parts)), None)
+    total = breakdown.stated if breakdown else _labelled(counts, definition["total_terms"], exclude=())
+    if total is None:
+        return None
+    numerator = [
+        p for p in counts
+        if p is not total and any(term in p.label for term in definition["numerator"]) and "率" not in p.label
+        and family(layout, p) == family(layout, total)
+    ]
+    if not numerator:
+        return None
+    options = []
+    for kind in definition["denominators"]:
+        denominator = _denominator(kind, total, counts, breakdown)
+        if denominator:
+            options.append(RateOption(tuple(Term(p, "numerator") for p in numerator), denominator,
+                                      f"{name}:{kind}"))
+    if not options:
+        return None
+    return Claim("rate", rate, options=tuple(options), named=True)
+
+
+def _labelled(counts: list[Placed], terms: list[str], exclude: tuple[Placed, ...]) -> Placed | None:
+    for placed in counts:
+        if placed not in exclude and any(term in placed.label for term in terms):
+            return placed
+    return None
+
+
+def _denominator(kind: str, total: Placed, counts: list[Placed], breakdown: Claim | None) -> tuple[Term, ...]:
+    if kind == "total":
+        return (Term(total, "denominator"),)
+    pending = [t.placed for t in (breakdown.parts if breakdown else ()) if any(w in t.placed.label for w in _PENDING)]
+    if pending:
+        return (Term(total, "denominator"),) + tuple(Term(p, "pending", -1) for p in pending)
+    concluded = _labelled(counts, list(_CONCLUDED), exclude=(total,))
+    return (Term(concluded, "denominator"),) if concluded is not None else ()
+
+
+def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed]) -> Claim | None:
+    """优秀率百分之二十五 beside 「优秀卷宗三十卷」 and one other count: 30 / 120."""
+    stem = word[:-1][-2:]
+    if len(stem) < 2:
+        return None
+    numerators = [p for p in counts if stem in p.label]
+    if len(numerators) != 1:
+        return None
+    numerator = numerators[0]
+    others = [p for p in counts if p is not numerator and family(layout, p) == family(layout, numerator)]
+    if len(others) != 1 or others[0].figure.value < numerator.figure.value:
+        return None
+    option = RateOption((Term(numerator, "numerator"),), (Term(others[0], "denominator"),), "")
+    return Claim("rate", rate, options=(option,), named=False)

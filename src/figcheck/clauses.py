@@ -1,0 +1,99 @@
+"""The shape of a sentence around its figures: sentences, parentheses, clauses and labels.
+
+Claims are recognised from this structure, not from the raw text: each figure gets its sentence,
+its parenthesis depth, and its *label* — the words between the previous figure or clause mark and
+the figure (in 「其中主办建议52件、协办建议34件」 the labels are 「其中主办建议」 and 「协办建议」).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from figcheck.figures import Figure
+
+# ASCII "." is a decimal point, never a sentence end here.
+_SENTENCE_END = regex.compile(r"[。！？!?]+|\n+")
+_CLAUSE_MARKS = frozenset("，,、；;：:（(）)")
+_OPEN, _CLOSE = frozenset("（(["), frozenset("）)]")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A figure with what claims need to know about where it stands."""
+
+    figure: Figure
+    index: int  # position in the document's figure list
+    sentence: int  # index into Layout.sentences
+    depth: int  # parenthesis depth (0 = outside any parentheses)
+    paren_start: int  # offset of the innermost opening parenthesis, or -1
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    placed: tuple[Placed, ...]
+
+    def in_sentence(self, sentence: int) -> list[Placed]:
+        return [p for p in self.placed if p.sentence == sentence]
+
+    def sentence_text(self, sentence: int) -> str:
+        start, end = self.sentences[sentence]
+        return self.text[start:end]
+
+
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence, the end mark included."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def layout(text: str, figures: list[Figure]) -> Layout:
+    """Place every figure in its sentence with its depth and label."""
+    sentences = sentence_spans(text)
+    placed: list[Placed] = []
+    sentence = 0
+    previous_end = 0
+    for index, figure in enumerate(figures):
+        while sentence < len(sentences) - 1 and figure.start >= sentences[sentence][1]:
+            sentence += 1
+        sentence_start = sentences[sentence][0] if sentences else 0
+        label_from = max(sentence_start, previous_end if previous_end > sentence_start else sentence_start)
+        depth, paren_start = _depth(text, sentence_start, figure.start)
+        label = _label(text, label_from, figure.start)
+        placed.append(Placed(figure, index, sentence, depth, paren_start, label))
+        previous_end = figure.end
+    return Layout(text, sentences, tuple(placed))
+
+
+def _depth(text: str, sentence_start: int, offset: int) -> tuple[int, int]:
+    opened: list[int] = []
+    for at in range(sentence_start, offset):
+        ch = text[at]
+        if ch in _OPEN:
+            opened.append(at)
+        elif ch in _CLOSE and opened:
+            opened.pop()
+    return len(opened), (opened[-1] if opened else -1)
+
+
+def _label(text: str, start: int, end: int) -> str:
+    """Words before a figure back to the nearest clause mark (but not past `start`)."""
+    at = end
+    while at > start and text[at - 1] not in _CLAUSE_MARKS:
+        at -= 1
+    return text[at:end].strip()
+
+
+def between(layout: Layout, first: Placed, second: Placed) -> str:
+    """The text between two figures."""
+    return layout.text[first.figure.end : second.figure.start]

@@ -1,0 +1,132 @@
+"""The command line: figcheck check | figures | rules | explain.
+
+Exit codes: 0 nothing at error or warning level; 1 findings at error or warning level; 2 a usage
+error or an input that could not be read (the other inputs are still checked and reported).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from figcheck import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="figcheck：核对中文公文、报告中数字之间的关系（合计与分项、比率……）。",
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+PathsArgument = Annotated[list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")]
+LangOption = Annotated[Lang, typer.Option("--lang", help="输出语言 (output language)")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"figcheck {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="显示版本 (show the version)")] = False,
+) -> None:
+    """figcheck：核对中文公文、报告中数字之间的关系。"""
+
+
+def _run(paths: list[str]):
+    from figcheck.engine import check_path
+    from figcheck.load import iter_inputs
+
+    return [check_path(path) for path in iter_inputs(paths)]
+
+
+@app.command()
+def check(
+    paths: PathsArgument,
+    output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")] = CheckFormat.text,
+    show_passed: Annotated[bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")] = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """检查数字之间的关系 (check the relations between figures)."""
+    from figcheck.report import Options, failing
+
+    results = _run(paths)
+    options = Options(lang=lang.value, show_passed=show_passed)
+    if output_format is CheckFormat.json:
+        from figcheck.report import json as renderer
+    else:
+        from figcheck.report import text as renderer
+    renderer.render(results, sys.stdout, options)
+    if any(result.error for result in results):
+        raise typer.Exit(EXIT_UNREADABLE)
+    raise typer.Exit(EXIT_FINDINGS if failing(results) else EXIT_CLEAN)
+
+
+@app.command()
+def figures(
+    paths: PathsArgument,
+    output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")] = CheckFormat.text,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """列出识别出的每个数字 (list every figure recognized)."""
+    results = _run(paths)
+    if output_format is CheckFormat.json:
+        from figcheck.report.json import render_figures
+        render_figures(results, sys.stdout)
+    else:
+        from figcheck.report.text import render_figures
+        render_figures(results, sys.stdout, lang.value)
+    raise typer.Exit(EXIT_UNREADABLE if any(result.error for result in results) else EXIT_CLEAN)
+
+
+@app.command("rules")
+def list_rules(lang: LangOption = Lang.zh) -> None:
+    """列出所有规则 (list the rules)."""
+    from figcheck.registry import rules
+
+    for rule in rules().values():
+        typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.text('summary', lang.value)}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="规则代码，如 FC101 (a rule code)")],
+            lang: LangOption = Lang.zh) -> None:
+    """显示一条规则的说明和示例 (show a rule's documentation)."""
+    from figcheck.registry import rules
+
+    found = rules().get(code.upper()) or next((r for r in rules().values() if r.name == code), None)
+    if found is None:
+        typer.echo(f"未知规则：{code}（运行 figcheck rules 查看全部）" if lang is Lang.zh
+                   else f"unknown rule: {code} (see figcheck rules)", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    zh = lang is Lang.zh
+    typer.echo(f"{found.code} {found.name}  [{found.severity}]\n")
+    typer.echo(found.text("summary", lang.value) + "\n")
+    typer.echo(("说明：" if zh else "What it does: ") + found.text("what", lang.value))
+    typer.echo(("原因：" if zh else "Why: ") + found.text("why", lang.value) + "\n")
+    typer.echo(("通过的例子：" if zh else "Passes: ") + found.example_pass)
+    typer.echo(("报错的例子：" if zh else "Flagged: ") + found.example_fail)
+
+
+def main() -> None:
+    app(prog_name="figcheck")

@@ -1,0 +1,59 @@
+"""Loading inputs: pick the loader for a path, walk directories, read stdin.
+
+Every loader turns bytes into a `Document`; a problem that makes an input unreadable is a
+`LoadError` with a reason a user can act on, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from figcheck.document import Document
+
+STDIN = "-"
+# Suffixes found when walking a directory; a file named explicitly is read as text whatever its suffix.
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+
+
+class LoadError(Exception):
+    """An input that could not be read; the message says why, in words for the user."""
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories into their supported files (sorted), keep other paths as given."""
+    for given in paths:
+        if given != STDIN and os.path.isdir(given):
+            found = sorted(
+                str(Path(root) / name)
+                for root, _dirs, names in os.walk(given)
+                for name in names
+                if Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            )
+            if not found:
+                yield given  # reported as an error: the user asked for it and gets an answer
+            yield from found
+        else:
+            yield given
+
+
+def load(path: str) -> Document:
+    """Read one input (a file path or `-` for stdin) into a Document."""
+    from figcheck.load import text as text_loader
+
+    if path == STDIN:
+        return text_loader.from_bytes(STDIN, sys.stdin.buffer.read())
+    if os.path.isdir(path):
+        raise LoadError("目录中没有可检查的文件（.txt、.md）")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise LoadError("文件不存在") from None
+    except PermissionError:
+        raise LoadError("没有读取权限") from None
+    except OSError as exc:
+        raise LoadError(f"无法读取：{exc.strerror or exc}") from None
+    return text_loader.from_bytes(path, data)

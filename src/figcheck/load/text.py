@@ -1,0 +1,55 @@
+"""Plain text and Markdown: decode the bytes, keep the text exactly as decoded.
+
+Government sites still serve GBK, so after UTF-8 (with or without BOM) and UTF-16 with a BOM we
+try GB18030, a superset of GBK and GB2312. Offsets are into the decoded text: for UTF-8 input
+without a BOM that is the file itself.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from figcheck.document import Document, Segment
+from figcheck.load import LoadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise LoadError when the bytes are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"无法按 {encoding} 解码（第 {exc.start} 字节）") from None
+    if b"\x00" in data:
+        raise LoadError("不是文本文件（含有 NUL 字节）")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise LoadError("无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）")
+
+
+def paragraphs(text: str) -> tuple[Segment, ...]:
+    """One segment per non-blank line, located as 第N段 (N counts non-blank lines)."""
+    segments: list[Segment] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            segments.append(Segment(start, end, "paragraph", f"第{len(segments) + 1}段"))
+        start = end + 1
+    return tuple(segments)
+
+
+def from_bytes(path: str, data: bytes) -> Document:
+    """Decode one text or Markdown input into a Document."""
+    text, encoding = decode(data)
+    return Document(path=path, text=text, segments=paragraphs(text), encoding=encoding)

@@ -1,0 +1,196 @@
+"""Numeral cores to exact values: 25, 1.5万, 三千六百七十五, 10亿零817万5288, 九十五点零六.
+
+A *core* is the numeral itself, without sign, qualifier or unit; `figures.py` finds cores in text
+and hands them here. Values are `Decimal`, never float. Besides the value we return the
+*resolution*: the place value of the last digit as written, scale folded in (1.2亿 → 10000000,
+3千 → 1000, 25 → 1, 32.5 → 0.1), which is what rounding tolerance is measured in.
+
+Pure Chinese integers are converted with cn2an (imported on first use: it costs ~70 ms); Arabic and
+mixed forms with our own code, because cn2an's smart mode drops signs and truncates 1.23456万.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+CN_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+    "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7,
+    "捌": 8, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+# 廿 and 卅 are a digit and a unit in one character.
+COMPOUND_TENS = {"廿": 20, "卅": 30}
+ARABIC_CHARS = frozenset("0123456789.,")
+CHINESE_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(
+    COMPOUND_TENS
+)
+
+ONE = Decimal(1)
+
+
+def _tokens(core: str) -> list[tuple[str, Decimal, Decimal]] | None:
+    """Split a core into (kind, value, resolution) tokens: num, zero, small, big."""
+    out: list[tuple[str, Decimal, Decimal]] = []
+    i, n = 0, len(core)
+    while i < n:
+        ch = core[i]
+        if ch in ARABIC_CHARS:
+            j = i
+            while j < n and core[j] in ARABIC_CHARS:
+                j += 1
+            digits = core[i:j].replace(",", "")
+            if digits.count(".") > 1 or digits.startswith(".") or digits.endswith("."):
+                return None
+            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            out.append(("num", Decimal(digits), Decimal(1).scaleb(-decimals)))
+            i = j
+        elif ch in ("零", "〇") and out and out[-1][0] != "num":
+            out.append(("zero", Decimal(0), ONE))
+            i += 1
+        elif ch in CN_DIGITS:
+            out.append(("num", Decimal(CN_DIGITS[ch]), ONE))
+            i += 1
+        elif ch in COMPOUND_TENS:
+            out.append(("num", Decimal(COMPOUND_TENS[ch] // 10), ONE))
+            out.append(("small", Decimal(10), ONE))
+            i += 1
+        elif ch in SMALL_UNITS:
+            out.append(("small", Decimal(SMALL_UNITS[ch]), ONE))
+            i += 1
+        elif ch in BIG_UNITS:
+            out.append(("big", Decimal(BIG_UNITS[ch]), ONE))
+            i += 1
+        else:
+            return None
+    return out
+
+
+def _walk(tokens: list[tuple[str, Decimal, Decimal]], spoken: bool) -> tuple[Decimal, Decimal] | None:
+    """Value and resolution of a token list, in the usual 亿/万-section reading."""
+    total = section = Decimal(0)
+    current: Decimal | None = None
+    resolution = ONE
+    last_unit: Decimal | None = None
+    previous = ""
+    for index, (kind, value, token_resolution) in enumerate(tokens):
+        if kind == "num":
+            if current is not None:
+                return None  # 一二, 3 4: a list of digits, not one number
+            current, resolution = value, token_resolution
+            is_last = index == len(tokens) - 1
+            if spoken and is_last and previous in ("small", "big") and last_unit is not None and last_unit > 10:
+                # 一万二 = 12000, 三千五 = 3500: the trailing digit takes the next lower unit
+                current, resolution = value * last_unit / 10, last_unit / 10
+        elif kind == "zero":
+            current = None if current is None else current
+        elif kind == "small":
+            if current is None and previous not in ("", "big", "zero"):
+                return None  # 十百: two units in a row
+            if current is None:
+                resolution = value  # 十 without a leading 一
+            else:
+                resolution = resolution * value
+            section += (ONE if current is None else current) * value
+            current, last_unit = None, value
+        else:  # big
+            if value == 10**8:
+                if total == section == 0 and current is None:
+                    return None
+                total = (total + section + (current or 0)) * value
+            else:
+                if section == 0 and current is None:
+                    return None
+                total += (section + (current or 0)) * value
+            resolution *= value
+            section, current, last_unit = Decimal(0), None, value
+        previous = kind
+    return total + section + (current or 0), resolution
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_core(core: str) -> tuple[Decimal, Decimal] | None:
+    """(value, resolution) of a numeral core, or None when it is not one number.
+
+    >>> parse_core("1.5万")
+    (Decimal('15000'), Decimal('1000'))
+    """
+    core = core.translate(FULL_WIDTH)
+    if "点" in core:
+        return _chinese_decimal(core)
+    tokens = _tokens(core)
+    if not tokens:
+        return None
+    chinese_only = not any(ch in ARABIC_CHARS for ch in core)
+    walked = _walk(tokens, spoken=chinese_only)
+    if walked is None:
+        return None
+    value, resolution = walked
+    if chinese_only and _plain_integer(tokens):
+        value = _cn2an_value(core)
+        resolution = _trailing_scale(tokens)
+    return _normal(value), _normal(resolution)
+
+
+def _trailing_scale(tokens: list[tuple[str, Decimal, Decimal]]) -> Decimal:
+    """Resolution of a spelled-out Chinese integer: exact (二十件 is 20), but 三万 is to the 万."""
+    scale = ONE
+    for kind, value, _ in reversed(tokens):
+        if kind != "big":
+            break
+        scale *= value
+    return scale
+
+
+def _plain_integer(tokens: list[tuple[str, Decimal, Decimal]]) -> bool:
+    """A Chinese integer cn2an reads as written (no spoken abbreviation like 一万二)."""
+    kinds = [kind for kind, _, _ in tokens]
+    return not (len(kinds) >= 2 and kinds[-1] == "num" and kinds[-2] in ("small", "big"))
+
+
+def _cn2an_value(core: str) -> Decimal:
+    import cn2an  # slow to import; only needed once a Chinese numeral appears
+
+    canonical = core.replace("〇", "零")
+    return Decimal(int(cn2an.cn2an(canonical, "normal")))
+
+
+def _chinese_decimal(core: str) -> tuple[Decimal, Decimal] | None:
+    """九十五点零六 = 95.06; 一点五万 = 15000."""
+    whole, _, rest = core.partition("点")
+    digits = ""
+    for ch in rest:
+        if ch not in CN_DIGITS:
+            break
+        digits += str(CN_DIGITS[ch])
+    scale_chars = rest[len(digits) :]
+    if not digits or any(ch not in BIG_UNITS for ch in scale_chars):
+        return None
+    integer = parse_core(whole) if whole else (Decimal(0), ONE)
+    if integer is None:
+        return None
+    value = integer[0] + Decimal("0." + digits)
+    resolution = Decimal(1).scaleb(-len(digits))
+    for ch in scale_chars:
+        value *= BIG_UNITS[ch]
+        resolution *= BIG_UNITS[ch]
+    return _normal(value), _normal(resolution)
+
+
+def _normal(value: Decimal) -> Decimal:
+    """Drop exponent noise: 15000.0 stays readable, 1.0E+4 becomes 10000."""
+    if value == value.to_integral_value():
+        return value.quantize(ONE)
+    return value.normalize()
+
+
+def format_decimal(value: Decimal) -> str:
+    """An exact decimal string without exponent: 120000000, 12.5, 0.001."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"

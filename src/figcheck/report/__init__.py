@@ -1,0 +1,57 @@
+"""Output formats: one module each, all rendering the same `FileResult`s.
+
+Every format has `render(results, out, options)`; `options` carries the language and whether passed
+relations are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from figcheck.engine import FileResult
+from figcheck.findings import Finding
+from figcheck.registry import render_message, rule
+
+FORMATS = ("text", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    lang: str = "zh"
+    show_passed: bool = False
+
+
+def severity(finding: Finding) -> str:
+    return rule(finding.code).severity
+
+
+def message(finding: Finding, lang: str) -> str:
+    """The finding's sentence in the user's language; passes describe the verified arithmetic."""
+    if finding.passed:
+        allowance = _ALLOWANCE[lang].get(finding.allowance, finding.allowance)
+        verified = rule(finding.code).text("verified", lang)
+        return f"{verified}（{allowance}）" if lang == "zh" else f"{verified} ({allowance})"
+    return render_message(finding.code, dict(finding.params), lang)
+
+
+def failing(results: list[FileResult]) -> int:
+    """How many findings are at error or warning level (what makes a CI run fail)."""
+    return sum(1 for result in results for finding in result.findings if severity(finding) in ("error", "warning"))
+
+
+_ALLOWANCE = {
+    "zh": {
+        "exact": "完全相符",
+        "half-up": "按四舍五入相符",
+        "truncation": "按截断（舍去尾数）相符",
+        "qualifier": "在约数/限定词允许的范围内相符",
+        "part-of-whole": "部分不大于整体",
+    },
+    "en": {
+        "exact": "holds exactly",
+        "half-up": "holds with rounding half up",
+        "truncation": "holds with truncation",
+        "qualifier": "holds within what the qualifier allows",
+        "part-of-whole": "the part does not exceed the whole",
+    },
+}

@@ -1,0 +1,92 @@
+"""The JSON report: a public contract, documented in README.md. Change it only by adding fields."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from figcheck import __version__
+from figcheck.document import Document
+from figcheck.engine import FileResult
+from figcheck.figures import Figure
+from figcheck.findings import Finding
+from figcheck.registry import rule
+from figcheck.report import Options, message, severity
+
+
+def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, Any]:
+    line, column = document.line_col(finding.start)
+    return {
+        "code": finding.code,
+        "rule": rule(finding.code).name,
+        "severity": severity(finding),
+        "message": message(finding, lang),
+        "line": line,
+        "column": column,
+        "start": finding.start,
+        "end": finding.end,
+        "location": document.locate(finding.start),
+        "stated": finding.stated.value_text,
+        "computed": finding.computed,
+        "formula": finding.formula,
+        "allowance": finding.allowance or None,
+        "figures": [
+            {"text": i.figure.raw, "value": i.figure.value_text, "unit": i.figure.unit, "role": i.role,
+             "start": i.figure.start, "end": i.figure.end}
+            for i in finding.figures
+        ],
+    }
+
+
+def figure_dict(figure: Figure, document: Document) -> dict[str, Any]:
+    line, column = document.line_col(figure.start)
+    return {
+        "text": figure.raw, "value": figure.value_text, "unit": figure.unit, "qualifier": figure.qualifier,
+        "start": figure.start, "end": figure.end, "line": line, "column": column,
+    }
+
+
+def check_report(results: list[FileResult], options: Options) -> dict[str, Any]:
+    files = []
+    for result in results:
+        entry: dict[str, Any] = {"path": result.path, "error": result.error, "findings": []}
+        if result.document is not None:
+            entry["findings"] = [finding_dict(f, result.document, options.lang) for f in result.findings]
+            if options.show_passed:
+                entry["passed"] = [finding_dict(f, result.document, options.lang) for f in result.passed]
+        elif options.show_passed:
+            entry["passed"] = []
+        files.append(entry)
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for finding in result.findings:
+            by_severity[severity(finding)] += 1
+    summary = {
+        "files": len(results),
+        "findings": sum(len(r.findings) for r in results),
+        "errors": sum(1 for r in results if r.error),
+        "passed": sum(len(r.passed) for r in results),
+        "by_severity": by_severity,
+    }
+    return {"version": __version__, "files": files, "summary": summary}
+
+
+def figures_report(results: list[FileResult]) -> dict[str, Any]:
+    files = [
+        {"path": r.path, "error": r.error,
+         "figures": [figure_dict(f, r.document) for f in r.figures] if r.document is not None else []}
+        for r in results
+    ]
+    summary = {"files": len(results), "figures": sum(len(r.figures) for r in results),
+               "errors": sum(1 for r in results if r.error)}
+    return {"version": __version__, "files": files, "summary": summary}
+
+
+def render(results: list[FileResult], out: IO[str], options: Options) -> None:
+    json.dump(check_report(results, options), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def render_figures(results: list[FileResult], out: IO[str]) -> None:
+    json.dump(figures_report(results), out, ensure_ascii=False, indent=2)
+    out.write("\n")

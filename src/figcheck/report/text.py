@@ -1,0 +1,133 @@
+"""The terminal report, for a person inspecting flagged lines.
+
+    path:line:col CODE rule-name message
+      │ the sentence, with the figures involved highlighted
+      │ 8 + 1 + 11 + 3 + 2 = 25 ≠ 26（所述总数）
+
+Colours come from rich and are off when the output is not a terminal or NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from figcheck.clauses import sentence_spans
+from figcheck.document import Document
+from figcheck.engine import FileResult
+from figcheck.findings import Finding
+from figcheck.registry import rule
+from figcheck.report import Options, message, severity
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
+_ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
+_STATED = {
+    "zh": {"total": "所述总数", "rate": "所述比率"},
+    "en": {"total": "stated total", "rate": "stated rate"},
+}
+_WORDS = {
+    "zh": {"summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；核验通过的关系 {passed}{unreadable}。",
+           "unreadable": "；无法读取的文件 {n}", "cannot": "无法读取"},
+    "en": {"summary": "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info; "
+                      "{passed} relation(s) verified{unreadable}.",
+           "unreadable": "; {n} could not be read", "cannot": "cannot be read"},
+}
+_EXCERPT_LIMIT = 160
+
+
+def console_for(out: IO[str]) -> Console:
+    return Console(file=out, highlight=False, soft_wrap=True, emoji=False)
+
+
+def render(results: list[FileResult], out: IO[str], options: Options) -> None:
+    console = console_for(out)
+    words = _WORDS[options.lang]
+    for result in results:
+        if result.error is not None:
+            console.print(Text.assemble((f"{result.path}: ", "bold"), (f"{words['cannot']}：" if options.lang == "zh"
+                                                                         else f"{words['cannot']}: ", "bold red"),
+                                        result.error))
+            continue
+        shown = list(result.findings) + (list(result.passed) if options.show_passed else [])
+        for finding in sorted(shown, key=lambda f: (f.start, f.passed, f.code)):
+            _render_one(console, result.document, finding, options)
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for finding in result.findings:
+            counts[severity(finding)] += 1
+    unreadable = sum(1 for r in results if r.error)
+    console.print(words["summary"].format(
+        files=len(results), passed=sum(len(r.passed) for r in results),
+        unreadable=words["unreadable"].format(n=unreadable) if unreadable else "", **counts))
+
+
+def _render_one(console: Console, document: Document, finding: Finding, options: Options) -> None:
+    line, column = document.line_col(finding.start)
+    head = Text(f"{document.path}:{line}:{column} ", style="bold")
+    if finding.passed:
+        head.append(f"{finding.code} ", style="green")
+        head.append("✓ ", style="bold green")
+        head.append(message(finding, options.lang))
+    else:
+        head.append(f"{finding.code} ", style=_SEVERITY_STYLE[severity(finding)])
+        head.append(f"{rule(finding.code).name} ", style="dim")
+        head.append(message(finding, options.lang))
+    console.print(head)
+    console.print(Text("  │ ", style="dim") + _excerpt(document, finding))
+    console.print(Text("  │ ", style="dim") + Text(_arithmetic(finding, options.lang)))
+
+
+def _arithmetic(finding: Finding, lang: str) -> str:
+    stated = finding.stated
+    role = finding.figures[0].role
+    label = _STATED[lang].get(role, "")
+    if finding.passed:
+        if finding.allowance in ("exact", "part-of-whole"):
+            return f"{finding.formula} ✓"
+        return f"{finding.formula} ≈ {stated.raw} ✓"
+    return f"{finding.formula} ≠ {stated.raw}（{label}）" if lang == "zh" else f"{finding.formula} ≠ {stated.raw} ({label})"
+
+
+def _excerpt(document: Document, finding: Finding) -> Text:
+    """The sentence(s) holding the finding's figures, those figures highlighted."""
+    first = min(i.figure.start for i in finding.figures)
+    last = max(i.figure.end for i in finding.figures)
+    begin, stop = _sentence_bounds(document.text, first, last)
+    if stop - begin > _EXCERPT_LIMIT:
+        begin, stop = max(begin, first - 20), min(stop, last + 20)
+    text = Text(document.text[begin:stop].replace("\n", " ").strip("\r"))
+    for involved in finding.figures:
+        style = _ROLE_STYLE.get(involved.role, "bold yellow")
+        text.stylize(style, involved.figure.start - begin, involved.figure.end - begin)
+    return text
+
+
+def _sentence_bounds(text: str, first: int, last: int) -> tuple[int, int]:
+    window_start = max(0, text.rfind("\n", 0, first) + 1)
+    window_end = text.find("\n", last)
+    window_end = len(text) if window_end < 0 else window_end
+    begin, stop = first, last
+    for start, end in sentence_spans(text[window_start:window_end]):
+        start, end = start + window_start, end + window_start
+        if start <= first < end:
+            begin = start
+        if start < last <= end:
+            stop = end
+    return begin, stop
+
+
+def render_figures(results: list[FileResult], out: IO[str], lang: str = "zh") -> None:
+    console = console_for(out)
+    total = 0
+    for result in results:
+        if result.error is not None:
+            console.print(f"{result.path}: {_WORDS[lang]['cannot']}：{result.error}")
+            continue
+        for figure in result.figures:
+            line, column = result.document.line_col(figure.start)
+            qualifier = "" if figure.qualifier == "none" else f"  [{figure.qualifier}]"
+            console.print(f"{result.path}:{line}:{column}  {figure.raw}  = {figure.value_text} {figure.unit}{qualifier}")
+        total += len(result.figures)
+    console.print(f"{total} 个数字" if lang == "zh" else f"{total} figure(s)")

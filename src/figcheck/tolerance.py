@@ -1,0 +1,92 @@
+"""What a written figure can stand for: an interval, given its precision and qualifier.
+
+Published figures are rounded. A figure written to resolution r stands for [v − r/2, v + r/2] when
+rounded half up (or half even), and [v, v + r] when truncated; an integer count (25件) stands for
+itself. Qualifiers direct the interval, measured in the place of the last non-zero digit p
+(300 → 100, 1500 → 100, 20 → 10):
+  约/左右/上下 (approx)  [v − p/2, v + p/2]
+  近/将近 (near)          [v − p, v]
+  余/多 (over, inside)    [v, v + p]          1500余 ∈ [1500, 1600], 20多 ∈ [20, 30]
+  以上/超过/逾 (over)     [v, ∞)
+  不足/不到/以下 (under)  (−∞, v]
+Intervals are closed: at the boundary we give the benefit of the doubt, as statcheck does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from figcheck.figures import Figure
+
+HALF_UP, TRUNCATION = "half-up", "truncation"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: Fraction | None  # None: unbounded below
+    hi: Fraction | None  # None: unbounded above
+
+    def __add__(self, other: Interval) -> Interval:
+        lo = None if self.lo is None or other.lo is None else self.lo + other.lo
+        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
+        return Interval(lo, hi)
+
+    def __neg__(self) -> Interval:
+        return Interval(None if self.hi is None else -self.hi, None if self.lo is None else -self.lo)
+
+    def meets(self, other: Interval) -> bool:
+        below = self.hi is not None and other.lo is not None and self.hi < other.lo
+        above = self.lo is not None and other.hi is not None and self.lo > other.hi
+        return not (below or above)
+
+    def scaled(self, factor: Fraction) -> Interval:
+        return Interval(None if self.lo is None else self.lo * factor, None if self.hi is None else self.hi * factor)
+
+    @staticmethod
+    def point(value: Fraction) -> Interval:
+        return Interval(value, value)
+
+
+def exact(value: Decimal | Fraction) -> Fraction:
+    return Fraction(value)
+
+
+def last_place(figure: Figure) -> Fraction:
+    """Place value of the last non-zero digit, never finer than the written resolution."""
+    value = abs(Fraction(figure.value))
+    resolution = Fraction(figure.resolution) if figure.resolution else Fraction(0)
+    if value == 0 or value.denominator != 1:
+        return resolution
+    number, place = value.numerator, 1
+    while number % 10 == 0:
+        number //= 10
+        place *= 10
+    return max(Fraction(place), resolution)
+
+
+def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
+    """The values a written figure is consistent with."""
+    value = exact(figure.value)
+    resolution = Fraction(figure.resolution)
+    if figure.high is not None:
+        half = resolution / 2
+        return Interval(value - half, exact(figure.high) + half)
+    if figure.qualifier == "none":
+        if figure.is_exact or resolution == 0:
+            return Interval.point(value)
+        if rounding == TRUNCATION:
+            return Interval(value, value + resolution) if value >= 0 else Interval(value - resolution, value)
+        return Interval(value - resolution / 2, value + resolution / 2)
+    place = last_place(figure)
+    if figure.qualifier == "approx":
+        return Interval(value - place / 2, value + place / 2)
+    if figure.qualifier == "near":
+        return Interval(value - place, value)
+    if figure.qualifier == "over":
+        bounded = any(mark in figure.raw for mark in ("余", "多"))
+        return Interval(value, value + place if bounded else None)
+    if figure.qualifier == "under":
+        return Interval(None, value)
+    return Interval.point(value)
