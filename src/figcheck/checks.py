@@ -69,14 +69,23 @@ def _check_sum(claim: Claim) -> Finding | None:
         code = "FC101"
         base["difference"] = f"多 {base['gap']}" if excess else f"少 {base['gap']}"
         base["difference_en"] = f"{base['gap']} too many" if excess else f"{base['gap']} short"
-    elif excess:
+    elif excess and (claim.tight or _first_part_exceeds(claim)):
         code = "FC102"
-    elif claim.completeness == OPEN:
+    elif not excess and claim.completeness == OPEN and claim.tight:
         code = "FC103"
     else:
-        return None  # a list marked 等/主要 that falls short says nothing wrong
+        # a list marked 等/主要 that falls short says nothing wrong; a loose list (other figures
+        # between its parts) that overshoots may not be one breakdown at all
+        return None
     return Finding(code, False, total, format_decimal(Decimal(point.numerator) / point.denominator), formula,
                    involved, _params(base))
+
+
+def _first_part_exceeds(claim: Claim) -> bool:
+    """The part right after 其中 is surely a part: on its own it must not exceed the total."""
+    first = interval(claim.parts[0].placed.figure)
+    stated = interval(claim.stated.figure)
+    return first.lo is not None and stated.hi is not None and first.lo > stated.hi
 
 
 def _passed_code(claim: Claim) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import regex
+
 from figcheck import rulebook
 from figcheck.clauses import Layout, Placed
 
@@ -44,15 +46,21 @@ class Claim:
     evidence: str = ""  # why a breakdown is complete (合计, 其他, a category set)
     options: tuple[RateOption, ...] = ()  # for rates
     named: bool = False  # a rate with a definition in rules/rates.toml
+    tight: bool = False  # parts follow each other directly (、 or ，, nothing between): a sure list
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
     breakdown: tuple[str, ...]
     total_after_parts: tuple[str, ...]
+    total_after_parts_not_before: str
     remainder: tuple[str, ...]
     not_exhaustive_after: tuple[str, ...]
     not_exhaustive_before: tuple[str, ...]
+    new_statement: tuple[str, ...]
+    whole_words: tuple[str, ...]
+    change_pattern: regex.Pattern[str]
+    comparison_openers: tuple[str, ...]
     not_a_part: tuple[str, ...]
     counted_nouns: dict[str, str]
     families: dict[str, str]
@@ -65,13 +73,22 @@ def cues() -> _Cues:
     data = rulebook.load("cues.toml")
     units = rulebook.load("units.toml")
     families = {unit: name for name, members in units.get("families", {}).items() for unit in members}
+    other = data["not_a_part"]
+    verbs = "|".join(map(regex.escape, rulebook.longest_first(other["change_verbs"])))
+    tails = "|".join(map(regex.escape, rulebook.longest_first(other["change_tails"])))
+    total_after = data["sum"]
     return _Cues(
-        breakdown=tuple(data["sum"]["breakdown"]),
-        total_after_parts=tuple(rulebook.longest_first(data["sum"]["total_after_parts"])),
-        remainder=tuple(data["sum"]["remainder"]),
-        not_exhaustive_after=tuple(data["sum"]["not_exhaustive_after"]),
-        not_exhaustive_before=tuple(data["sum"]["not_exhaustive_before"]),
-        not_a_part=tuple(data["not_a_part"]["words"]),
+        breakdown=tuple(total_after["breakdown"]),
+        total_after_parts=tuple(rulebook.longest_first(total_after["total_after_parts"])),
+        total_after_parts_not_before=total_after["total_after_parts_not_before"],
+        remainder=tuple(total_after["remainder"]),
+        not_exhaustive_after=tuple(total_after["not_exhaustive_after"]),
+        not_exhaustive_before=tuple(total_after["not_exhaustive_before"]),
+        new_statement=tuple(total_after["new_statement"]),
+        whole_words=tuple(total_after["whole_words"]),
+        change_pattern=regex.compile(rf"(?:{verbs})(?:{tails})?$"),
+        comparison_openers=tuple(other["comparison_openers"]),
+        not_a_part=tuple(other["words"]),
         counted_nouns=dict(data.get("counted_nouns", {})),
         families=families,
         categories=tuple(rulebook.load("categories.toml").get("category", [])),
@@ -79,20 +96,39 @@ def cues() -> _Cues:
     )
 
 
-def family(layout: Layout, placed: Placed) -> str:
-    """What a figure counts, for deciding which figures may add up: 件 and 8个案件 alike."""
+_HAN = regex.compile(r"\p{Han}")
+
+
+def family(layout: Layout, placed: Placed, with_noun: bool = False) -> str:
+    """What a figure counts, for deciding which figures may add up: 件 and 8个案件 alike.
+
+    With `with_noun`, a measure word followed by its noun is told apart by the noun
+    (「100个传统村落」 and 「54个乡镇」 do not add up)."""
     unit = placed.figure.unit
+    following = layout.text[placed.figure.end : placed.figure.end + 4]
     if unit == "个":
-        following = layout.text[placed.figure.end : placed.figure.end + 4]
         for noun, stands_for in cues().counted_nouns.items():
             if following.startswith(noun):
-                unit = stands_for
+                return cues().families.get(stands_for, stands_for)
+    if with_noun and _HAN.match(following):
+        return f"{unit}:{following[:2]}"
     return cues().families.get(unit, unit)
 
 
 def is_count(placed: Placed) -> bool:
     """A figure that can be a part or a total: a plain amount, not a percentage or a multiple."""
     return placed.figure.unit not in ("%", "‰", "‱", "百分点", "倍", "番", "成", "") and placed.figure.high is None
+
+
+def states_other_relation(placed: Placed) -> bool:
+    """A change (比上年增加0.9万人), a base (由1997年的664亿元), a share or an amount per head."""
+    label = placed.label
+    table = cues()
+    return (
+        table.change_pattern.search(label) is not None
+        or label.startswith(table.comparison_openers)
+        or any(word in label for word in table.not_a_part)
+    )
 
 
 def find_claims(layout: Layout) -> list[Claim]:

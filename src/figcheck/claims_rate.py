@@ -9,6 +9,7 @@ kind stands in the sentence to divide by.
 from __future__ import annotations
 
 import functools
+from fractions import Fraction
 
 import regex
 
@@ -18,6 +19,10 @@ from figcheck.clauses import Layout, Placed
 _RATE_WORD = regex.compile(
     r"(\p{Han}{1,10}?率)(?:为|是|达|达到|约为|仅为|高达|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|下降至|降至|约)?\s*$"
 )
+# An inferred pair whose quotient is off the stated rate by more than this factor is taken to be
+# computed on another base (the population, not the other count) and is not checked.
+_PLAUSIBLE = 5
+_FACTOR = {"%": 100, "‰": 1000}
 _PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "尚未办结")
 _CONCLUDED = ("审结", "结案")
 
@@ -102,5 +107,9 @@ def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed]) -> 
     others = [p for p in counts if p is not numerator and family(layout, p) == family(layout, numerator)]
     if len(others) != 1 or others[0].figure.value < numerator.figure.value:
         return None
+    quotient = Fraction(numerator.figure.value) / Fraction(others[0].figure.value) * _FACTOR.get(rate.figure.unit, 100)
+    stated = Fraction(rate.figure.value)
+    if stated <= 0 or not (stated / _PLAUSIBLE <= quotient <= stated * _PLAUSIBLE):
+        return None  # 死亡率6.94‰ beside 出生人口 and 死亡人口: a different base, not this pair
     option = RateOption((Term(numerator, "numerator"),), (Term(others[0], "denominator"),), "")
     return Claim("rate", rate, options=(option,), named=False)

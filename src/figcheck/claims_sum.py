@@ -1,22 +1,29 @@
 """Sum claims: a total and its parts.
 
 Three wordings assert one:
-- 其中: 「共办理建议86件，其中主办52件、协办34件」 — the parts follow 其中, the total stands before it
-  (or ends the previous sentence when the sentence opens with 其中);
+- 其中 (or 分别为): 「共办理建议86件，其中主办52件、协办34件」 — the parts follow the cue, the total
+  stands before it in the same clause chain (or ends the previous sentence when the sentence opens
+  with 其中);
 - 合计 after the parts: 「市本级413件，区县1207件，合计1620件」;
 - a category set that partitions a whole (rules/categories.toml): 「行政应诉案件25件，撤销8件，驳回起诉11件…」.
-Figures in parentheses are a nested breakdown of the part before them and are never parts themselves.
+
+A parts list ends at a semicolon, at a nested 其中/分别为, or at a clause that opens a new statement
+(全县…, 共有…, or the same opening word as the total's own label). Figures in parentheses belong to
+a nested breakdown; changes, bases, shares and amounts per head are never parts.
 """
 
 from __future__ import annotations
 
 import regex
 
-from figcheck.claims import COMPLETE, OPEN, PARTIAL, Claim, Term, cues, family, is_count
+from figcheck.claims import (
+    COMPLETE, OPEN, PARTIAL, Claim, Term, cues, family, is_count, states_other_relation,
+)
 from figcheck.clauses import Layout, Placed, _depth
+from figcheck.tolerance import interval
 
 _SEMICOLONS = "；;"
-_WEAK_TOTAL_NOT_BEFORE = "同享建治产青创商识性"
+_LIST_MARKS = frozenset("、，,")
 
 
 def sum_claims(layout: Layout) -> list[Claim]:
@@ -25,92 +32,86 @@ def sum_claims(layout: Layout) -> list[Claim]:
     for placed in layout.placed:
         by_sentence.setdefault(placed.sentence, []).append(placed)
     breakdown = regex.compile("|".join(map(regex.escape, cues().breakdown)))
+    taken: set[int] = set()  # figures already a total or a part
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
         if not figures:
             continue
-        totals_used = set()
         for match in breakdown.finditer(layout.text, start, end):
-            claim = _breakdown_claim(layout, by_sentence, sentence, match.start(), match.end())
+            claim = _breakdown_claim(layout, by_sentence, sentence, match.start(), match.end(), taken)
             if claim is not None:
                 claims.append(claim)
-                totals_used.add(claim.stated.index)
-        claims += _total_after_parts(layout, figures, totals_used)
-        claims += _category_claims(layout, by_sentence, sentence, totals_used)
+                taken.add(claim.stated.index)
+                taken.update(term.placed.index for term in claim.parts)
+        claims += _total_after_parts(layout, figures, taken)
+        claims += _category_claims(layout, by_sentence, sentence, taken)
     return claims
 
 
-def _parts_after(layout: Layout, figures: list[Placed], at: int, depth: int, limit: int) -> list[Placed]:
-    """Counts after a 其中 at `at`, same depth, up to `limit`; changes and shares are not parts."""
-    parts = [
-        placed
-        for placed in figures
-        if at <= placed.figure.start < limit and placed.depth == depth and is_count(placed)
-        and not _names_other_relation(placed)
-    ]
-    if not parts:
-        return []
-    kind = family(layout, parts[0])
-    return [placed for placed in parts if family(layout, placed) == kind]
+def _usable(placed: Placed) -> bool:
+    return is_count(placed) and not states_other_relation(placed)
 
 
-def _names_other_relation(placed: Placed) -> bool:
-    return any(word in placed.label for word in cues().not_a_part)
+_LEADING_PERIOD = regex.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
+
+
+def _opening(label: str) -> str:
+    """The first word of a label, a leading year left out: 「2015年全县完成…」 → 「全县」."""
+    return _LEADING_PERIOD.sub("", label)[:2]
+
+
+def _starts_statement(placed: Placed, total: Placed, others: list[Placed]) -> bool:
+    """A clause that is not one more part: it opens like a new statement, names a whole, opens with
+    the total's own first word, or repeats the wording of another figure before the cue (「…完成工业
+    增加值644350万元。其中规模以上企业完成工业总产值…，完成工业增加值…」)."""
+    label = placed.label.lstrip("，,、：: ")
+    if label.startswith(cues().new_statement) or any(word in label for word in cues().whole_words):
+        return True
+    if len(_opening(total.label)) == 2 and _opening(label) == _opening(total.label):
+        return True
+    own = _common_run(total.label, label)
+    return any(_common_run(other.label, label) >= max(4, own + 1) for other in others if other is not total)
 
 
 def _breakdown_claim(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int,
-                     cue_end: int) -> Claim | None:
+                     cue_end: int, taken: set[int]) -> Claim | None:
     start, end = layout.sentences[sentence]
     figures = by_sentence.get(sentence, [])
     depth, paren_start = _depth(layout.text, start, at)
     limit = _breakdown_end(layout.text, cue_end, end, depth)
-    parts = _parts_after(layout, figures, cue_end, depth, limit)
-    if not parts:
+    best: tuple[tuple[bool, int, int], Placed, list[Placed]] | None = None
+    candidates = _totals_before(layout, by_sentence, sentence, at, depth, paren_start, taken)
+    for rank, total in enumerate(candidates):
+        parts = _parts(layout, figures, total, cue_end, limit, depth, candidates)
+        if parts:
+            score = max(_common_run(total.label, part.label) for part in parts)
+            key = (score >= 2, score, rank)
+            if best is None or key > best[0]:
+                best = (key, total, parts)
+    if best is None:
         return None
-    kind = family(layout, parts[0])
-    opens_sentence = not layout.text[start:at].strip(" \t\u3000\xa0，,：:")
-    if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis
-        candidates = [p for p in figures if p.figure.end <= paren_start and p.depth == depth - 1]
-    elif opens_sentence and sentence > 0:
-        candidates = by_sentence.get(sentence - 1, [])
-        candidates = [p for p in candidates if p.depth == 0]
-    else:
-        candidates = [p for p in figures if p.figure.end <= at and p.depth == depth]
-    candidates = [p for p in candidates if is_count(p) and family(layout, p) == kind]
-    if not candidates:
-        return None
-    total = _best_total(candidates, parts)
+    _, total, parts = best
     completeness, evidence = _completeness(layout, total, parts, cue_end)
-    return Claim("sum", total, tuple(Term(p, "part") for p in parts), completeness, evidence)
+    tight = _is_tight(layout, figures, parts)
+    return Claim("sum", total, tuple(Term(p, "part") for p in parts), completeness, evidence, tight=tight)
 
 
-def _breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
-    """Where a breakdown's parts stop: the sentence end, the closing parenthesis of a nested
-    breakdown, or the semicolon before the next 其中 (「…；省级实验室117个，其中国家级7个」)."""
-    limit = sentence_end
-    if depth > 0:
-        level = depth
-        for at in range(after, sentence_end):
-            if text[at] in "（(":
-                level += 1
-            elif text[at] in "）)":
-                level -= 1
-                if level < depth:
-                    return at
-    following = text.find("其中", after, limit)
-    if following >= 0:
-        semicolon = max(text.rfind(mark, after, following) for mark in _SEMICOLONS)
-        limit = semicolon if semicolon >= 0 else following
-    return limit
-
-
-def _best_total(candidates: list[Placed], parts: list[Placed]) -> Placed:
-    """The candidate whose label shares most words with the parts' labels; the nearest on a tie."""
-    def score(candidate: Placed) -> int:
-        return max(_common_run(candidate.label, part.label) for part in parts)
-
-    best = max(range(len(candidates)), key=lambda i: (score(candidates[i]) >= 2, score(candidates[i]), i))
-    return candidates[best]
+def _parts(layout: Layout, figures: list[Placed], total: Placed, after: int, limit: int, depth: int,
+           others: list[Placed]) -> list[Placed]:
+    kind = family(layout, total)
+    ceiling = interval(total.figure).hi
+    parts: list[Placed] = []
+    for position, placed in enumerate(figures):
+        if not (after <= placed.figure.start < limit) or placed.depth != depth:
+            continue
+        if parts and _starts_statement(placed, total, others):
+            break
+        if not _usable(placed) or family(layout, placed) != kind or _modifies_next(layout, figures, position):
+            continue
+        if parts and ceiling is not None and interval(placed.figure).lo > ceiling:
+            break  # a later "part" larger than the whole is the next statement, not a part
+        parts.append(placed)
+    return parts
 
 
 def _common_run(first: str, second: str) -> int:
@@ -123,6 +124,70 @@ def _common_run(first: str, second: str) -> int:
                 k += 1
             best = max(best, k)
     return best
+
+
+def _totals_before(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int, depth: int,
+                   paren_start: int, taken: set[int]) -> list[Placed]:
+    """The figures a 其中 may break down, the nearest last: counts before it in its clause chain.
+    Of these the one whose label shares most wording with the parts wins, the nearest on a tie."""
+    start, _ = layout.sentences[sentence]
+    figures = by_sentence.get(sentence, [])
+    opens_sentence = not layout.text[start:at].strip(" \t\u3000\xa0，,：:")
+    if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis
+        candidates = [p for p in figures if p.figure.end <= paren_start and p.depth == depth - 1]
+        candidates = candidates[-1:]
+    elif opens_sentence and sentence > 0:
+        candidates = [p for p in by_sentence.get(sentence - 1, []) if p.depth == 0]
+    else:
+        boundary = _previous_boundary(layout.text, start, at)
+        candidates = [p for p in figures if boundary <= p.figure.start and p.figure.end <= at and p.depth == depth]
+    return [p for p in candidates if _usable(p) and p.index not in taken and p.label]
+
+
+def _previous_boundary(text: str, sentence_start: int, at: int) -> int:
+    """A 其中's total is sought in its own clause chain: after the previous 其中 or semicolon."""
+    marks = [text.rfind(mark, sentence_start, at) for mark in ("其中", *_SEMICOLONS)]
+    return max(sentence_start, *marks)
+
+
+def _breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
+    """Where a breakdown's parts stop: a semicolon, a nested 其中/分别, or a closing parenthesis."""
+    limit = sentence_end
+    for mark in (*_SEMICOLONS, "其中", "分别"):
+        found = text.find(mark, after, limit)
+        if found >= 0:
+            limit = found
+    if depth > 0:
+        level = depth
+        for at in range(after, limit):
+            if text[at] in "（(":
+                level += 1
+            elif text[at] in "）)":
+                level -= 1
+                if level < depth:
+                    return at
+    return limit
+
+
+def _modifies_next(layout: Layout, figures: list[Placed], position: int) -> bool:
+    """「10亿元项目2个」: a figure followed by a noun and another figure with no mark between
+    describes that figure's things; it is not an amount of its own."""
+    if position + 1 >= len(figures):
+        return False
+    gap = layout.text[figures[position].figure.end : figures[position + 1].figure.start]
+    return 0 < len(gap) <= 8 and not any(ch in gap for ch in "，,、；;：:。（()）")
+
+
+def _is_tight(layout: Layout, figures: list[Placed], parts: list[Placed]) -> bool:
+    """Parts that follow each other directly, joined by 、 or ，, with no other figure between."""
+    indices = [p.index for p in parts]
+    if indices != list(range(indices[0], indices[0] + len(indices))):
+        return False
+    for first, second in zip(parts, parts[1:]):
+        gap = layout.text[first.figure.end : second.figure.start]
+        if any(mark in gap for mark in _SEMICOLONS):
+            return False
+    return True
 
 
 def _completeness(layout: Layout, total: Placed, parts: list[Placed], cue_end: int) -> tuple[str, str]:
@@ -155,60 +220,69 @@ def _category_of(layout: Layout, total: Placed, parts: list[Placed]) -> str:
 
 
 def _is_total_after(placed: Placed) -> bool:
-    label = placed.label
+    label = placed.label.lstrip("，,、：: ")
     for cue in cues().total_after_parts:
         if len(cue) >= 2 and cue in label:
             return True
-    stripped = label.lstrip("，,、：: ")
-    return stripped.startswith("共") and stripped[1:2] not in _WEAK_TOTAL_NOT_BEFORE
+    return label.startswith("共") and label[1:2] not in cues().total_after_parts_not_before
 
 
-def _total_after_parts(layout: Layout, figures: list[Placed], used: set[int]) -> list[Claim]:
-    """「413件，区县受理1207件，合计1620件」: parts since the last semicolon, 其中 or total."""
+def _total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -> list[Claim]:
+    """「413件，区县受理1207件，合计1620件」: the counts directly before, back to a semicolon or 其中."""
     claims = []
     for position, total in enumerate(figures):
-        if total.index in used or not is_count(total) or not _is_total_after(total):
+        if total.index in taken or not is_count(total) or not _is_total_after(total):
             continue
-        kind = family(layout, total)
+        kind = family(layout, total, with_noun=True)
         parts: list[Placed] = []
         for placed in reversed(figures[:position]):
             gap = layout.text[placed.figure.end : total.figure.start]
             if any(mark in gap for mark in _SEMICOLONS) or "其中" in gap or _is_total_after(placed):
                 break
-            if placed.depth == total.depth and is_count(placed) and family(layout, placed) == kind \
-                    and not _names_other_relation(placed):
-                parts.insert(0, placed)
+            if placed.depth != total.depth or not is_count(placed):
+                continue
+            if family(layout, placed, with_noun=True) != kind and _modifies_next(layout, figures, figures.index(placed)):
+                continue  # 「安排二千六百万人就业的支出一百零五亿元」: 2600万人 describes the 105亿
+            if family(layout, placed, with_noun=True) != kind or not _usable(placed) or placed.index in taken:
+                break
+            parts.insert(0, placed)
         if len(parts) >= 2:
-            used.add(total.index)
-            claims.append(Claim("sum", total, tuple(Term(p, "part") for p in parts), COMPLETE, "合计"))
+            taken.add(total.index)
+            taken.update(p.index for p in parts)
+            tail = layout.text[parts[-1].figure.end : total.figure.start]
+            completeness = PARTIAL if any(word in tail for word in cues().not_exhaustive_after) else COMPLETE
+            claims.append(Claim("sum", total, tuple(Term(p, "part") for p in parts), completeness, "合计",
+                                tight=True))
     return claims
 
 
 def _category_claims(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int,
-                     used: set[int]) -> list[Claim]:
+                     taken: set[int]) -> list[Claim]:
     """「行政应诉案件25件（败诉率32%），撤销8件，驳回起诉11件…」: parts named by a category set."""
     figures = [p for p in by_sentence.get(sentence, []) if p.depth == 0 and is_count(p)]
     claims = []
     position = 0
     while position < len(figures):
-        run = _member_run(layout, figures, position)
+        run = _member_run(layout, figures, position, taken)
         if len(run) >= 2:
             total = figures[position - 1] if position > 0 else _previous_sentence_total(by_sentence, sentence)
-            if total is not None and total.index not in used and family(layout, total) == family(layout, run[0]):
+            if (total is not None and total.index not in taken and not _is_member(total)
+                    and family(layout, total) == family(layout, run[0])):
                 name = _category_of(layout, total, run)
-                if name and not _is_member(total):
-                    used.add(total.index)
-                    claims.append(Claim("sum", total, tuple(Term(p, "part") for p in run), COMPLETE, name))
+                if name:
+                    taken.add(total.index)
+                    taken.update(p.index for p in run)
+                    claims.append(Claim("sum", total, tuple(Term(p, "part") for p in run), COMPLETE, name, tight=True))
             position += len(run)
         else:
             position += 1
     return claims
 
 
-def _member_run(layout: Layout, figures: list[Placed], position: int) -> list[Placed]:
+def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set[int]) -> list[Placed]:
     run: list[Placed] = []
     for placed in figures[position:]:
-        if not _is_member(placed) or (run and family(layout, placed) != family(layout, run[0])):
+        if placed.index in taken or not _is_member(placed) or (run and family(layout, placed) != family(layout, run[0])):
             break
         run.append(placed)
     return run

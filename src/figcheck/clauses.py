@@ -15,7 +15,7 @@ from figcheck.figures import Figure
 
 # ASCII "." is a decimal point, never a sentence end here.
 _SENTENCE_END = regex.compile(r"[。！？!?]+|\n+")
-_CLAUSE_MARKS = frozenset("，,、；;：:（(）)")
+_CLAUSE_MARKS = frozenset("，,、；;：:（(")
 _OPEN, _CLOSE = frozenset("（(["), frozenset("）)]")
 
 
@@ -87,11 +87,23 @@ def _depth(text: str, sentence_start: int, offset: int) -> tuple[int, int]:
 
 
 def _label(text: str, start: int, end: int) -> str:
-    """Words before a figure back to the nearest clause mark (but not past `start`)."""
+    """Words before a figure back to the nearest clause mark (but not past `start`), leaving out
+    parenthesised asides: the label of 2600公里 in 「新增高速（一级）公路2600公里」 is 「新增高速公路」."""
+    kept: list[str] = []
     at = end
-    while at > start and text[at - 1] not in _CLAUSE_MARKS:
+    while at > start:
+        ch = text[at - 1]
+        if ch in "）)":
+            opening = max(text.rfind("（", start, at - 1), text.rfind("(", start, at - 1))
+            if opening < 0:
+                break
+            at = opening
+            continue
+        if ch in _CLAUSE_MARKS:
+            break
+        kept.append(ch)
         at -= 1
-    return text[at:end].strip()
+    return "".join(reversed(kept)).strip()
 
 
 def between(layout: Layout, first: Placed, second: Placed) -> str:

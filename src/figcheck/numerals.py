@@ -131,7 +131,7 @@ def parse_core(core: str) -> tuple[Decimal, Decimal] | None:
         return None
     value, resolution = walked
     if chinese_only and _plain_integer(tokens):
-        value = _cn2an_value(core)
+        value = _cn2an_value(core, value)
         resolution = _trailing_scale(tokens)
     return _normal(value), _normal(resolution)
 
@@ -152,11 +152,14 @@ def _plain_integer(tokens: list[tuple[str, Decimal, Decimal]]) -> bool:
     return not (len(kinds) >= 2 and kinds[-1] == "num" and kinds[-2] in ("small", "big"))
 
 
-def _cn2an_value(core: str) -> Decimal:
+def _cn2an_value(core: str, walked: Decimal) -> Decimal:
+    """cn2an's reading of a Chinese integer; our own where cn2an rejects a form (二十五亿七千)."""
     import cn2an  # slow to import; only needed once a Chinese numeral appears
 
-    canonical = core.replace("〇", "零")
-    return Decimal(int(cn2an.cn2an(canonical, "normal")))
+    try:
+        return Decimal(int(cn2an.cn2an(core.replace("〇", "零"), "normal")))
+    except ValueError:
+        return walked
 
 
 def _chinese_decimal(core: str) -> tuple[Decimal, Decimal] | None:
