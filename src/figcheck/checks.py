@@ -55,14 +55,15 @@ def _check_sum(claim: Claim) -> Finding | None:
     if len(parts) == 1:
         formula = f"{parts[0].numeral} ≤ {total.numeral}"
     allowance = _allowance(total, span, point)
-    if len(parts) == 1 and not allowance:
-        allowance = "part-of-whole" if point <= exact(total.value) or interval(total).hi is None else ""
     base = dict(stated=total.numeral, computed=computed_text)
-    if allowance:
-        return Finding(_passed_code(claim), True, total, format_decimal(Decimal(point.numerator) / point.denominator),
-                       formula, involved, _params(base), allowance)
     stated_span = interval(total)
     excess = stated_span.hi is not None and span.lo is not None and span.lo > stated_span.hi
+    if not allowance and not excess and claim.completeness != COMPLETE and not (claim.tight and len(parts) > 1
+                                                                              and claim.completeness == OPEN):
+        allowance = "part-of-whole"  # a single part, or a list marked 等/主要 or loose: parts ≤ total holds
+    if allowance:
+        return Finding("FC102" if allowance == "part-of-whole" else "FC101", True, total, format_decimal(Decimal(point.numerator) / point.denominator),
+                       formula, involved, _params(base), allowance)
     gap = abs(point - exact(total.value))
     base.update(gap=_in_scale_of(gap, total), evidence=claim.evidence)
     if claim.completeness == COMPLETE:
@@ -71,12 +72,10 @@ def _check_sum(claim: Claim) -> Finding | None:
         base["difference_en"] = f"{base['gap']} too many" if excess else f"{base['gap']} short"
     elif excess and (claim.tight or _first_part_exceeds(claim)):
         code = "FC102"
-    elif not excess and claim.completeness == OPEN and claim.tight:
-        code = "FC103"
+    elif not excess:
+        code = "FC103"  # a tight open list that falls short: a note, it may list only some parts
     else:
-        # a list marked 等/主要 that falls short says nothing wrong; a loose list (other figures
-        # between its parts) that overshoots may not be one breakdown at all
-        return None
+        return None  # a loose list (other figures between its parts) that overshoots may be two statements
     return Finding(code, False, total, format_decimal(Decimal(point.numerator) / point.denominator), formula,
                    involved, _params(base))
 
@@ -86,10 +85,6 @@ def _first_part_exceeds(claim: Claim) -> bool:
     first = interval(claim.parts[0].placed.figure)
     stated = interval(claim.stated.figure)
     return first.lo is not None and stated.hi is not None and first.lo > stated.hi
-
-
-def _passed_code(claim: Claim) -> str:
-    return "FC101" if claim.completeness == COMPLETE else "FC102"
 
 
 def _check_rate(claim: Claim) -> Finding | None:

@@ -86,7 +86,7 @@ def cues() -> _Cues:
         not_exhaustive_before=tuple(total_after["not_exhaustive_before"]),
         new_statement=tuple(total_after["new_statement"]),
         whole_words=tuple(total_after["whole_words"]),
-        change_pattern=regex.compile(rf"(?:{verbs})(?:{tails})?$"),
+        change_pattern=regex.compile(rf"(?:{verbs})(?:{tails})?$|^(?:{verbs})"),
         comparison_openers=tuple(other["comparison_openers"]),
         not_a_part=tuple(other["words"]),
         counted_nouns=dict(data.get("counted_nouns", {})),
@@ -97,6 +97,8 @@ def cues() -> _Cues:
 
 
 _HAN = regex.compile(r"\p{Han}")
+# 「转移支付总额由1997年的664亿元增加到…」: the figure after 由/从/比…的 is the base of a change.
+_BASE_OF_CHANGE = regex.compile(r"(?:由|从|比|较)[^，。；]{0,12}的$")
 
 
 def family(layout: Layout, placed: Placed, with_noun: bool = False) -> str:
@@ -127,6 +129,7 @@ def states_other_relation(placed: Placed) -> bool:
     return (
         table.change_pattern.search(label) is not None
         or label.startswith(table.comparison_openers)
+        or _BASE_OF_CHANGE.search(label) is not None
         or any(word in label for word in table.not_a_part)
     )
 

@@ -54,7 +54,7 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]
         return None
     name = next((name for name in _names_longest_first() if word.endswith(name)), None)
     if name is None:
-        return _inferred(layout, rate, word, counts)
+        return _inferred(layout, rate, word, counts, sum_claims)
     definition = cues().rates[name]
     breakdown = next((c for c in sum_claims if c.stated in counts or any(t.placed in counts for t in c.parts)), None)
     total = breakdown.stated if breakdown else _labelled(counts, definition["total_terms"], exclude=())
@@ -95,8 +95,10 @@ def _denominator(kind: str, total: Placed, counts: list[Placed], breakdown: Clai
     return (Term(concluded, "denominator"),) if concluded is not None else ()
 
 
-def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed]) -> Claim | None:
-    """优秀率百分之二十五 beside 「优秀卷宗三十卷」 and one other count: 30 / 120."""
+def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum_claims: list[Claim]
+              ) -> Claim | None:
+    """优秀率百分之二十五 beside 「优秀卷宗三十卷」 and one other count (30 / 120), or beside a
+    breakdown whose part carries the stem (the breakdown's total is the denominator)."""
     stem = word[:-1][-2:]
     if len(stem) < 2:
         return None
@@ -104,7 +106,9 @@ def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed]) -> 
     if len(numerators) != 1:
         return None
     numerator = numerators[0]
-    others = [p for p in counts if p is not numerator and family(layout, p) == family(layout, numerator)]
+    whole = next((c.stated for c in sum_claims if any(t.placed is numerator for t in c.parts)), None)
+    others = [whole] if whole is not None else [
+        p for p in counts if p is not numerator and family(layout, p) == family(layout, numerator)]
     if len(others) != 1 or others[0].figure.value < numerator.figure.value:
         return None
     quotient = Fraction(numerator.figure.value) / Fraction(others[0].figure.value) * _FACTOR.get(rate.figure.unit, 100)

@@ -70,7 +70,8 @@ def _starts_statement(placed: Placed, total: Placed, others: list[Placed]) -> bo
     if len(_opening(total.label)) == 2 and _opening(label) == _opening(total.label):
         return True
     own = _common_run(total.label, label)
-    return any(_common_run(other.label, label) >= max(4, own + 1) for other in others if other is not total)
+    return any(_common_run(other.label, label) >= max(4, own + 1) for other in others
+               if other is not total and other.figure.unit == total.figure.unit)
 
 
 def _breakdown_claim(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int,
