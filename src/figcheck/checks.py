@@ -37,6 +37,11 @@ def _allowance(stated: Figure, computed: Interval, point: Fraction | None) -> st
         return "qualifier" if interval(stated).meets(computed) else ""
     if interval(stated, HALF_UP).meets(computed):
         return HALF_UP if point is None or point != exact(stated.value) else "exact"
+    if point is not None and not stated.is_exact:
+        # truncation keeps [s, s + r): 32.0 truncated is 32, never 31
+        value, resolution = exact(stated.value), Fraction(stated.resolution)
+        inside = value <= point < value + resolution if value >= 0 else value - resolution < point <= value
+        return TRUNCATION if inside else ""
     if interval(stated, TRUNCATION).meets(computed):
         return TRUNCATION
     return ""

@@ -58,6 +58,7 @@ class _Cues:
     not_exhaustive_after: tuple[str, ...]
     not_exhaustive_before: tuple[str, ...]
     new_statement: tuple[str, ...]
+    statement_verbs: tuple[str, ...]
     whole_words: tuple[str, ...]
     change_pattern: regex.Pattern[str]
     comparison_openers: tuple[str, ...]
@@ -85,6 +86,7 @@ def cues() -> _Cues:
         not_exhaustive_after=tuple(total_after["not_exhaustive_after"]),
         not_exhaustive_before=tuple(total_after["not_exhaustive_before"]),
         new_statement=tuple(total_after["new_statement"]),
+        statement_verbs=tuple(total_after["statement_verbs"]),
         whole_words=tuple(total_after["whole_words"]),
         change_pattern=regex.compile(rf"(?:{verbs})(?:{tails})?$|^(?:{verbs})"),
         comparison_openers=tuple(other["comparison_openers"]),

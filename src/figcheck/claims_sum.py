@@ -20,7 +20,6 @@ from figcheck.claims import (
     COMPLETE, OPEN, PARTIAL, Claim, Term, cues, family, is_count, states_other_relation,
 )
 from figcheck.clauses import Layout, Placed, _depth
-from figcheck.tolerance import interval
 
 _SEMICOLONS = "；;"
 _LIST_MARKS = frozenset("、，,")
@@ -100,19 +99,32 @@ def _breakdown_claim(layout: Layout, by_sentence: dict[int, list[Placed]], sente
 def _parts(layout: Layout, figures: list[Placed], total: Placed, after: int, limit: int, depth: int,
            others: list[Placed]) -> list[Placed]:
     kind = family(layout, total)
-    ceiling = interval(total.figure).hi
     parts: list[Placed] = []
     for position, placed in enumerate(figures):
         if not (after <= placed.figure.start < limit) or placed.depth != depth:
             continue
-        if parts and _starts_statement(placed, total, others):
+        if parts and (_starts_statement(placed, total, others) or _verb_after_comma(layout, parts, placed)):
             break
         if not _usable(placed) or family(layout, placed) != kind or _modifies_next(layout, figures, position):
             continue
-        if parts and ceiling is not None and interval(placed.figure).lo > ceiling:
-            break  # a later "part" larger than the whole is the next statement, not a part
         parts.append(placed)
     return parts
+
+
+def _verb_after_comma(layout: Layout, parts: list[Placed], placed: Placed) -> bool:
+    """「新增营造林148万亩、其中…43万亩，修复治理退化草原517万亩」: after a comma, a clause opening
+    with a statement verb (修复, 完成, 开展 …) is a new statement — unless the parts themselves open
+    with such verbs."""
+    gap = layout.text[parts[-1].figure.end : placed.figure.start]
+    if not any(mark in gap for mark in "，,"):
+        return False
+    verbs = cues().statement_verbs
+    return _opening_text(placed.label).startswith(verbs) and not _opening_text(parts[0].label).startswith(verbs)
+
+
+def _opening_text(label: str) -> str:
+    text = _LEADING_PERIOD.sub("", label)
+    return text[2:] if text.startswith("其中") else text
 
 
 def _common_run(first: str, second: str) -> int:

@@ -1,0 +1,33 @@
+"""Shared helpers: tests never read ../shared; fixtures live in fixtures/ and tests/data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from figcheck.engine import FileResult, check_text
+from figcheck.registry import rule
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+DATA = Path(__file__).resolve().parent / "data"
+SEED = FIXTURES / "nanguan-2019-rule-of-law-report.txt"
+
+
+def flagged(result: FileResult) -> list:
+    """Findings at error or warning level: what fails a CI run."""
+    return [f for f in result.findings if rule(f.code).severity in ("error", "warning")]
+
+
+def involves(finding, start: int) -> bool:
+    """Whether a finding lists the figure that starts at `start`."""
+    return any(involved.figure.start == start for involved in finding.figures)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+__all__ = ["ROOT", "FIXTURES", "DATA", "SEED", "flagged", "involves", "check_text"]
