@@ -38,7 +38,7 @@ _EXCERPT_LIMIT = 160
 
 
 def console_for(out: IO[str]) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=True, emoji=False)
+    return Console(file=out, highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
 def render(results: list[FileResult], out: IO[str], options: Options) -> None:
