@@ -82,7 +82,10 @@ def test_directories_are_walked_for_supported_files(runner, tmp_path):
     _write(tmp_path, "ignored.csv", FLAWED)
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
     report = json.loads(result.output)
-    assert sorted(entry["path"] for entry in report["files"]) == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+    assert sorted(entry["path"] for entry in report["files"]) == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "sub" / "b.md"),
+    ]
     assert result.exit_code == 1
 
 
@@ -101,18 +104,35 @@ def test_json_follows_the_contract(runner):
     assert entry["path"] == str(DEMO) and entry["error"] is None
     text = DEMO.read_text(encoding="utf-8")
     for finding in entry["findings"] + entry["passed"]:
-        assert set(finding) >= {"code", "rule", "severity", "message", "line", "column", "start", "end",
-                                "stated", "computed", "formula", "figures"}
+        assert set(finding) >= {
+            "code",
+            "rule",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "start",
+            "end",
+            "stated",
+            "computed",
+            "formula",
+            "figures",
+        }
         assert finding["severity"] in ("error", "warning", "info")
         assert finding["code"][:2] == "FC" and finding["code"][2:].isdigit() and len(finding["code"]) == 5
         line_start = text.rfind("\n", 0, finding["start"]) + 1
         assert finding["line"] == text.count("\n", 0, finding["start"]) + 1
         assert finding["column"] == finding["start"] - line_start + 1
         for figure in finding["figures"]:
-            assert text[figure["start"]:figure["end"]] == figure["text"]
+            assert text[figure["start"] : figure["end"]] == figure["text"]
             assert set(figure) >= {"text", "value", "unit", "role", "start", "end"}
     [finding] = entry["findings"]
-    assert (finding["code"], finding["rule"], finding["stated"], finding["computed"]) == ("FC101", "sum-mismatch", "64", "63")
+    assert (finding["code"], finding["rule"], finding["stated"], finding["computed"]) == (
+        "FC101",
+        "sum-mismatch",
+        "64",
+        "63",
+    )
     assert finding["formula"] == "38 + 9 + 3 + 8 + 5 = 63"
     assert report["summary"]["passed"] == len(entry["passed"]) > 0
 
@@ -128,7 +148,10 @@ def test_figures_command_lists_values_units_qualifiers_and_places(runner, tmp_pa
     assert result.exit_code == 0
     figures = json.loads(result.output)["files"][0]["figures"]
     assert [(f["text"], f["value"], f["unit"], f["qualifier"]) for f in figures] == [
-        ("1500余人次", "1500", "人次", "over"), ("12.5%", "12.5", "%", "none"), ("1.2亿元", "120000000", "元", "none")]
+        ("1500余人次", "1500", "人次", "over"),
+        ("12.5%", "12.5", "%", "none"),
+        ("1.2亿元", "120000000", "元", "none"),
+    ]
     assert (figures[0]["line"], figures[0]["column"], figures[0]["start"]) == (1, 8, 7)
     text_output = runner.invoke(app, ["figures", str(path)]).output
     assert f"{path}:1:8  1500余人次  = 1500 人次  [over]" in text_output

@@ -41,7 +41,7 @@ def test_line_and_column_count_code_points_and_crlf_lines(tmp_path):
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"\x00\x00binary", "NUL"), (b"\xff\xfe\x00", "utf-16"), (bytes([0x81, 0x20, 0xff] * 10), "编码")],
+    [(b"\x00\x00binary", "NUL"), (b"\xff\xfe\x00", "utf-16"), (bytes([0x81, 0x20, 0xFF] * 10), "编码")],
 )
 def test_unreadable_bytes_give_a_reason(tmp_path, data, reason):
     path = tmp_path / "bad.txt"
@@ -64,4 +64,8 @@ def test_iter_inputs_keeps_order_and_reports_empty_directories(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert list(iter_inputs([str(tmp_path / "a.txt"), str(empty), str(tmp_path)])) == [
-        str(tmp_path / "a.txt"), str(empty), str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+        str(tmp_path / "a.txt"),
+        str(empty),
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.md"),
+    ]

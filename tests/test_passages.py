@@ -22,4 +22,6 @@ def test_passage(case):
     assert found, "not flagged"
     if "at" in case:
         at = text.index(case["at"])
-        assert any(involved.figure.start <= at < involved.figure.end for f in found for involved in f.figures), described
+        assert any(involved.figure.start <= at < involved.figure.end for f in found for involved in f.figures), (
+            described
+        )

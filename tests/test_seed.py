@@ -33,15 +33,22 @@ def test_seed_relations_are_verified(seed_text, formula, allowance):
 def _mutations():
     """(sentence, figure as written, replacement): each figure of the four relations, nudged."""
     cases = []
-    for sentence, figures in ((LITIGATION, ["25件", "8件", "1件", "11件", "3件", "2件"]),
-                              (REVIEW, ["37件", "15件", "3件", "1件"])):
+    for sentence, figures in (
+        (LITIGATION, ["25件", "8件", "1件", "11件", "3件", "2件"]),
+        (REVIEW, ["37件", "15件", "3件", "1件"]),
+    ):
         for raw in figures:
             number = int(raw[:-1])
             cases.append((sentence, raw, f"{number + 1}件"))
             if number > 1:
                 cases.append((sentence, raw, f"{number - 1}件"))
-    cases += [(LITIGATION, "32%", "33%"), (LITIGATION, "32%", "31%"), (LITIGATION, "32%", "23%"),
-              (REVIEW, "41%", "42%"), (REVIEW, "41%", "14%")]
+    cases += [
+        (LITIGATION, "32%", "33%"),
+        (LITIGATION, "32%", "31%"),
+        (LITIGATION, "32%", "23%"),
+        (REVIEW, "41%", "42%"),
+        (REVIEW, "41%", "14%"),
+    ]
     # 41% → 40% is deliberately absent: 15/37 = 40.54% truncates to 40%, an accepted reading.
     return cases
 
@@ -56,7 +63,7 @@ def test_changing_one_figure_is_an_error_naming_it(seed_text, sentence, raw, rep
             offset = sentence.find(raw, offset + 1)
             continue
         at = sentence_at + offset
-        changed = seed_text[:at] + replacement + seed_text[at + len(raw):]
+        changed = seed_text[:at] + replacement + seed_text[at + len(raw) :]
         errors = [f for f in flagged(check_text(changed)) if f.code.startswith(("FC1", "FC2"))]
         assert errors, f"{raw} → {replacement} at {at} not flagged"
         assert any(involves(f, at) for f in errors), f"no finding names the changed figure {replacement}"

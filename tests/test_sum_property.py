@@ -9,14 +9,32 @@ from hypothesis import strategies as st
 from conftest import check_text, involves
 
 UNITS = ["件", "个", "人", "项", "家", "人次", "次", "所", "户"]
-LABELS = ["来信", "来访", "主办建议", "协办建议", "简易程序案件", "普通程序案件", "城区学校", "农村学校",
-          "市级项目", "县级项目", "男性干部", "女性干部", "网上申请", "当面申请", "信函申请", "电话咨询"]
+LABELS = [
+    "来信",
+    "来访",
+    "主办建议",
+    "协办建议",
+    "简易程序案件",
+    "普通程序案件",
+    "城区学校",
+    "农村学校",
+    "市级项目",
+    "县级项目",
+    "男性干部",
+    "女性干部",
+    "网上申请",
+    "当面申请",
+    "信函申请",
+    "电话咨询",
+]
 SUBJECTS = ["全年共受理群众诉求", "本年度共办理", "全区共有", "全年共组织检查", "截至年底共登记"]
 
 
-def _render(phrasing: str, subject: str, labels: list[str], values: list[int], total: int, unit: str,
-            chinese: bool) -> tuple[str, list[int]]:
+def _render(
+    phrasing: str, subject: str, labels: list[str], values: list[int], total: int, unit: str, chinese: bool
+) -> tuple[str, list[int]]:
     """The sentence and the offsets of [total, part1, part2, …]."""
+
     def number(value: int) -> str:
         return cn2an.an2cn(value) if chinese else str(value)
 
@@ -32,12 +50,12 @@ def _render(phrasing: str, subject: str, labels: list[str], values: list[int], t
         emit(subject)
         emit(number(total) + unit, 0)
         emit("。其中" if phrasing == "next-sentence" else "，其中")
-        for index, (label, value) in enumerate(zip(labels, values), start=1):
+        for index, (label, value) in enumerate(zip(labels, values, strict=False), start=1):
             emit(("、" if phrasing == "qizhong" else "，") if index > 1 else "")
             emit(label)
             emit(number(value) + unit, index)
     else:  # parts first, then 合计
-        for index, (label, value) in enumerate(zip(labels, values), start=1):
+        for index, (label, value) in enumerate(zip(labels, values, strict=False), start=1):
             emit("，" if index > 1 else "")
             emit(label)
             emit(number(value) + unit, index)
@@ -47,15 +65,21 @@ def _render(phrasing: str, subject: str, labels: list[str], values: list[int], t
     return "".join(pieces), [offsets[i] for i in range(len(values) + 1)]
 
 
-breakdowns = st.fixed_dictionaries({
-    "phrasing": st.sampled_from(["qizhong", "next-sentence", "heji"]),
-    "subject": st.sampled_from(SUBJECTS),
-    "unit": st.sampled_from(UNITS),
-    "chinese": st.booleans(),
-    "labels": st.lists(st.sampled_from(LABELS), min_size=2, max_size=6, unique=True),
-    "seed_values": st.lists(st.integers(min_value=1, max_value=5000), min_size=6, max_size=6),
-})
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("FIGCHECK_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+breakdowns = st.fixed_dictionaries(
+    {
+        "phrasing": st.sampled_from(["qizhong", "next-sentence", "heji"]),
+        "subject": st.sampled_from(SUBJECTS),
+        "unit": st.sampled_from(UNITS),
+        "chinese": st.booleans(),
+        "labels": st.lists(st.sampled_from(LABELS), min_size=2, max_size=6, unique=True),
+        "seed_values": st.lists(st.integers(min_value=1, max_value=5000), min_size=6, max_size=6),
+    }
+)
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("FIGCHECK_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _sentence(case: dict, change: tuple[int, int] | None = None) -> tuple[str, list[int]]:

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from figcheck.claims import COMPLETE, OPEN, Claim, RateOption, Term
-from figcheck.findings import Finding, Involved
 from figcheck.figures import Figure
+from figcheck.findings import Finding, Involved
 from figcheck.numerals import BIG_UNITS, format_decimal
 from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
 
@@ -63,12 +63,24 @@ def _check_sum(claim: Claim) -> Finding | None:
     base = dict(stated=total.numeral, computed=computed_text)
     stated_span = interval(total)
     excess = stated_span.hi is not None and span.lo is not None and span.lo > stated_span.hi
-    if not allowance and not excess and claim.completeness != COMPLETE and not (claim.tight and len(parts) > 1
-                                                                              and claim.completeness == OPEN):
+    if (
+        not allowance
+        and not excess
+        and claim.completeness != COMPLETE
+        and not (claim.tight and len(parts) > 1 and claim.completeness == OPEN)
+    ):
         allowance = "part-of-whole"  # a single part, or a list marked 等/主要 or loose: parts ≤ total holds
     if allowance:
-        return Finding("FC102" if allowance == "part-of-whole" else "FC101", True, total, format_decimal(Decimal(point.numerator) / point.denominator),
-                       formula, involved, _params(base), allowance)
+        return Finding(
+            "FC102" if allowance == "part-of-whole" else "FC101",
+            True,
+            total,
+            format_decimal(Decimal(point.numerator) / point.denominator),
+            formula,
+            involved,
+            _params(base),
+            allowance,
+        )
     gap = abs(point - exact(total.value))
     base.update(gap=_in_scale_of(gap, total), evidence=claim.evidence)
     if claim.completeness == COMPLETE:
@@ -81,8 +93,15 @@ def _check_sum(claim: Claim) -> Finding | None:
         code = "FC103"  # a tight open list that falls short: a note, it may list only some parts
     else:
         return None  # a loose list (other figures between its parts) that overshoots may be two statements
-    return Finding(code, False, total, format_decimal(Decimal(point.numerator) / point.denominator), formula,
-                   involved, _params(base))
+    return Finding(
+        code,
+        False,
+        total,
+        format_decimal(Decimal(point.numerator) / point.denominator),
+        formula,
+        involved,
+        _params(base),
+    )
 
 
 def _first_part_exceeds(claim: Claim) -> bool:
@@ -109,9 +128,14 @@ def _check_rate(claim: Claim) -> Finding | None:
         involved = (Involved(rate, "rate"),) + tuple(
             Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
         )
-        params = dict(rate=claim.stated.label.rstrip("为是达到约仅高保持稳定在提升至降上下") or "比率",
-                      stated=rate.raw, computed=f"{shown}{rate.unit}", formula=formula,
-                      definition=_definition_zh(option.definition), definition_en=_definition_en(option.definition))
+        params = dict(
+            rate=claim.stated.label.rstrip("为是达到约仅高保持稳定在提升至降上下") or "比率",
+            stated=rate.raw,
+            computed=f"{shown}{rate.unit}",
+            formula=formula,
+            definition=_definition_zh(option.definition),
+            definition_en=_definition_en(option.definition),
+        )
         if allowance:
             return Finding(claim_code(claim), True, rate, shown, formula, involved, _params(params), allowance)
         if first_finding is None:
@@ -131,7 +155,8 @@ def _definition_zh(definition: str) -> str:
 def _definition_en(definition: str) -> str:
     _, _, kind = definition.partition(":")
     return {"total": "the definition over all cases", "concluded": "the definition over concluded cases"}.get(
-        kind, "the ratio of the counts")
+        kind, "the ratio of the counts"
+    )
 
 
 def _rate_interval(option: RateOption, factor: int) -> Interval:
@@ -171,8 +196,11 @@ def _in_scale_of(value: Fraction, total: Figure) -> str:
             break
         scale, word = scale * BIG_UNITS[ch], ch + word
     amount = Decimal(value.numerator) / Decimal(value.denominator) / scale
-    return format_decimal(amount.quantize(Decimal("0.0001"))) + word if value.denominator != 1 or scale != 1 \
+    return (
+        format_decimal(amount.quantize(Decimal("0.0001"))) + word
+        if value.denominator != 1 or scale != 1
         else format_decimal(amount) + word
+    )
 
 
 def _params(values: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -61,8 +61,11 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]
     if total is None:
         return None
     numerator = [
-        p for p in counts
-        if p is not total and any(term in p.label for term in definition["numerator"]) and "率" not in p.label
+        p
+        for p in counts
+        if p is not total
+        and any(term in p.label for term in definition["numerator"])
+        and "率" not in p.label
         and family(layout, p) == family(layout, total)
     ]
     if not numerator:
@@ -71,8 +74,7 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]
     for kind in definition["denominators"]:
         denominator = _denominator(kind, total, counts, breakdown)
         if denominator:
-            options.append(RateOption(tuple(Term(p, "numerator") for p in numerator), denominator,
-                                      f"{name}:{kind}"))
+            options.append(RateOption(tuple(Term(p, "numerator") for p in numerator), denominator, f"{name}:{kind}"))
     if not options:
         return None
     return Claim("rate", rate, options=tuple(options), named=True)
@@ -95,8 +97,7 @@ def _denominator(kind: str, total: Placed, counts: list[Placed], breakdown: Clai
     return (Term(concluded, "denominator"),) if concluded is not None else ()
 
 
-def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum_claims: list[Claim]
-              ) -> Claim | None:
+def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum_claims: list[Claim]) -> Claim | None:
     """优秀率百分之二十五 beside 「优秀卷宗三十卷」 and one other count (30 / 120), or beside a
     breakdown whose part carries the stem (the breakdown's total is the denominator)."""
     stem = word[:-1][-2:]
@@ -107,8 +108,11 @@ def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum
         return None
     numerator = numerators[0]
     whole = next((c.stated for c in sum_claims if any(t.placed is numerator for t in c.parts)), None)
-    others = [whole] if whole is not None else [
-        p for p in counts if p is not numerator and family(layout, p) == family(layout, numerator)]
+    others = (
+        [whole]
+        if whole is not None
+        else [p for p in counts if p is not numerator and family(layout, p) == family(layout, numerator)]
+    )
     if len(others) != 1 or others[0].figure.value < numerator.figure.value:
         return None
     quotient = Fraction(numerator.figure.value) / Fraction(others[0].figure.value) * _FACTOR.get(rate.figure.unit, 100)

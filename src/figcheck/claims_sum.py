@@ -17,7 +17,15 @@ from __future__ import annotations
 import regex
 
 from figcheck.claims import (
-    COMPLETE, OPEN, PARTIAL, Claim, Term, cues, family, is_count, states_other_relation,
+    COMPLETE,
+    OPEN,
+    PARTIAL,
+    Claim,
+    Term,
+    cues,
+    family,
+    is_count,
+    states_other_relation,
 )
 from figcheck.clauses import Layout, Placed, _depth
 
@@ -69,12 +77,16 @@ def _starts_statement(placed: Placed, total: Placed, others: list[Placed]) -> bo
     if len(_opening(total.label)) == 2 and _opening(label) == _opening(total.label):
         return True
     own = _common_run(total.label, label)
-    return any(_common_run(other.label, label) >= max(4, own + 1) for other in others
-               if other is not total and other.figure.unit == total.figure.unit)
+    return any(
+        _common_run(other.label, label) >= max(4, own + 1)
+        for other in others
+        if other is not total and other.figure.unit == total.figure.unit
+    )
 
 
-def _breakdown_claim(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int,
-                     cue_end: int, taken: set[int]) -> Claim | None:
+def _breakdown_claim(
+    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int, cue_end: int, taken: set[int]
+) -> Claim | None:
     start, end = layout.sentences[sentence]
     figures = by_sentence.get(sentence, [])
     depth, paren_start = _depth(layout.text, start, at)
@@ -96,8 +108,9 @@ def _breakdown_claim(layout: Layout, by_sentence: dict[int, list[Placed]], sente
     return Claim("sum", total, tuple(Term(p, "part") for p in parts), completeness, evidence, tight=tight)
 
 
-def _parts(layout: Layout, figures: list[Placed], total: Placed, after: int, limit: int, depth: int,
-           others: list[Placed]) -> list[Placed]:
+def _parts(
+    layout: Layout, figures: list[Placed], total: Placed, after: int, limit: int, depth: int, others: list[Placed]
+) -> list[Placed]:
     kind = family(layout, total)
     parts: list[Placed] = []
     for position, placed in enumerate(figures):
@@ -139,8 +152,15 @@ def _common_run(first: str, second: str) -> int:
     return best
 
 
-def _totals_before(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int, depth: int,
-                   paren_start: int, taken: set[int]) -> list[Placed]:
+def _totals_before(
+    layout: Layout,
+    by_sentence: dict[int, list[Placed]],
+    sentence: int,
+    at: int,
+    depth: int,
+    paren_start: int,
+    taken: set[int],
+) -> list[Placed]:
     """The figures a 其中 may break down, the nearest last: counts before it in its clause chain.
     Of these the one whose label shares most wording with the parts wins, the nearest on a tie."""
     start, _ = layout.sentences[sentence]
@@ -196,7 +216,7 @@ def _is_tight(layout: Layout, figures: list[Placed], parts: list[Placed]) -> boo
     indices = [p.index for p in parts]
     if indices != list(range(indices[0], indices[0] + len(indices))):
         return False
-    for first, second in zip(parts, parts[1:]):
+    for first, second in zip(parts, parts[1:], strict=False):
         gap = layout.text[first.figure.end : second.figure.start]
         if any(mark in gap for mark in _SEMICOLONS):
             return False
@@ -254,7 +274,9 @@ def _total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -
                 break
             if placed.depth != total.depth or not is_count(placed):
                 continue
-            if family(layout, placed, with_noun=True) != kind and _modifies_next(layout, figures, figures.index(placed)):
+            if family(layout, placed, with_noun=True) != kind and _modifies_next(
+                layout, figures, figures.index(placed)
+            ):
                 continue  # 「安排二千六百万人就业的支出一百零五亿元」: 2600万人 describes the 105亿
             if family(layout, placed, with_noun=True) != kind or not _usable(placed) or placed.index in taken:
                 break
@@ -264,13 +286,13 @@ def _total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -
             taken.update(p.index for p in parts)
             tail = layout.text[parts[-1].figure.end : total.figure.start]
             completeness = PARTIAL if any(word in tail for word in cues().not_exhaustive_after) else COMPLETE
-            claims.append(Claim("sum", total, tuple(Term(p, "part") for p in parts), completeness, "合计",
-                                tight=True))
+            claims.append(Claim("sum", total, tuple(Term(p, "part") for p in parts), completeness, "合计", tight=True))
     return claims
 
 
-def _category_claims(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int,
-                     taken: set[int]) -> list[Claim]:
+def _category_claims(
+    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, taken: set[int]
+) -> list[Claim]:
     """「行政应诉案件25件（败诉率32%），撤销8件，驳回起诉11件…」: parts named by a category set."""
     figures = [p for p in by_sentence.get(sentence, []) if p.depth == 0 and is_count(p)]
     claims = []
@@ -279,8 +301,12 @@ def _category_claims(layout: Layout, by_sentence: dict[int, list[Placed]], sente
         run = _member_run(layout, figures, position, taken)
         if len(run) >= 2:
             total = figures[position - 1] if position > 0 else _previous_sentence_total(by_sentence, sentence)
-            if (total is not None and total.index not in taken and not _is_member(total)
-                    and family(layout, total) == family(layout, run[0])):
+            if (
+                total is not None
+                and total.index not in taken
+                and not _is_member(total)
+                and family(layout, total) == family(layout, run[0])
+            ):
                 name = _category_of(layout, total, run)
                 if name:
                     taken.add(total.index)
@@ -295,7 +321,11 @@ def _category_claims(layout: Layout, by_sentence: dict[int, list[Placed]], sente
 def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set[int]) -> list[Placed]:
     run: list[Placed] = []
     for placed in figures[position:]:
-        if placed.index in taken or not _is_member(placed) or (run and family(layout, placed) != family(layout, run[0])):
+        if (
+            placed.index in taken
+            or not _is_member(placed)
+            or (run and family(layout, placed) != family(layout, run[0]))
+        ):
             break
         run.append(placed)
     return run

@@ -7,7 +7,7 @@ error or an input that could not be read (the other inputs are still checked and
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -25,17 +25,19 @@ app = typer.Typer(
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
 
-PathsArgument = Annotated[list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
+]
 LangOption = Annotated[Lang, typer.Option("--lang", help="输出语言 (output language)")]
 
 
@@ -47,8 +49,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="显示版本 (show the version)")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本 (show the version)")
+    ] = False,
 ) -> None:
     """figcheck：核对中文公文、报告中数字之间的关系。"""
 
@@ -64,7 +67,9 @@ def _run(paths: list[str]):
 def check(
     paths: PathsArgument,
     output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")] = CheckFormat.text,
-    show_passed: Annotated[bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")] = False,
+    show_passed: Annotated[
+        bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")
+    ] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
@@ -92,9 +97,11 @@ def figures(
     results = _run(paths)
     if output_format is CheckFormat.json:
         from figcheck.report.json import render_figures
+
         render_figures(results, sys.stdout)
     else:
         from figcheck.report.text import render_figures
+
         render_figures(results, sys.stdout, lang.value)
     raise typer.Exit(EXIT_UNREADABLE if any(result.error for result in results) else EXIT_CLEAN)
 
@@ -109,15 +116,20 @@ def list_rules(lang: LangOption = Lang.zh) -> None:
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="规则代码，如 FC101 (a rule code)")],
-            lang: LangOption = Lang.zh) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="规则代码，如 FC101 (a rule code)")], lang: LangOption = Lang.zh
+) -> None:
     """显示一条规则的说明和示例 (show a rule's documentation)."""
     from figcheck.registry import rules
 
     found = rules().get(code.upper()) or next((r for r in rules().values() if r.name == code), None)
     if found is None:
-        typer.echo(f"未知规则：{code}（运行 figcheck rules 查看全部）" if lang is Lang.zh
-                   else f"unknown rule: {code} (see figcheck rules)", err=True)
+        typer.echo(
+            f"未知规则：{code}（运行 figcheck rules 查看全部）"
+            if lang is Lang.zh
+            else f"unknown rule: {code} (see figcheck rules)",
+            err=True,
+        )
         raise typer.Exit(EXIT_UNREADABLE)
     zh = lang is Lang.zh
     typer.echo(f"{found.code} {found.name}  [{found.severity}]\n")

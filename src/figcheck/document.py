@@ -31,7 +31,7 @@ class Document:
         starts = self._line_starts
         if not starts:
             starts.append(0)
-            find, text = self.text.find, self.text
+            find = self.text.find
             at = find("\n")
             while at >= 0:
                 starts.append(at + 1)

@@ -183,8 +183,17 @@ def _percent_word(text: str, match: regex.Match[str]) -> Figure | None:
     if match.group("sign"):
         value = -value
     end = _after_qualifier_end(text, match.end())
-    return _finish(text, match.start(), end, match.end(), value, resolution, _PER_UNITS[match.group("per")],
-                   _after_qualifier(text, match.end(), end), numeral=match.group(0))
+    return _finish(
+        text,
+        match.start(),
+        end,
+        match.end(),
+        value,
+        resolution,
+        _PER_UNITS[match.group("per")],
+        _after_qualifier(text, match.end(), end),
+        numeral=match.group(0),
+    )
 
 
 def _fraction(text: str, match: regex.Match[str]) -> Figure | None:
@@ -193,12 +202,22 @@ def _fraction(text: str, match: regex.Match[str]) -> Figure | None:
         return None
     value = Fraction(numerator[0]) / Fraction(denominator[0])
     end = _after_qualifier_end(text, match.end())
-    return _finish(text, match.start(), end, match.end(), value, Decimal(0), "", _after_qualifier(text, match.end(), end),
-                   numeral=match.group(0))
+    return _finish(
+        text,
+        match.start(),
+        end,
+        match.end(),
+        value,
+        Decimal(0),
+        "",
+        _after_qualifier(text, match.end(), end),
+        numeral=match.group(0),
+    )
 
 
-def _plain(text: str, match: regex.Match[str], names: list[tuple[int, int]], range_start: bool = False
-           ) -> Figure | None:
+def _plain(
+    text: str, match: regex.Match[str], names: list[tuple[int, int]], range_start: bool = False
+) -> Figure | None:
     vocabulary = _vocabulary()
     core_start, core = match.start("core"), match.group("core")
     parsed = parse_core(core)
@@ -241,12 +260,30 @@ def _plain(text: str, match: regex.Match[str], names: list[tuple[int, int]], ran
     return _finish(text, match.start(), after_end, end, value, resolution, unit, qualifier, numeral=numeral)
 
 
-CHINESE_DIGIT_TENTHS = {"一": "0.1", "二": "0.2", "三": "0.3", "四": "0.4", "五": "0.5", "六": "0.6", "七": "0.7",
-                        "八": "0.8", "九": "0.9"}
+CHINESE_DIGIT_TENTHS = {
+    "一": "0.1",
+    "二": "0.2",
+    "三": "0.3",
+    "四": "0.4",
+    "五": "0.5",
+    "六": "0.6",
+    "七": "0.7",
+    "八": "0.8",
+    "九": "0.9",
+}
 
 
-def _finish(text: str, start: int, end: int, body_end: int, value: Number, resolution: Decimal, unit: str,
-            qualifier: str, numeral: str) -> Figure:
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    body_end: int,
+    value: Number,
+    resolution: Decimal,
+    unit: str,
+    qualifier: str,
+    numeral: str,
+) -> Figure:
     """Attach a qualifier written before the figure (约, 近, 不足 …) and build it."""
     vocabulary = _vocabulary()
     for word in rulebook.longest_first(vocabulary.before):
@@ -295,8 +332,9 @@ def _quantity_context(text: str, start: int, end: int, core: str) -> bool:
     return True
 
 
-def _is_quantity(text: str, match: regex.Match[str], core: str, core_end: int, unit: str, unit_written: str,
-                 value: Decimal) -> bool:
+def _is_quantity(
+    text: str, match: regex.Match[str], core: str, core_end: int, unit: str, unit_written: str, value: Decimal
+) -> bool:
     """False for dates, times, codes, headings and bare Chinese numerals (一是, 七进)."""
     vocabulary = _vocabulary()
     start = match.start("core")
@@ -325,9 +363,13 @@ def _bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool
         return False  # dates 2020-02-25, times 09:36, phone numbers 0431-88888888
     if before.endswith(("〔", "[", "［", "(", "（")) and after[:1] in ("〕", "]", "］", ")", "）"):
         return False  # 〔2020〕, (1)
-    if len(core) > 1 and core[0] in "0０" and not core[1:2] in (".", "．"):
+    if len(core) > 1 and core[0] in "0０" and core[1:2] not in (".", "．"):
         return False  # a code with a leading zero
-    if core in vocabulary.hotlines or before.endswith(vocabulary.code_before) or after.startswith(vocabulary.code_after):
+    if (
+        core in vocabulary.hotlines
+        or before.endswith(vocabulary.code_before)
+        or after.startswith(vocabulary.code_after)
+    ):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and after[:1] in _HEADING_AFTER:
@@ -361,8 +403,17 @@ def _range(text: str, first: Figure, names: list[tuple[int, int]]) -> Figure | N
     first_scale, second_scale = _trailing_scale(first.numeral), _trailing_scale(second.numeral)
     if not first.unit and first_scale == 1 and second_scale > 1:
         low, resolution = low * second_scale, resolution * second_scale  # 9~16亿元: the scale covers both
-    return Figure(first.start, second.end, text[first.start : second.end], low, second.unit, "range",
-                  min(resolution, second.resolution), second.value, f"{first.numeral}~{second.numeral}")
+    return Figure(
+        first.start,
+        second.end,
+        text[first.start : second.end],
+        low,
+        second.unit,
+        "range",
+        min(resolution, second.resolution),
+        second.value,
+        f"{first.numeral}~{second.numeral}",
+    )
 
 
 def _trailing_scale(numeral: str) -> int:

@@ -17,18 +17,37 @@ from decimal import Decimal
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-    "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7,
-    "捌": 8, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壹": 1,
+    "贰": 2,
+    "貳": 2,
+    "叁": 3,
+    "參": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "陸": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
 }
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 # 廿 and 卅 are a digit and a unit in one character.
 COMPOUND_TENS = {"廿": 20, "卅": 30}
 ARABIC_CHARS = frozenset("0123456789.,")
-CHINESE_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(
-    COMPOUND_TENS
-)
+CHINESE_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(COMPOUND_TENS)
 
 ONE = Decimal(1)
 

@@ -89,18 +89,24 @@ def main() -> int:
     first = docs[:1]
     cold_figures, _ = timed(run_figures, first)
     cold_check, _ = timed(run_check, first)
-    print(f"cold         first file: figures {cold_figures * 1000:.0f} ms, check {cold_check * 1000:.0f} ms"
-          f" ({len(first[0][1].encode('utf-8')) / 1e3:.1f} KB)")
+    print(
+        f"cold         first file: figures {cold_figures * 1000:.0f} ms, check {cold_check * 1000:.0f} ms"
+        f" ({len(first[0][1].encode('utf-8')) / 1e3:.1f} KB)"
+    )
 
     fig_best, fig_med, n_figures = best_median(run_figures, docs)
     chk_best, chk_med, results = best_median(run_check, docs)
     severities = Counter(rule(f.code).severity for r in results for f in r.findings)
     passed = sum(len(r.passed) for r in results)
-    print(f"figures      {mb:.2f} MB  best {fig_best:.2f} s  median {fig_med:.2f} s  "
-          f"{mb / fig_best:.2f} MB/s  {n_figures} figures  {n_figures / fig_best:.0f} figures/s")
-    print(f"check        {mb:.2f} MB  best {chk_best:.2f} s  median {chk_med:.2f} s  "
-          f"{mb / chk_best:.2f} MB/s  findings error={severities['error']} warning={severities['warning']} "
-          f"info={severities['info']}  passed={passed}")
+    print(
+        f"figures      {mb:.2f} MB  best {fig_best:.2f} s  median {fig_med:.2f} s  "
+        f"{mb / fig_best:.2f} MB/s  {n_figures} figures  {n_figures / fig_best:.0f} figures/s"
+    )
+    print(
+        f"check        {mb:.2f} MB  best {chk_best:.2f} s  median {chk_med:.2f} s  "
+        f"{mb / chk_best:.2f} MB/s  findings error={severities['error']} warning={severities['warning']} "
+        f"info={severities['info']}  passed={passed}"
+    )
     print()
 
     import_ms = wall_ms([sys.executable, "-c", "import figcheck.cli"], 5)
@@ -114,16 +120,20 @@ def main() -> int:
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     cli_s = time.perf_counter() - start
-    print(f"cli          {mb:.2f} MB  {cli_s:.2f} s  {mb / cli_s:.2f} MB/s  exit {proc.returncode}"
-          f"  (figcheck check {directory.name}/ --format json)")
+    print(
+        f"cli          {mb:.2f} MB  {cli_s:.2f} s  {mb / cli_s:.2f} MB/s  exit {proc.returncode}"
+        f"  (figcheck check {directory.name}/ --format json)"
+    )
     if proc.returncode == 2:
         print("WARNING: exit 2 — an input could not be read:", file=sys.stderr)
         print(proc.stderr.decode("utf-8", "replace")[-2000:], file=sys.stderr)
     elif proc.returncode not in (0, 1):
         print(f"WARNING: unexpected exit {proc.returncode}", file=sys.stderr)
     print()
-    print(f"BENCH figures_mb_s={mb / fig_best:.2f} check_mb_s={mb / chk_best:.2f} cli_mb_s={mb / cli_s:.2f}"
-          f" import_ms={import_ms:.0f} version_ms={version_ms:.0f}")
+    print(
+        f"BENCH figures_mb_s={mb / fig_best:.2f} check_mb_s={mb / chk_best:.2f} cli_mb_s={mb / cli_s:.2f}"
+        f" import_ms={import_ms:.0f} version_ms={version_ms:.0f}"
+    )
     return 0
 
 

@@ -31,8 +31,14 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
         "formula": finding.formula,
         "allowance": finding.allowance or None,
         "figures": [
-            {"text": i.figure.raw, "value": i.figure.value_text, "unit": i.figure.unit, "role": i.role,
-             "start": i.figure.start, "end": i.figure.end}
+            {
+                "text": i.figure.raw,
+                "value": i.figure.value_text,
+                "unit": i.figure.unit,
+                "role": i.role,
+                "start": i.figure.start,
+                "end": i.figure.end,
+            }
             for i in finding.figures
         ],
     }
@@ -41,8 +47,14 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
 def figure_dict(figure: Figure, document: Document) -> dict[str, Any]:
     line, column = document.line_col(figure.start)
     return {
-        "text": figure.raw, "value": figure.value_text, "unit": figure.unit, "qualifier": figure.qualifier,
-        "start": figure.start, "end": figure.end, "line": line, "column": column,
+        "text": figure.raw,
+        "value": figure.value_text,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "start": figure.start,
+        "end": figure.end,
+        "line": line,
+        "column": column,
     }
 
 
@@ -73,12 +85,18 @@ def check_report(results: list[FileResult], options: Options) -> dict[str, Any]:
 
 def figures_report(results: list[FileResult]) -> dict[str, Any]:
     files = [
-        {"path": r.path, "error": r.error,
-         "figures": [figure_dict(f, r.document) for f in r.figures] if r.document is not None else []}
+        {
+            "path": r.path,
+            "error": r.error,
+            "figures": [figure_dict(f, r.document) for f in r.figures] if r.document is not None else [],
+        }
         for r in results
     ]
-    summary = {"files": len(results), "figures": sum(len(r.figures) for r in results),
-               "errors": sum(1 for r in results if r.error)}
+    summary = {
+        "files": len(results),
+        "figures": sum(len(r.figures) for r in results),
+        "errors": sum(1 for r in results if r.error),
+    }
     return {"version": __version__, "files": files, "summary": summary}
 
 

@@ -28,11 +28,18 @@ _STATED = {
     "en": {"total": "stated total", "rate": "stated rate"},
 }
 _WORDS = {
-    "zh": {"summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；核验通过的关系 {passed}{unreadable}。",
-           "unreadable": "；无法读取的文件 {n}", "cannot": "无法读取"},
-    "en": {"summary": "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info; "
-                      "{passed} relation(s) verified{unreadable}.",
-           "unreadable": "; {n} could not be read", "cannot": "cannot be read"},
+    "zh": {
+        "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
+        "核验通过的关系 {passed}{unreadable}。",
+        "unreadable": "；无法读取的文件 {n}",
+        "cannot": "无法读取",
+    },
+    "en": {
+        "summary": "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info; "
+        "{passed} relation(s) verified{unreadable}.",
+        "unreadable": "; {n} could not be read",
+        "cannot": "cannot be read",
+    },
 }
 _EXCERPT_LIMIT = 160
 
@@ -46,9 +53,13 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
     words = _WORDS[options.lang]
     for result in results:
         if result.error is not None:
-            console.print(Text.assemble((f"{result.path}: ", "bold"), (f"{words['cannot']}：" if options.lang == "zh"
-                                                                         else f"{words['cannot']}: ", "bold red"),
-                                        result.error))
+            console.print(
+                Text.assemble(
+                    (f"{result.path}: ", "bold"),
+                    (f"{words['cannot']}：" if options.lang == "zh" else f"{words['cannot']}: ", "bold red"),
+                    result.error,
+                )
+            )
             continue
         shown = list(result.findings) + (list(result.passed) if options.show_passed else [])
         for finding in sorted(shown, key=lambda f: (f.start, f.passed, f.code)):
@@ -58,9 +69,14 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
         for finding in result.findings:
             counts[severity(finding)] += 1
     unreadable = sum(1 for r in results if r.error)
-    console.print(words["summary"].format(
-        files=len(results), passed=sum(len(r.passed) for r in results),
-        unreadable=words["unreadable"].format(n=unreadable) if unreadable else "", **counts))
+    console.print(
+        words["summary"].format(
+            files=len(results),
+            passed=sum(len(r.passed) for r in results),
+            unreadable=words["unreadable"].format(n=unreadable) if unreadable else "",
+            **counts,
+        )
+    )
 
 
 def _render_one(console: Console, document: Document, finding: Finding, options: Options) -> None:
@@ -87,7 +103,11 @@ def _arithmetic(finding: Finding, lang: str) -> str:
         if finding.allowance in ("exact", "part-of-whole"):
             return f"{finding.formula} ✓"
         return f"{finding.formula} ≈ {stated.raw} ✓"
-    return f"{finding.formula} ≠ {stated.raw}（{label}）" if lang == "zh" else f"{finding.formula} ≠ {stated.raw} ({label})"
+    return (
+        f"{finding.formula} ≠ {stated.raw}（{label}）"
+        if lang == "zh"
+        else f"{finding.formula} ≠ {stated.raw} ({label})"
+    )
 
 
 def _excerpt(document: Document, finding: Finding) -> Text:
@@ -128,6 +148,8 @@ def render_figures(results: list[FileResult], out: IO[str], lang: str = "zh") ->
         for figure in result.figures:
             line, column = result.document.line_col(figure.start)
             qualifier = "" if figure.qualifier == "none" else f"  [{figure.qualifier}]"
-            console.print(f"{result.path}:{line}:{column}  {figure.raw}  = {figure.value_text} {figure.unit}{qualifier}")
+            console.print(
+                f"{result.path}:{line}:{column}  {figure.raw}  = {figure.value_text} {figure.unit}{qualifier}"
+            )
         total += len(result.figures)
     console.print(f"{total} 个数字" if lang == "zh" else f"{total} figure(s)")
