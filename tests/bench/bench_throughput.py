@@ -15,17 +15,18 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from figcheck.document import Document
+from figcheck.engine import check_document
+from figcheck.figures import find_figures
+from figcheck.load import load
+from figcheck.registry import rule
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "nanguan-2019-rule-of-law-report.txt"
 REPEATS = 3
 
-from figcheck.document import Document  # noqa: E402
-from figcheck.engine import check_document  # noqa: E402
-from figcheck.figures import find_figures  # noqa: E402
-from figcheck.load import load  # noqa: E402
-from figcheck.registry import rule  # noqa: E402
 
 
 def pin_one_core() -> str:
