@@ -108,7 +108,9 @@ def _walk(tokens: list[tuple[str, Decimal, Decimal]], spoken: bool) -> tuple[Dec
         elif kind == "zero":
             current = None if current is None else current
         elif kind == "small":
-            if current is None and previous not in ("", "big", "zero"):
+            if current is None and previous == "small" and last_unit is not None and value < last_unit:
+                current = ONE  # 二百十七: 十 after 百 stands for 一十
+            elif current is None and previous not in ("", "big", "zero"):
                 return None  # 十百: two units in a row
             if current is None:
                 resolution = value  # 十 without a leading 一
@@ -216,3 +218,27 @@ def format_decimal(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
+
+
+# Two neighbouring digits make a vague amount: 三四个, 十二三公顷, 二三十人, 五六万套; 三五 too.
+_VAGUE_PAIRS = {(a, b) for a, b in zip("一二三四五六七八", "二三四五六七八九", strict=True)} | {
+    ("一", "两"), ("两", "三"), ("三", "五")}
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_vague(core: str) -> tuple[Decimal, Decimal] | None:
+    """(low, high) of a vague Chinese amount, taking 几 and 数 as 2…9: 十几 = 12~19, 几百 = 200~900,
+    三四百万 = 3000000~4000000, 二百四五十万 = 2400000~2500000; None for anything else."""
+    if core.count("几") == 1:
+        low, high = core.replace("几", "二"), core.replace("几", "九")
+    elif core.startswith("数") and (core[1:2] in SMALL_UNITS or core[1:2] in BIG_UNITS):
+        low, high = "二" + core[1:], "九" + core[1:]
+    else:
+        pair = next((i for i in range(len(core) - 1) if (core[i], core[i + 1]) in _VAGUE_PAIRS), None)
+        if pair is None:
+            return None
+        low, high = core[:pair] + core[pair] + core[pair + 2 :], core[:pair] + core[pair + 1] + core[pair + 2 :]
+    parsed_low, parsed_high = parse_core(low), parse_core(high)
+    if parsed_low is None or parsed_high is None or parsed_low[0] >= parsed_high[0]:
+        return None
+    return parsed_low[0], parsed_high[0]

@@ -9,6 +9,7 @@ itself. Qualifiers direct the interval, measured in the place of the last non-ze
   余/多 (over, inside)    [v, v + p]          1500余 ∈ [1500, 1600], 20多 ∈ [20, 30]
   以上/超过/逾 (over)     [v, ∞)
   不足/不到/以下 (under)  (−∞, v]
+A measurement written as a round integer (31700公里, 2000亩) is rounded at its last non-zero digit.
 Intervals are closed: at the boundary we give the benefit of the doubt, as statcheck does.
 """
 
@@ -19,6 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from figcheck.figures import Figure
+from figcheck.vocabulary import vocabulary
 
 HALF_UP, TRUNCATION = "half-up", "truncation"
 
@@ -74,7 +76,9 @@ def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
         half = resolution / 2
         return Interval(value - half, exact(figure.high) + half)
     if figure.qualifier == "none":
-        if figure.is_exact or resolution == 0:
+        if figure.unit in vocabulary().trailing_zeros_rounded and value.denominator == 1:
+            resolution = last_place(figure)  # 31700公里: a measurement rounded to the hundred
+        elif figure.is_exact or resolution == 0:
             return Interval.point(value)
         if rounding == TRUNCATION:
             return Interval(value, value + resolution) if value >= 0 else Interval(value - resolution, value)

@@ -1,0 +1,89 @@
+"""What only looks like a quantity: dates, times, codes, ordinals, headings, names and slogans.
+
+Each predicate looks at the characters around a numeral core; the word lists are data in
+rules/lexicon.toml (dates, codes, set phrases), so a user can extend them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from figcheck.vocabulary import vocabulary
+
+_LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、\s]*$")
+_HEADING_AFTER = frozenset(".．、)）")
+_DAY_NAME_MARKS = ("·", "•", "・")
+# 1,2月份 / 1至6月 / 3、4月: a list or range of dates, not a thousands separator or an amount
+_DATES_FOLLOW = regex.compile(r"\s*[,，、和及至到~～〜—–－-]\s*[0-9０-９一二三四五六七八九十]+\s*(?:月|日|号|年)")
+_SPACE = " \u00a0\u2009\u202f\u3000"
+_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+
+
+def inside_name(start: int, names: list[tuple[int, int]]) -> bool:
+    """A numeral that begins inside a set phrase or name (统一, 三项制度, 十四五)."""
+    return any(name_start <= start < name_end for name_start, name_end in names)
+
+
+def acceptable_context(text: str, start: int, end: int, core: str) -> bool:
+    """Ordinals (第3批), Latin names (PM2.5, 5G, 4A级), day names (3·15), vague 几十/数百 read alone."""
+    before = text[max(0, start - 12) : start]
+    if _ORDINAL_BEFORE.search(before):
+        return False
+    if (start > 0 and _LATIN.match(text, start - 1)) or _LATIN.match(text, end):
+        return False
+    return not (text[end : end + 1] in _DAY_NAME_MARKS or before[-1:] in _DAY_NAME_MARKS)
+
+
+def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit_written: str, value) -> bool:
+    """False for dates, times, ordinals, codes, headings and bare Chinese numerals (一是, 七进)."""
+    words = vocabulary()
+    arabic = core[0] in _ARABIC_DIGITS
+    if unit_written in words.calendar_units:
+        return False
+    if unit == "年" and arabic and len(core) == 4 and core.isdigit() and 1000 <= value <= 2999:
+        return False  # a year: 2019年
+    if unit == "日" and (text[:start].rstrip(_SPACE).endswith("月") or text[:start].endswith(words.day_prefixes)):
+        return False  # a day of the month: 2月20日, 截至20日
+    if unit == "次" and text.startswith(words.ordinal_after, core_end + len(unit_written)):
+        return False  # 二次会议: an ordinal without 第
+    if unit == "番" and not text[max(0, start - 2) : start].endswith(("翻", "翻了")):
+        return False  # 一番努力, 三番五次: 番 is a doubling only after 翻
+    if not arabic:
+        return bool(unit) and not in_short_quote(text, start, core_end)
+    if unit:
+        return True
+    return bare_arabic_is_quantity(text, start, core_end, core)
+
+
+def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
+    """An Arabic number without a unit: a table cell or a ratio, unless it is a date, code or heading."""
+    words = vocabulary()
+    before, after = text[max(0, start - 8) : start], text[end : end + 8]
+    if before.rstrip(_SPACE).endswith("月"):
+        return False  # 2月20
+    if _DATES_FOLLOW.match(text, end):
+        return False
+    if (after[:1] in "-/:：－" and after[1:2].isdigit()) or (before[-1:] in "-/:：－" and before[-2:-1].isdigit()):
+        return False  # dates 2020-02-25, times 09:36, phone numbers 0431-88888888
+    if before.endswith(("〔", "[", "［", "(", "（")) and after[:1] in ("〕", "]", "］", ")", "）"):
+        return False  # 〔2020〕, (1)
+    if len(core) > 1 and core[0] in "0０" and core[1:2] not in (".", "．"):
+        return False  # a code with a leading zero
+    trimmed_before = before.rstrip(_SPACE + "：:")
+    if core in words.hotlines or trimmed_before.endswith(words.code_before) or after.startswith(words.code_after):
+        return False
+    if len(core) == 1 and (before[-2:-1].isdigit() and before.endswith(" ") or after[1:2].isdigit() and after[:1] == " "):
+        return False  # spaced-out digits: 1 9 5 4 0 9 2 4
+    if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and regex.match(r"\p{Han}", before[-1:] or " "):
+        return False  # a version: 工业4.0, 数字政府2.0
+    line_start = text.rfind("\n", 0, start) + 1
+    return not (not text[line_start:start].strip() and after[:1] in _HEADING_AFTER)  # "1．加强领导"
+
+
+def in_short_quote(text: str, start: int, end: int) -> bool:
+    """Chinese numerals inside a short quoted name: “三项制度”, “七进”, “一村一律师”."""
+    opening = text.rfind("“", max(0, start - 8), start)
+    if opening < 0 or "”" in text[opening:start]:
+        return False
+    return text.find("”", end, end + 8) >= 0

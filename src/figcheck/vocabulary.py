@@ -1,0 +1,66 @@
+"""The words around figures, read once from rules/units.toml and rules/lexicon.toml."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from figcheck import rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    units: dict[str, str]  # spelling → canonical unit
+    calendar_units: frozenset[str]
+    rounded: frozenset[str]
+    trailing_zeros_rounded: frozenset[str]
+    phrases_pattern: regex.Pattern[str]
+    day_prefixes: tuple[str, ...]
+    ordinal_after: tuple[str, ...]
+    code_before: tuple[str, ...]
+    code_after: tuple[str, ...]
+    hotlines: frozenset[str]
+    before: dict[str, str]
+    before_verb: dict[str, str]
+    inside: dict[str, str]
+    after: dict[str, str]
+    after_only_units: dict[str, frozenset[str]]
+    after_not_followed_by: dict[str, str]
+    recent_units: frozenset[str]
+    before_words: tuple[str, ...]  # longest first
+    after_words: tuple[str, ...]  # longest first
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    units_data = rulebook.load("units.toml")
+    lexicon = rulebook.load("lexicon.toml")
+    aliases = units_data.get("aliases", {})
+    units = {word: aliases.get(word, word) for group in units_data["units"].values() for word in group}
+    calendar = lexicon["dates"]["calendar_units"]
+    units.update({word: word for word in calendar if word not in units})
+    phrases = rulebook.longest_first(lexicon["not_quantities"]["phrases"])
+    qualifiers = lexicon["qualifiers"]
+    return Vocabulary(
+        units=units,
+        calendar_units=frozenset(calendar),
+        rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["units"]),
+        trailing_zeros_rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["trailing_zeros_units"]),
+        phrases_pattern=regex.compile("|".join(map(regex.escape, phrases))),
+        day_prefixes=tuple(rulebook.longest_first(lexicon["dates"]["day_prefixes"])),
+        ordinal_after=tuple(lexicon["dates"]["ordinal_after"]),
+        code_before=tuple(lexicon["codes"]["before"]),
+        code_after=tuple(lexicon["codes"]["after"]),
+        hotlines=frozenset(lexicon["codes"]["hotlines"]),
+        before=qualifiers["before"],
+        before_verb=qualifiers.get("before_verb", {}),
+        inside=qualifiers["inside"],
+        after=qualifiers["after"],
+        after_only_units={word: frozenset(units) for word, units in qualifiers.get("after_only_units", {}).items()},
+        after_not_followed_by=qualifiers.get("after_not_followed_by", {}),
+        recent_units=frozenset(qualifiers["recent_units"]),
+        before_words=tuple(rulebook.longest_first(qualifiers["before"])),
+        after_words=tuple(rulebook.longest_first(qualifiers["after"])),
+    )
