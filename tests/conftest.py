@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 DATA = Path(__file__).resolve().parent / "data"
 SEED = FIXTURES / "nanguan-2019-rule-of-law-report.txt"
+
+
+def examples(default: int) -> int:
+    """Hypothesis examples per law; FIGCHECK_EXAMPLES=5000 make test runs a deeper search."""
+    return int(os.environ.get("FIGCHECK_EXAMPLES", default))
 
 
 def flagged(result: FileResult) -> list:
@@ -30,4 +36,4 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-__all__ = ["ROOT", "FIXTURES", "DATA", "SEED", "flagged", "involves", "check_text"]
+__all__ = ["ROOT", "FIXTURES", "DATA", "SEED", "examples", "flagged", "involves", "check_text"]

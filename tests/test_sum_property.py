@@ -6,7 +6,7 @@ import cn2an
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import check_text, involves
+from conftest import check_text, examples, involves
 
 UNITS = ["件", "个", "人", "项", "家", "人次", "次", "所", "户"]
 LABELS = [
@@ -76,7 +76,7 @@ breakdowns = st.fixed_dictionaries(
     }
 )
 SETTINGS = settings(
-    max_examples=int(__import__("os").environ.get("FIGCHECK_EXAMPLES", "150")),
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

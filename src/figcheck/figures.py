@@ -76,7 +76,9 @@ def _number_text(value: Number) -> str:
 
 _AR = "[0-9０-９]"
 _THIN = "[\u2009\u202f]"  # GB/T 15835 groups digits with a thin space: 1 234 567
-_ARNUM = rf"(?:{_AR}{{1,3}}(?:,{_AR}{{3}})+(?!{_AR})|{_AR}{{1,3}}(?:{_THIN}{_AR}{{3}})+(?!{_AR})|{_AR}+)(?:[.．]{_AR}+)?"
+_ARNUM = (
+    rf"(?:{_AR}{{1,3}}(?:,{_AR}{{3}})+(?!{_AR})|{_AR}{{1,3}}(?:{_THIN}{_AR}{{3}})+(?!{_AR})|{_AR}+)(?:[.．]{_AR}+)?"
+)
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN_START = "〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾廿卅"
 _CN_ANY = _CN_START + "零百佰千仟万萬亿億几"
@@ -110,7 +112,8 @@ def _suffix_pattern() -> regex.Pattern[str]:
     )
 
 
-_MONEY_TAIL = regex.compile(rf"(?:(?P<jiao>[{_CN_DIGIT}壹贰叁肆伍陆柒捌玖0-9])角)?(?:(?P<fen>[{_CN_DIGIT}壹贰叁肆伍陆柒捌玖0-9])分)?整?")
+_MONEY_DIGIT = f"[{_CN_DIGIT}壹贰叁肆伍陆柒捌玖0-9]"
+_MONEY_TAIL = regex.compile(rf"(?:(?P<jiao>{_MONEY_DIGIT})角)?(?:(?P<fen>{_MONEY_DIGIT})分)?整?")
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -258,7 +261,9 @@ def _money_tail(text: str, end: int, value: Decimal, resolution: Decimal) -> tup
     for group, place in (("jiao", Decimal("0.1")), ("fen", Decimal("0.01"))):
         digit = tail.group(group)
         if digit:
-            value += (Decimal(digit) if digit.isdigit() else Decimal(_CAPITAL.get(digit, CN_DIGITS.get(digit, 0)))) * place
+            value += (
+                Decimal(digit) if digit.isdigit() else Decimal(_CAPITAL.get(digit, CN_DIGITS.get(digit, 0)))
+            ) * place
             resolution = place
     return value, resolution, tail.end()
 

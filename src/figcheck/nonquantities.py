@@ -73,7 +73,9 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
     trimmed_before = before.rstrip(_SPACE + "：:")
     if core in words.hotlines or trimmed_before.endswith(words.code_before) or after.startswith(words.code_after):
         return False
-    if len(core) == 1 and (before[-2:-1].isdigit() and before.endswith(" ") or after[1:2].isdigit() and after[:1] == " "):
+    if len(core) == 1 and (
+        before[-2:-1].isdigit() and before.endswith(" ") or after[1:2].isdigit() and after[:1] == " "
+    ):
         return False  # spaced-out digits: 1 9 5 4 0 9 2 4
     if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and regex.match(r"\p{Han}", before[-1:] or " "):
         return False  # a version: 工业4.0, 数字政府2.0

@@ -50,6 +50,7 @@ ARABIC_CHARS = frozenset("0123456789.,")
 CHINESE_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS) | frozenset(COMPOUND_TENS)
 
 ONE = Decimal(1)
+MAX_DIGITS = 28
 
 
 def _tokens(core: str) -> list[tuple[str, Decimal, Decimal]] | None:
@@ -141,6 +142,8 @@ def parse_core(core: str) -> tuple[Decimal, Decimal] | None:
     (Decimal('15000'), Decimal('1000'))
     """
     core = core.translate(FULL_WIDTH)
+    if sum(ch.isdigit() for ch in core) > MAX_DIGITS:
+        return None  # 28 digits is Decimal's default precision, and far beyond any figure in a report
     if "点" in core:
         return _chinese_decimal(core)
     tokens = _tokens(core)
@@ -206,8 +209,8 @@ def _chinese_decimal(core: str) -> tuple[Decimal, Decimal] | None:
 
 
 def _normal(value: Decimal) -> Decimal:
-    """Drop exponent noise: 15000.0 stays readable, 1.0E+4 becomes 10000."""
-    if value == value.to_integral_value():
+    """Drop exponent noise: 15000.0 becomes 15000, 1.0E+4 becomes 10000."""
+    if value == value.to_integral_value() and value.adjusted() < MAX_DIGITS:
         return value.quantize(ONE)
     return value.normalize()
 
@@ -222,7 +225,10 @@ def format_decimal(value: Decimal) -> str:
 
 # Two neighbouring digits make a vague amount: 三四个, 十二三公顷, 二三十人, 五六万套; 三五 too.
 _VAGUE_PAIRS = {(a, b) for a, b in zip("一二三四五六七八", "二三四五六七八九", strict=True)} | {
-    ("一", "两"), ("两", "三"), ("三", "五")}
+    ("一", "两"),
+    ("两", "三"),
+    ("三", "五"),
+}
 
 
 @functools.lru_cache(maxsize=1024)

@@ -28,7 +28,6 @@ SEED = FIXTURES / "nanguan-2019-rule-of-law-report.txt"
 REPEATS = 3
 
 
-
 def pin_one_core() -> str:
     """Pin this process (and the subprocesses it starts) to one CPU where the OS allows it."""
     if hasattr(os, "sched_setaffinity"):
