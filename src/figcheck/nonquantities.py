@@ -45,15 +45,22 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
         return False  # a year: 2019年
     if unit == "日" and (text[:start].rstrip(_SPACE).endswith("月") or text[:start].endswith(words.day_prefixes)):
         return False  # a day of the month: 2月20日, 截至20日
-    if unit == "次" and text.startswith(words.ordinal_after, core_end + len(unit_written)):
-        return False  # 二次会议: an ordinal without 第
+    if unit in words.ordinal_after and text.startswith(
+        words.ordinal_after[unit], _unit_end(text, core_end, unit_written)
+    ):
+        return False  # 二次会议, 三期工程, 九年制: an ordinal or a name, not an amount
     if unit == "番" and not text[max(0, start - 2) : start].endswith(("翻", "翻了")):
         return False  # 一番努力, 三番五次: 番 is a doubling only after 翻
     if not arabic:
-        return bool(unit) and not in_short_quote(text, start, core_end)
+        return bool(unit) and unit not in words.chinese_ordinal_units and not in_short_quote(text, start, core_end)
     if unit:
         return True
     return bare_arabic_is_quantity(text, start, core_end, core)
+
+
+def _unit_end(text: str, core_end: int, unit_written: str) -> int:
+    at = text.find(unit_written, core_end, core_end + 6 + len(unit_written)) if unit_written else core_end
+    return core_end if at < 0 else at + len(unit_written)
 
 
 def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:

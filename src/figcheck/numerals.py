@@ -69,7 +69,7 @@ def _tokens(core: str) -> list[tuple[str, Decimal, Decimal]] | None:
             decimals = len(digits.split(".")[1]) if "." in digits else 0
             out.append(("num", Decimal(digits), Decimal(1).scaleb(-decimals)))
             i = j
-        elif ch in ("零", "〇") and out and out[-1][0] != "num":
+        elif ch in ("零", "〇", "○", "◯") and out and out[-1][0] != "num":
             out.append(("zero", Decimal(0), ONE))
             i += 1
         elif ch in CN_DIGITS:
@@ -181,7 +181,7 @@ def _cn2an_value(core: str, walked: Decimal) -> Decimal:
     import cn2an  # slow to import; only needed once a Chinese numeral appears
 
     try:
-        return Decimal(int(cn2an.cn2an(core.replace("〇", "零"), "normal")))
+        return Decimal(int(cn2an.cn2an(core.replace("〇", "零").replace("○", "零").replace("◯", "零"), "normal")))
     except ValueError:
         return walked
 

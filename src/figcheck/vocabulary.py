@@ -18,7 +18,8 @@ class Vocabulary:
     trailing_zeros_rounded: frozenset[str]
     phrases_pattern: regex.Pattern[str]
     day_prefixes: tuple[str, ...]
-    ordinal_after: tuple[str, ...]
+    ordinal_after: dict[str, tuple[str, ...]]
+    chinese_ordinal_units: frozenset[str]
     code_before: tuple[str, ...]
     code_after: tuple[str, ...]
     hotlines: frozenset[str]
@@ -50,7 +51,8 @@ def vocabulary() -> Vocabulary:
         trailing_zeros_rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["trailing_zeros_units"]),
         phrases_pattern=regex.compile("|".join(map(regex.escape, phrases))),
         day_prefixes=tuple(rulebook.longest_first(lexicon["dates"]["day_prefixes"])),
-        ordinal_after=tuple(lexicon["dates"]["ordinal_after"]),
+        chinese_ordinal_units=frozenset(lexicon["dates"].get("chinese_ordinal_units", [])),
+        ordinal_after={unit: tuple(words) for unit, words in lexicon["dates"]["ordinal_after"].items()},
         code_before=tuple(lexicon["codes"]["before"]),
         code_after=tuple(lexicon["codes"]["after"]),
         hotlines=frozenset(lexicon["codes"]["hotlines"]),
