@@ -21,9 +21,12 @@ _PERCENT_FACTOR = {"%": 100, "‰": 1000}
 
 def check(claims: list[Claim]) -> list[Finding]:
     """A Finding per claim: failed relations and passed ones alike (reports choose what to show)."""
+    from figcheck.checks_change import check_change, check_usage
+
+    checkers = {"sum": _check_sum, "rate": _check_rate, "change": check_change, "usage": check_usage}
     results = []
     for claim in claims:
-        result = _check_sum(claim) if claim.kind == "sum" else _check_rate(claim)
+        result = checkers[claim.kind](claim)
         if result is not None:
             results.append(result)
     return results
@@ -54,7 +57,7 @@ def _check_sum(claim: Claim) -> Finding | None:
     span = Interval.point(Fraction(0))
     for part in parts:
         span = span + interval(part)
-    computed_text = _in_scale_of(point, total)
+    computed_text = in_scale_of(point, total)
     formula = " + ".join(p.numeral or p.raw for p in parts) + f" = {computed_text}"
     involved = (Involved(total, "total"),) + tuple(Involved(p, "part") for p in parts)
     if len(parts) == 1:
@@ -82,7 +85,7 @@ def _check_sum(claim: Claim) -> Finding | None:
             allowance,
         )
     gap = abs(point - exact(total.value))
-    base.update(gap=_in_scale_of(gap, total), evidence=claim.evidence)
+    base.update(gap=in_scale_of(gap, total), evidence=claim.evidence)
     if claim.completeness == COMPLETE:
         code = "FC101"
         base["difference"] = f"多 {base['gap']}" if excess else f"少 {base['gap']}"
@@ -188,7 +191,7 @@ def _shown_rate(value: Fraction, stated: Figure) -> str:
     return str((Decimal(value.numerator) / Decimal(value.denominator)).quantize(quantum, ROUND_HALF_UP))
 
 
-def _in_scale_of(value: Fraction, total: Figure) -> str:
+def in_scale_of(value: Fraction, total: Figure) -> str:
     """A computed amount written in the total's scale word: 312000000 beside 3.12亿 → 3.12亿."""
     scale, word = 1, ""
     for ch in reversed(total.numeral):

@@ -39,7 +39,7 @@ class RateOption:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    kind: str  # "sum" | "rate"
+    kind: str  # "sum" | "rate" | "change" | "usage"
     stated: Placed
     parts: tuple[Term, ...] = ()
     completeness: str = OPEN  # for sums
@@ -47,6 +47,8 @@ class Claim:
     options: tuple[RateOption, ...] = ()  # for rates
     named: bool = False  # a rate with a definition in rules/rates.toml
     tight: bool = False  # parts follow each other directly (、 or ，, nothing between): a sure list
+    relation: str = ""  # for changes: percent, points, difference, multiple-net, multiple-total, multiple, doubling
+    direction: int = 0  # for changes: +1 up, -1 down, 0 either
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,9 @@ def find_claims(layout: Layout) -> list[Claim]:
     from figcheck.claims_rate import rate_claims
     from figcheck.claims_sum import sum_claims
 
+    from figcheck.claims_change import change_claims
+
     claims = sum_claims(layout)
     claims += rate_claims(layout, claims)
+    claims += change_claims(layout)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, claim.kind))

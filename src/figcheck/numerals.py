@@ -182,7 +182,7 @@ def _cn2an_value(core: str, walked: Decimal) -> Decimal:
 
     try:
         return Decimal(int(cn2an.cn2an(core.replace("〇", "零").replace("○", "零").replace("◯", "零"), "normal")))
-    except ValueError:
+    except Exception:  # cn2an raises ValueError, KeyError or IndexError on forms it does not know
         return walked
 
 

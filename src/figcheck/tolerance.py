@@ -75,6 +75,15 @@ def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
     if figure.high is not None:
         half = resolution / 2
         return Interval(value - half, exact(figure.high) + half)
+    if isinstance(figure.value, Fraction) and figure.high is None:
+        # 三分之二 stands for what rounds to it among thirds: [1.5/3, 2.5/3]; 约占 widens nothing more
+        half = Fraction(1, 2 * value.denominator)
+        low, high = value - half, value + half
+        if figure.qualifier == "over":
+            return Interval(value, None if "以上" in figure.raw else high)
+        if figure.qualifier == "under":
+            return Interval(None, value)
+        return Interval(low, high)
     if figure.qualifier == "none":
         if figure.unit in vocabulary().trailing_zeros_rounded and value.denominator == 1:
             resolution = last_place(figure)  # 31700公里: a measurement rounded to the hundred

@@ -1,0 +1,161 @@
+"""Checking change claims: A → B against the stated percent, points, amount or multiple.
+
+Both endpoints are intervals (as written); the change computed from them is an interval too, taken
+at the corners (every relation here is monotonic in A and in B), and must meet the stated change's
+interval. A doubling (翻N番) is a round statement: it holds within 5% of 2^N.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from itertools import product
+
+from figcheck.checks import in_scale_of
+from figcheck.claims import Claim
+from figcheck.findings import Finding, Involved
+from figcheck.figures import Figure
+from figcheck.numerals import format_decimal
+from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
+
+_DOUBLING_SLACK = Fraction(5, 100)
+
+
+def _ends(figure: Figure) -> tuple[Fraction, Fraction]:
+    span = interval(figure)
+    value = exact(figure.value)
+    return (value if span.lo is None else span.lo), (value if span.hi is None else span.hi)
+
+
+def _computed(relation: str, direction: int, base: Figure, result: Figure) -> tuple[Fraction, Interval] | None:
+    """The change the endpoints give (a point) and every value their rounding allows."""
+    a, b = exact(base.value), exact(result.value)
+    if relation in ("percent", "fraction", "multiple-net", "multiple-total", "multiple", "doubling") and a <= 0:
+        return None
+    sign = -1 if direction < 0 else 1
+
+    def value(a: Fraction, b: Fraction) -> Fraction:
+        if relation == "percent":
+            return sign * (b - a) / a * 100
+        if relation == "fraction":
+            return sign * (b - a) / a
+        if relation in ("points", "difference"):
+            return sign * (b - a)
+        if relation == "multiple-net":
+            return b / a - 1
+        return b / a  # multiple-total, doubling, and the total reading of an ambiguous multiple
+
+    corners = [value(x, y) for x, y in product(_ends(base), _ends(result)) if x > 0 or relation in ("points", "difference")]
+    if not corners:
+        return None
+    return value(a, b), Interval(min(corners), max(corners))
+
+
+def check_change(claim: Claim) -> Finding | None:
+    change = claim.stated.figure
+    base, result = claim.parts[0].placed.figure, claim.parts[1].placed.figure
+    involved = (Involved(change, "change"), Involved(base, "base"), Involved(result, "result"))
+    readings = ["multiple-net", "multiple-total"] if claim.relation == "multiple" else [claim.relation]
+    first: Finding | None = None
+    for relation in readings:
+        computed = _computed(relation, claim.direction, base, result)
+        if computed is None:
+            return None
+        point, span = computed
+        formula = _formula(relation, claim.direction, base, result, point, change)
+        allowance = _allowance(relation, change, span, point)
+        shown = in_scale_of(point, change) if relation == "difference" else _shown(point, change)
+        params = dict(stated=change.raw, computed=shown + _unit_word(relation, change), formula=formula)
+        if allowance:
+            return Finding("FC301", True, change, _shown(point, change), formula, involved, _params(params), allowance)
+        if first is None:
+            first = Finding("FC301", False, change, _shown(point, change), formula, involved, _params(params))
+    return _diagnose(claim, base, result, change, involved) or first
+
+
+def _diagnose(claim: Claim, base: Figure, result: Figure, change: Figure, involved) -> Finding | None:
+    """The likely confusion behind a failing change: percent for points, or the two readings of 倍."""
+    if claim.relation == "percent" and base.unit in ("%", "‰"):
+        points = _computed("points", claim.direction, base, result)
+        if points is not None and _allowance("points", change, points[1], points[0]):
+            formula = _formula("points", claim.direction, base, result, points[0], change)
+            relative = _computed("percent", claim.direction, base, result)
+            params = dict(stated=change.raw, points=format_decimal(_decimal(points[0])),
+                          relative=_shown(relative[0], change) + "%", formula=formula)
+            return Finding("FC302", False, change, _shown(points[0], change), formula, involved, _params(params))
+    other = {"multiple-net": "multiple-total", "multiple-total": "multiple-net"}.get(claim.relation)
+    if other:
+        computed = _computed(other, claim.direction, base, result)
+        if computed is not None and _allowance(other, change, computed[1], computed[0]):
+            formula = _formula(claim.relation, claim.direction, base, result, _computed(claim.relation, claim.direction, base, result)[0], change)
+            ratio = exact(result.value) / exact(base.value)
+            params = dict(stated=change.raw, ratio=_shown(ratio, change), net=_shown(ratio - 1, change), formula=formula)
+            return Finding("FC303", False, change, _shown(ratio, change), formula, involved, _params(params))
+    return None
+
+
+def _allowance(relation: str, change: Figure, span: Interval, point: Fraction) -> str:
+    if relation == "doubling":
+        target = Fraction(2) ** int(exact(change.value))
+        near = Interval(target * (1 - _DOUBLING_SLACK), target * (1 + _DOUBLING_SLACK))
+        return "exact" if point == target else ("qualifier" if near.meets(span) else "")
+    stated = exact(change.value)
+    if point == stated and change.qualifier == "none":
+        return "exact"
+    if change.qualifier != "none":
+        return "qualifier" if interval(change).meets(span) else ""
+    if interval(change, HALF_UP).meets(span):
+        return HALF_UP
+    if interval(change, TRUNCATION).meets(span):
+        return TRUNCATION
+    return ""
+
+
+def _formula(relation: str, direction: int, base: Figure, result: Figure, point: Fraction, change: Figure) -> str:
+    a, b = base.numeral, result.numeral
+    first, second = (a, b) if direction < 0 else (b, a)
+    shown = _shown(point, change)
+    if relation == "percent":
+        return f"({first} − {second}) / {a} = {shown}%"
+    if relation == "fraction":
+        return f"({first} − {second}) / {a} = {_fraction_text(point)}"
+    if relation == "points":
+        return f"{first} − {second} = {shown}个百分点"
+    if relation == "difference":
+        return f"{first} − {second} = {in_scale_of(point, change)}"
+    if relation == "multiple-net":
+        return f"{b} / {a} − 1 = {shown}倍"
+    if relation == "doubling":
+        return f"{b} / {a} = {shown}（翻{change.numeral}番 = {2 ** int(exact(change.value))}倍）"
+    return f"{b} / {a} = {shown}倍"
+
+
+def _fraction_text(value: Fraction) -> str:
+    return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
+
+
+def _unit_word(relation: str, change: Figure) -> str:
+    return {"percent": "%", "points": "个百分点", "multiple-net": "倍", "multiple-total": "倍"}.get(relation, "")
+
+
+def _decimal(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _shown(value: Fraction, stated: Figure) -> str:
+    """To one more decimal than the stated figure (at least one when it is not an exact count)."""
+    decimals = max(0, -Decimal(stated.resolution).as_tuple().exponent) + 1 if stated.resolution else 2
+    if value.denominator == 1:
+        return str(value.numerator)
+    return str(_decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+
+
+def check_usage(claim: Claim) -> Finding:
+    """降低N倍: always reported; the fix is a fraction or a percent (降低了三分之二)."""
+    figure = claim.stated.figure
+    params = dict(stated=claim.stated.label.lstrip("，,、 ") + figure.raw)
+    return Finding("FC601", False, figure, "", params["stated"], (Involved(figure, "change"),), _params(params))
+
+
+def _params(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(values.items()))
