@@ -13,8 +13,8 @@ from itertools import product
 
 from figcheck.checks import in_scale_of
 from figcheck.claims import Claim
-from figcheck.findings import Finding, Involved
 from figcheck.figures import Figure
+from figcheck.findings import Finding, Involved
 from figcheck.numerals import format_decimal
 from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
 
@@ -45,7 +45,9 @@ def _computed(relation: str, direction: int, base: Figure, result: Figure) -> tu
             return b / a - 1
         return b / a  # multiple-total, doubling, and the total reading of an ambiguous multiple
 
-    corners = [value(x, y) for x, y in product(_ends(base), _ends(result)) if x > 0 or relation in ("points", "difference")]
+    corners = [
+        value(x, y) for x, y in product(_ends(base), _ends(result)) if x > 0 or relation in ("points", "difference")
+    ]
     if not corners:
         return None
     return value(a, b), Interval(min(corners), max(corners))
@@ -80,16 +82,29 @@ def _diagnose(claim: Claim, base: Figure, result: Figure, change: Figure, involv
         if points is not None and _allowance("points", change, points[1], points[0]):
             formula = _formula("points", claim.direction, base, result, points[0], change)
             relative = _computed("percent", claim.direction, base, result)
-            params = dict(stated=change.raw, points=format_decimal(_decimal(points[0])),
-                          relative=_shown(relative[0], change) + "%", formula=formula)
+            params = dict(
+                stated=change.raw,
+                points=format_decimal(_decimal(points[0])),
+                relative=_shown(relative[0], change) + "%",
+                formula=formula,
+            )
             return Finding("FC302", False, change, _shown(points[0], change), formula, involved, _params(params))
     other = {"multiple-net": "multiple-total", "multiple-total": "multiple-net"}.get(claim.relation)
     if other:
         computed = _computed(other, claim.direction, base, result)
         if computed is not None and _allowance(other, change, computed[1], computed[0]):
-            formula = _formula(claim.relation, claim.direction, base, result, _computed(claim.relation, claim.direction, base, result)[0], change)
+            formula = _formula(
+                claim.relation,
+                claim.direction,
+                base,
+                result,
+                _computed(claim.relation, claim.direction, base, result)[0],
+                change,
+            )
             ratio = exact(result.value) / exact(base.value)
-            params = dict(stated=change.raw, ratio=_shown(ratio, change), net=_shown(ratio - 1, change), formula=formula)
+            params = dict(
+                stated=change.raw, ratio=_shown(ratio, change), net=_shown(ratio - 1, change), formula=formula
+            )
             return Finding("FC303", False, change, _shown(ratio, change), formula, involved, _params(params))
     return None
 

@@ -140,10 +140,9 @@ def states_other_relation(placed: Placed) -> bool:
 
 def find_claims(layout: Layout) -> list[Claim]:
     """Every sum and rate claim in the document, in text order of their stated figure."""
+    from figcheck.claims_change import change_claims
     from figcheck.claims_rate import rate_claims
     from figcheck.claims_sum import sum_claims
-
-    from figcheck.claims_change import change_claims
 
     claims = sum_claims(layout)
     claims += rate_claims(layout, claims)

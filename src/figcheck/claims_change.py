@@ -128,9 +128,11 @@ def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, 
         return None
     if change.figure.high is not None or change.figure.qualifier == "range":
         return None
-    if layout.text[result.figure.end : change.figure.start].count("，") + layout.text[
-        result.figure.end : change.figure.start
-    ].count(",") > 1:
+    if (
+        layout.text[result.figure.end : change.figure.start].count("，")
+        + layout.text[result.figure.end : change.figure.start].count(",")
+        > 1
+    ):
         return None
     label = change.label
     if not _names_only_the_change(label):

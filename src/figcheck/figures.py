@@ -76,9 +76,12 @@ def _number_text(value: Number) -> str:
 
 _AR = "[0-9０-９]"
 _THIN = "[\u2009\u202f]"  # GB/T 15835 groups digits with a thin space: 1 234 567
-_ARNUM = (
-    rf"(?:{_AR}{{1,3}}(?:,{_AR}{{3}})+(?!{_AR})|{_AR}{{1,3}}(?:{_THIN}{_AR}{{3}})+(?!{_AR})|{_AR}+)(?:[.．]{_AR}+)?"
+_FW = "[０-９]"  # old gov.cn texts group full-width digits with full-width commas: ２９，７３１，７３２，０００元
+_GROUPED = (
+    rf"{_AR}{{1,3}}(?:,{_AR}{{3}})+(?!{_AR})|{_AR}{{1,3}}(?:{_THIN}{_AR}{{3}})+(?!{_AR})"
+    rf"|{_FW}{{1,3}}(?:[，,]{_FW}{{3}})+(?!{_AR})"
 )
+_ARNUM = rf"(?:{_GROUPED}|{_AR}+)(?:[.．]{_AR}+)?"
 _CN_DIGIT = "零〇○一二两三四五六七八九"
 _CN_START = "〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾廿卅"
 _CN_ANY = _CN_START + "零百佰千仟万萬亿億几"
@@ -126,6 +129,8 @@ def find_figures(text: str) -> list[Figure]:
         if match is None:
             return figures
         figure = _read(text, match, names)
+        if figure is not None and not figure.unit and figures and figures[-1].end == figure.start:
+            figure = None  # 「0.77‰5」: a footnote mark glued to the figure before it
         if figure is None:
             position = match.end() if match.end() > match.start() else match.start() + 1
             continue
@@ -198,10 +203,11 @@ def _plain(
     core_start = match.start("bare") if bare else match.start("core")
     core = bare or match.group("core")
     core = _shrink_for_unit(text, core_start, core)
-    parsed = parse_core("一" + core if bare else core)
+    core = _spaced_digits(text, core_start, core) or _listed_pair(text, core_start, core) or core
+    parsed = parse_core("一" + core if bare else _unspaced(core))
     high = None
     if parsed is None and not bare:
-        vague = parse_vague(core)
+        vague = parse_vague(_unspaced(core))
         if vague is not None:
             parsed, high = (vague[0], Decimal(1)), vague[1]
     while parsed is None and len(core) > 1 and core[-1] in CHINESE_NUMERAL_CHARS:
@@ -215,6 +221,8 @@ def _plain(
     suffix = _suffix_pattern().match(text, core_end)
     value, resolution = parsed
     unit_written, scale = suffix.group("unit") or "", suffix.group("scale") or ""
+    if unit_written == "两" and core[0] not in _CN_START:
+        unit_written = ""  # 1980两年: 两 is a liang only after a Chinese numeral (二两白酒)
     inside = (suffix.group("q1") or suffix.group("q2")) if (scale or unit_written) else ""
     scale_factor = 1
     for ch in scale:
@@ -242,6 +250,32 @@ def _plain(
         qualifier = _after_qualifier(text, end, after_end)
     start = core_start - 1 if bare and text[core_start - 1 : core_start] == "上" else match.start()
     return _finish(text, start, after_end, value, resolution, unit, qualifier, numeral, high)
+
+
+_SPACED_TAIL = regex.compile(r"(?: [0-9]){1,12}")
+_LISTED_PAIR = regex.compile(rf"、[{_CN_DIGIT}]")
+
+
+def _unspaced(core: str) -> str:
+    return core.replace(" ", "").replace("、", "")
+
+
+def _spaced_digits(text: str, start: int, core: str) -> str | None:
+    """「1 3 9 9 亿美元」: digits spaced out (PDF extraction) before a scale word or unit form one number."""
+    if len(core) != 1 or not core.isdigit():
+        return None
+    tail = _SPACED_TAIL.match(text, start + 1)
+    if tail is None:
+        return None
+    suffix = _suffix_pattern().match(text, tail.end())
+    return core + tail.group(0) if suffix.group("scale") or suffix.group("unit") else None
+
+
+def _listed_pair(text: str, start: int, core: str) -> str | None:
+    """「两、三倍」, 「两、三年内」: a vague pair written with a pause mark."""
+    if len(core) == 1 and _LISTED_PAIR.match(text, start + 1) and parse_vague(core + text[start + 2]):
+        return core + "、" + text[start + 2]
+    return None
 
 
 def _shrink_for_unit(text: str, start: int, core: str) -> str:

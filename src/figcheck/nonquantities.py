@@ -11,12 +11,17 @@ import regex
 from figcheck.vocabulary import vocabulary
 
 _LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
-_ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、\s]*$")
+_ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")
 _HEADING_AFTER = frozenset(".．、)）")
 _DAY_NAME_MARKS = ("·", "•", "・")
 # 1,2月份 / 1至6月 / 3、4月: a list or range of dates, not a thousands separator or an amount
 _DATES_FOLLOW = regex.compile(r"\s*[,，、和及至到~～〜—–－-]\s*[0-9０-９一二三四五六七八九十]+\s*(?:月|日|号|年)")
 _SPACE = " \u00a0\u2009\u202f\u3000"
+_YEAR = regex.compile(r"(?:19|20|１９|２０)[0-9０-９]{2}")
+_YEAR_LIST_FOLLOWS = regex.compile(r"\s*(?:[、，,和及至到—–-]\s*(?:19|20|１９|２０)[0-9０-９]{2}|[两二三四几]年)")
+_PAGE_MARK_BEFORE = regex.compile(r"[-—–－]\s*$")
+_PAGE_MARK_AFTER = regex.compile(r"\s*[-—–－]")
+_HAN = regex.compile(r"\p{Han}")
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 
@@ -26,9 +31,11 @@ def inside_name(start: int, names: list[tuple[int, int]]) -> bool:
 
 
 def acceptable_context(text: str, start: int, end: int, core: str) -> bool:
-    """Ordinals (第3批), Latin names (PM2.5, 5G, 4A级), day names (3·15), vague 几十/数百 read alone."""
+    """Ordinals (第3批), references (表7, 附件2), Latin names (PM2.5, 5G, 4A级), day names (3·15)."""
     before = text[max(0, start - 12) : start]
     if _ORDINAL_BEFORE.search(before):
+        return False
+    if core[0] in _ARABIC_DIGITS and before.rstrip(_SPACE).endswith(vocabulary().reference_before):
         return False
     if (start > 0 and _LATIN.match(text, start - 1)) or _LATIN.match(text, end):
         return False
@@ -71,6 +78,10 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
         return False  # 2月20
     if _DATES_FOLLOW.match(text, end):
         return False
+    if _YEAR.fullmatch(core) and _YEAR_LIST_FOLLOWS.match(text, end):
+        return False  # １９７９、１９８０两年: a list of years
+    if _PAGE_MARK_BEFORE.search(before) and _PAGE_MARK_AFTER.match(after):
+        return False  # a page number: - 5 -, — 12 —
     if (after[:1] in "-/:：－" and after[1:2].isdigit()) or (before[-1:] in "-/:：－" and before[-2:-1].isdigit()):
         return False  # dates 2020-02-25, times 09:36, phone numbers 0431-88888888
     if before.endswith(("〔", "[", "［", "(", "（")) and after[:1] in ("〕", "]", "］", ")", "）"):
@@ -84,10 +95,12 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
         before[-2:-1].isdigit() and before.endswith(" ") or after[1:2].isdigit() and after[:1] == " "
     ):
         return False  # spaced-out digits: 1 9 5 4 0 9 2 4
-    if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and regex.match(r"\p{Han}", before[-1:] or " "):
+    if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and _HAN.match(before[-1:] or " "):
         return False  # a version: 工业4.0, 数字政府2.0
     line_start = text.rfind("\n", 0, start) + 1
-    return not (not text[line_start:start].strip() and after[:1] in _HEADING_AFTER)  # "1．加强领导"
+    if not text[line_start:start].strip() and (after[:1] in _HEADING_AFTER or _HAN.match(after[:1] or " ")):
+        return False  # a heading number at the start of a line: "1．加强领导", "12资源环境"
+    return True
 
 
 def in_short_quote(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ class Vocabulary:
     chinese_ordinal_units: frozenset[str]
     code_before: tuple[str, ...]
     code_after: tuple[str, ...]
+    reference_before: tuple[str, ...]
     hotlines: frozenset[str]
     before: dict[str, str]
     before_verb: dict[str, str]
@@ -55,6 +56,7 @@ def vocabulary() -> Vocabulary:
         ordinal_after={unit: tuple(words) for unit, words in lexicon["dates"]["ordinal_after"].items()},
         code_before=tuple(lexicon["codes"]["before"]),
         code_after=tuple(lexicon["codes"]["after"]),
+        reference_before=tuple(lexicon["codes"].get("reference_before", [])),
         hotlines=frozenset(lexicon["codes"]["hotlines"]),
         before=qualifiers["before"],
         before_verb=qualifiers.get("before_verb", {}),
