@@ -22,8 +22,16 @@ _PERCENT_FACTOR = {"%": 100, "‰": 1000}
 def check(claims: list[Claim]) -> list[Finding]:
     """A Finding per claim: failed relations and passed ones alike (reports choose what to show)."""
     from figcheck.checks_change import check_change, check_usage
+    from figcheck.checks_share import check_grim, check_share
 
-    checkers = {"sum": _check_sum, "rate": _check_rate, "change": check_change, "usage": check_usage}
+    checkers = {
+        "sum": _check_sum,
+        "rate": _check_rate,
+        "share": check_share,
+        "grim": check_grim,
+        "change": check_change,
+        "usage": check_usage,
+    }
     results = []
     for claim in claims:
         result = checkers[claim.kind](claim)

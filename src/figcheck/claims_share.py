@@ -1,0 +1,128 @@
+"""Share claims: a part stated with its share of a whole, and shares no count can produce.
+
+- 「其中高新技术企业504家，占规上工业企业的40.0%」: the share follows its part; the whole is the
+  breakdown's total (504 is a part of 1260), or an earlier count named by the words after 占
+  (「税收收入168.17亿元…，占一般公共预算收入比重为60.6%」 → 一般公共预算收入277.48亿元).
+- 「对11家企业开展法治体检，其中已完成整改的企业占50%」: no count of the part is given, but no whole
+  number of the 11 firms is 50% of them (GRIM): the share cannot be right.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from figcheck.claims import Claim, Term, family, is_count, states_other_relation
+from figcheck.clauses import Layout, Placed
+
+_SHARE_UNITS = ("%", "‰", "成")
+_WHOLE_PHRASE = regex.compile(r"占(?:到)?(?P<whole>[^，,、；;。的]{0,16}?)(?:的)?(?:比重|比例|总量|总数)?(?:为|达|达到|约|近|超过)?$")
+_CHANGE_WORDS = ("提高", "提升", "增至", "降至", "下降", "上升", "由", "从", "增加", "减少")
+_SCOPE_WORDS = ("扣除", "不含", "不包括", "剔除", "除去", "其中")
+_REGION_ONLY = ("全市", "全省", "全国", "全区", "全县", "全州", "全球", "世界", "")
+
+
+def is_share(placed: Placed) -> bool:
+    figure = placed.figure
+    if figure.high is not None:
+        return False
+    return figure.unit in _SHARE_UNITS or (figure.unit == "" and figure.resolution in (0, Decimal("0.1")) and figure.value <= 1)
+
+
+def share_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
+    claims: list[Claim] = []
+    part_of = {term.placed.index: claim.stated for claim in sum_claims for term in claim.parts}
+    for position, share in enumerate(layout.placed):
+        label = share.label.lstrip("，,、 ")
+        if "占" not in label or not is_share(share) or any(word in label for word in _CHANGE_WORDS):
+            continue
+        part = _part_before(layout, position)
+        if part is None:
+            claim = _grim(layout, position)
+        else:
+            whole = _breakdown_whole(part_of.get(part.index), label) or _named_whole(layout, part, label)
+            claim = Claim("share", share, (Term(part, "part"), Term(whole, "whole"))) if whole else None
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _part_before(layout: Layout, position: int) -> Placed | None:
+    """The count a share is of: the nearest count before it in its clause chain, no other count between."""
+    share = layout.placed[position]
+    for placed in reversed(layout.placed[:position]):
+        if placed.sentence != share.sentence:
+            return None
+        gap = layout.text[placed.figure.end : share.figure.start]
+        if any(mark in gap for mark in "；;"):
+            return None
+        if is_count(placed):
+            return None if states_other_relation(placed) or "其中" in gap else placed
+    return None
+
+
+def _breakdown_whole(total: Placed | None, label: str) -> Placed | None:
+    """The total of the part's breakdown, unless the words after 占 name another whole (占世界60%以上)."""
+    if total is None:
+        return None
+    found = _WHOLE_PHRASE.search(label)
+    whole_words = found.group("whole") if found else ""
+    if whole_words and whole_words not in total.label and not any(
+        whole_words[i : i + 2] in total.label for i in range(len(whole_words) - 1)
+    ):
+        return None
+    return total
+
+
+def _named_whole(layout: Layout, part: Placed, label: str) -> Placed | None:
+    """The earlier count whose label the words after 占 name (the same kind of thing)."""
+    found = _WHOLE_PHRASE.search(label)
+    whole_words = found.group("whole") if found else ""
+    if whole_words in _REGION_ONLY or len(whole_words) < 3:
+        return None
+    for placed in reversed(layout.placed[: part.index]):
+        if placed.sentence < part.sentence - 2:
+            return None
+        if (
+            is_count(placed)
+            and not states_other_relation(placed)
+            and family(layout, placed) == family(layout, part)
+            and whole_words in placed.label
+            and placed.figure.value >= part.figure.value
+            and not _scoped(layout, placed)
+        ):
+            return placed
+    return None
+
+
+def _scoped(layout: Layout, placed: Placed) -> bool:
+    """「地方预算支出（扣除上解中央的部分）为…」: a figure narrowed by an aside is not the plain whole."""
+    start = placed.figure.start
+    clause = layout.text[max(0, start - 40) : start]
+    clause = clause[max(clause.rfind(mark) for mark in "，,；;。") + 1 :]
+    return any(word in clause for word in _SCOPE_WORDS)
+
+
+def _grim(layout: Layout, position: int) -> Claim | None:
+    """「…11家重点企业…，其中已完成整改的企业占50%」: the whole is the count before 其中."""
+    share = layout.placed[position]
+    label = share.label
+    if "其中" not in label or share.figure.unit not in ("%", "‰"):
+        return None
+    for placed in reversed(layout.placed[:position]):
+        if placed.sentence != share.sentence:
+            return None
+        if is_count(placed):
+            exact = placed.figure.is_exact and 0 < placed.figure.value <= 10000
+            counted = _counted_noun(layout, placed)[:4]
+            same_things = any(counted[i : i + 2] in label for i in range(len(counted) - 1))
+            return Claim("grim", share, (Term(placed, "whole"),)) if exact and same_things else None
+    return None
+
+
+def _counted_noun(layout: Layout, placed: Placed) -> str:
+    """「11家重点企业」 → 重点企业: the noun after a measure word, which the share must name again."""
+    following = layout.text[placed.figure.end : placed.figure.end + 8]
+    noun = regex.match(r"\p{Han}+", following)
+    return noun.group(0) if noun else placed.label[-4:]
