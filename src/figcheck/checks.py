@@ -31,6 +31,7 @@ def check(claims: list[Claim]) -> list[Finding]:
         "grim": check_grim,
         "change": check_change,
         "usage": check_usage,
+        "repeat": _check_repeat,
     }
     results = []
     for claim in claims:
@@ -113,6 +114,17 @@ def _check_sum(claim: Claim) -> Finding | None:
         involved,
         _params(base),
     )
+
+
+def _check_repeat(claim: Claim) -> Finding | None:
+    """The same quantity twice: the two statements must agree within their rounding."""
+    later, earlier = claim.stated.figure, claim.parts[0].placed.figure
+    involved = (Involved(later, "repeated"), Involved(earlier, "earlier"))
+    agree = interval(later).meets(interval(earlier))
+    formula = f"{earlier.raw} = {later.raw}" if agree else f"{earlier.raw} ≠ {later.raw}"
+    params = dict(stated=later.raw, earlier=earlier.raw, subject=claim.evidence, formula=formula)
+    allowance = ("exact" if earlier.value == later.value else HALF_UP) if agree else ""
+    return Finding("FC501", agree, later, earlier.value_text, formula, involved, _params(params), allowance)
 
 
 def _first_part_exceeds(claim: Claim) -> bool:

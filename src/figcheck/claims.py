@@ -39,7 +39,7 @@ class RateOption:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    kind: str  # "sum" | "rate" | "share" | "grim" | "change" | "usage"
+    kind: str  # "sum" | "rate" | "share" | "grim" | "change" | "usage" | "repeat"
     stated: Placed
     parts: tuple[Term, ...] = ()
     completeness: str = OPEN  # for sums
@@ -144,10 +144,13 @@ def find_claims(layout: Layout) -> list[Claim]:
     from figcheck.claims_rate import rate_claims
     from figcheck.claims_sum import sum_claims
 
+    from figcheck.claims_repeat import repeat_claims
     from figcheck.claims_share import share_claims
 
     claims = sum_claims(layout)
     claims += rate_claims(layout, claims)
     claims += share_claims(layout, claims)
     claims += change_claims(layout)
+    parts = {term.placed.index for claim in claims if claim.kind == "sum" for term in claim.parts}
+    claims += repeat_claims(layout, parts)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, claim.kind))

@@ -56,6 +56,8 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
         words.ordinal_after[unit], _unit_end(text, core_end, unit_written)
     ):
         return False  # 二次会议, 三期工程, 九年制: an ordinal or a name, not an amount
+    if unit in words.rank_units and text[max(0, start - 3) : start].endswith(words.rank_before):
+        return False  # 居全国前10位: a rank
     if unit == "番" and not text[max(0, start - 2) : start].endswith(("翻", "翻了")):
         return False  # 一番努力, 三番五次: 番 is a doubling only after 翻
     if not arabic:

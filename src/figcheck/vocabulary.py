@@ -24,6 +24,8 @@ class Vocabulary:
     code_after: tuple[str, ...]
     reference_before: tuple[str, ...]
     hotlines: frozenset[str]
+    rank_before: tuple[str, ...]
+    rank_units: frozenset[str]
     before: dict[str, str]
     before_verb: dict[str, str]
     inside: dict[str, str]
@@ -58,6 +60,8 @@ def vocabulary() -> Vocabulary:
         code_after=tuple(lexicon["codes"]["after"]),
         reference_before=tuple(lexicon["codes"].get("reference_before", [])),
         hotlines=frozenset(lexicon["codes"]["hotlines"]),
+        rank_before=tuple(lexicon["ranks"]["before"]),
+        rank_units=frozenset(lexicon["ranks"]["units"]),
         before=qualifiers["before"],
         before_verb=qualifiers.get("before_verb", {}),
         inside=qualifiers["inside"],

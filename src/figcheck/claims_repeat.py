@@ -1,0 +1,106 @@
+"""Repeated figures: the same quantity (same subject, unit, place and period) stated twice with
+different values — 「全区共办理行政复议案件64件」 … 「全区办理的61件行政复议案件中」.
+
+Conservative on purpose: only plain statements about a whole jurisdiction (the label names 全区, 全市,
+市本级 …), with no qualifier, plan, target, multi-year total or average, subjects of at least four
+characters, in different sentences, in the same place and year.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from figcheck import rulebook
+from figcheck.claims import Claim, Term, family, is_count, states_other_relation
+from figcheck.clauses import Layout, Placed
+
+_YEAR = regex.compile(r"(?:19|20)\d\d(?=年)")
+_NOUN_AFTER = regex.compile(r"\p{Han}{2,12}")
+
+
+@dataclass(frozen=True, slots=True)
+class _RepeatCues:
+    leading: regex.Pattern[str]
+    leading_verbs: tuple[str, ...]
+    trailing: regex.Pattern[str]
+    planning: tuple[str, ...]
+    aggregate: tuple[str, ...]
+    scopes: tuple[str, ...]
+
+
+@functools.cache
+def _cues() -> _RepeatCues:
+    data = rulebook.load("cues.toml")["repeat"]
+    words = "|".join(map(regex.escape, rulebook.longest_first(data["leading_words"])))
+    trailing = "|".join(map(regex.escape, rulebook.longest_first(data["trailing_words"])))
+    return _RepeatCues(
+        leading=regex.compile(rf"^(?:(?:19|20)\d\d年(?:度|末|底)?|{words}|[，,：:\s])+"),
+        leading_verbs=tuple(rulebook.longest_first(data["leading_verbs"])),
+        trailing=regex.compile(rf"(?:{trailing})+$"),
+        planning=tuple(data["planning_words"]),
+        aggregate=tuple(data["aggregate_words"]),
+        scopes=tuple(rulebook.longest_first(data["scopes"])),
+    )
+
+
+def subject(layout: Layout, placed: Placed) -> str:
+    """What a figure counts: 「全区共办理行政复议案件64件」 → 行政复议案件."""
+    cues = _cues()
+    label = cues.trailing.sub("", cues.leading.sub("", placed.label))
+    for verb in cues.leading_verbs:
+        if label.startswith(verb):
+            label = label[len(verb) :]
+            break
+    if len(label) >= 4:
+        return label
+    noun = _NOUN_AFTER.match(layout.text, placed.figure.end)
+    return cues.trailing.sub("", noun.group(0)) if noun else ""
+
+
+def _plain_statement(layout: Layout, placed: Placed) -> bool:
+    cues = _cues()
+    start, end = layout.sentences[placed.sentence]
+    sentence = layout.text[start:end]
+    return (
+        is_count(placed)
+        and placed.depth == 0
+        and placed.figure.qualifier == "none"
+        and not states_other_relation(placed)
+        and not any(word in sentence for word in cues.planning)
+        and not any(word in placed.label for word in cues.aggregate)
+    )
+
+
+def _where_and_when(layout: Layout, placed: Placed) -> tuple[str, frozenset[str]]:
+    """The place named in the figure's own label (全区, 市本级 …) and the years of its sentence."""
+    start, _ = layout.sentences[placed.sentence]
+    before = layout.text[start : placed.figure.start]
+    scope = next((word for word in _cues().scopes if word in placed.label), "")
+    return scope, frozenset(_YEAR.findall(before))
+
+
+def repeat_claims(layout: Layout, parts: set[int]) -> list[Claim]:
+    """A claim per later statement of a quantity stated earlier (agreeing or not)."""
+    first_seen: dict[tuple[str, str, str], list[Placed]] = {}
+    claims = []
+    for placed in layout.placed:
+        if placed.index in parts or not _plain_statement(layout, placed):
+            continue
+        what = subject(layout, placed)
+        scope, years = _where_and_when(layout, placed)
+        if len(what) < 4 or not scope:
+            continue  # only whole-jurisdiction statements (全区共办理…) name their quantity completely
+        key = (what, family(layout, placed), scope)
+        for earlier in first_seen.get(key, []):
+            if earlier.sentence == placed.sentence:
+                continue  # parallel items of one sentence (铁…，钢…) are different quantities
+            earlier_years = _where_and_when(layout, earlier)[1]
+            if years and earlier_years and years != earlier_years:
+                continue
+            claims.append(Claim("repeat", placed, (Term(earlier, "earlier"),), evidence=what))
+            break
+        first_seen.setdefault(key, []).append(placed)
+    return claims
