@@ -7,8 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from figcheck.claims import Claim
-from figcheck.findings import Finding, Involved
 from figcheck.figures import Figure
+from figcheck.findings import Finding, Involved
 from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
 
 _FACTOR = {"%": 100, "‰": 1000, "成": 10}
@@ -22,7 +22,9 @@ def _shown(value: Fraction, share: Figure) -> str:
     if share.unit == "":
         return f"{float(value):.3f}".rstrip("0").rstrip(".")  # display only; the check is exact
     decimals = max(1, -Decimal(share.resolution).as_tuple().exponent + 1)
-    shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal(1).scaleb(-decimals), ROUND_HALF_UP
+    )
     return f"{shown}{share.unit}"
 
 
@@ -39,8 +41,16 @@ def check_share(claim: Claim) -> Finding | None:
     involved = (Involved(share, "share"), Involved(part, "part"), Involved(whole, "whole"))
     params = dict(stated=share.raw, computed=_shown(point, share), formula=formula)
     allowance = _allowance(share, span, point)
-    return Finding("FC204", bool(allowance), share, _shown(point, share), formula, involved,
-                   tuple(sorted(params.items())), allowance)
+    return Finding(
+        "FC204",
+        bool(allowance),
+        share,
+        _shown(point, share),
+        formula,
+        involved,
+        tuple(sorted(params.items())),
+        allowance,
+    )
 
 
 def _quotient(part: Interval, whole: Interval, factor: int) -> Interval:

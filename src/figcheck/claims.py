@@ -142,10 +142,9 @@ def find_claims(layout: Layout) -> list[Claim]:
     """Every sum and rate claim in the document, in text order of their stated figure."""
     from figcheck.claims_change import change_claims
     from figcheck.claims_rate import rate_claims
-    from figcheck.claims_sum import sum_claims
-
     from figcheck.claims_repeat import repeat_claims
     from figcheck.claims_share import share_claims
+    from figcheck.claims_sum import sum_claims
 
     claims = sum_claims(layout)
     claims += rate_claims(layout, claims)

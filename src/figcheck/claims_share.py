@@ -17,7 +17,9 @@ from figcheck.claims import Claim, Term, family, is_count, states_other_relation
 from figcheck.clauses import Layout, Placed
 
 _SHARE_UNITS = ("%", "‰", "成")
-_WHOLE_PHRASE = regex.compile(r"占(?:到)?(?P<whole>[^，,、；;。的]{0,16}?)(?:的)?(?:比重|比例|总量|总数)?(?:为|达|达到|约|近|超过)?$")
+_WHOLE_PHRASE = regex.compile(
+    r"占(?:到)?(?P<whole>[^，,、；;。的]{0,16}?)(?:的)?(?:比重|比例|总量|总数)?(?:为|达|达到|约|近|超过)?$"
+)
 _CHANGE_WORDS = ("提高", "提升", "增至", "降至", "下降", "上升", "由", "从", "增加", "减少")
 _SCOPE_WORDS = ("扣除", "不含", "不包括", "剔除", "除去", "其中")
 _REGION_ONLY = ("全市", "全省", "全国", "全区", "全县", "全州", "全球", "世界", "")
@@ -27,7 +29,9 @@ def is_share(placed: Placed) -> bool:
     figure = placed.figure
     if figure.high is not None:
         return False
-    return figure.unit in _SHARE_UNITS or (figure.unit == "" and figure.resolution in (0, Decimal("0.1")) and figure.value <= 1)
+    return figure.unit in _SHARE_UNITS or (
+        figure.unit == "" and figure.resolution in (0, Decimal("0.1")) and figure.value <= 1
+    )
 
 
 def share_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
@@ -68,8 +72,10 @@ def _breakdown_whole(total: Placed | None, label: str) -> Placed | None:
         return None
     found = _WHOLE_PHRASE.search(label)
     whole_words = found.group("whole") if found else ""
-    if whole_words and whole_words not in total.label and not any(
-        whole_words[i : i + 2] in total.label for i in range(len(whole_words) - 1)
+    if (
+        whole_words
+        and whole_words not in total.label
+        and not any(whole_words[i : i + 2] in total.label for i in range(len(whole_words) - 1))
     ):
         return None
     return total

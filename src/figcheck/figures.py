@@ -182,7 +182,17 @@ def _percent_word(text: str, match: regex.Match[str]) -> Figure | None:
     end = _after_qualifier_end(text, match.end(), "%")
     unit = _PER_UNITS[match.group("per")]
     qualifier = _after_qualifier(text, match.end(), end)
-    return _finish(text, match.start(), end, value, resolution, unit, qualifier, match.group(0))
+    first = _finish(text, match.start(), end, value, resolution, unit, qualifier, match.group(0))
+    if end < len(text) and text[end] in _RANGE_MARKS:  # 百分之四至百分之五
+        following = _GRAMMAR.match(text, end + 1)
+        if following is not None and following.group("per") == match.group("per") and not following.group("sign"):
+            second = _percent_word(text, following)
+            if second is not None and second.qualifier == "none" and first.qualifier == "none":
+                raw = text[first.start : second.end]
+                low, high = first.value, second.value
+                numeral = f"{first.numeral}~{second.numeral}"
+                return Figure(first.start, second.end, raw, low, unit, "range", resolution, high, numeral)
+    return first
 
 
 def _fraction(text: str, match: regex.Match[str]) -> Figure | None:
@@ -203,6 +213,8 @@ def _plain(
     core_start = match.start("bare") if bare else match.start("core")
     core = bare or match.group("core")
     core = _shrink_for_unit(text, core_start, core)
+    if len(core) == 1 and text[core_start - 1 : core_start] == " " and text[core_start - 2 : core_start - 1].isdigit():
+        return None  # the middle of a spaced-out number (1 9 9 8 年) is not a number of its own
     core = _spaced_digits(text, core_start, core) or _listed_pair(text, core_start, core) or core
     parsed = parse_core("一" + core if bare else _unspaced(core))
     high = None
@@ -223,6 +235,9 @@ def _plain(
     unit_written, scale = suffix.group("unit") or "", suffix.group("scale") or ""
     if unit_written == "两" and core[0] not in _CN_START:
         unit_written = ""  # 1980两年: 两 is a liang only after a Chinese numeral (二两白酒)
+    following = text[suffix.end() : suffix.end() + 1]
+    if unit_written and following and following in words.unit_not_followed_by.get(unit_written, ""):
+        unit_written = ""  # 5万亿台阶: 台 starts the word 台阶
     inside = (suffix.group("q1") or suffix.group("q2")) if (scale or unit_written) else ""
     scale_factor = 1
     for ch in scale:
@@ -230,7 +245,12 @@ def _plain(
     value, resolution = value * scale_factor, resolution * scale_factor
     high = None if high is None else high * scale_factor
     end = suffix.end() if (scale or unit_written) else core_end
+    if unit_written == "" and suffix.group("unit"):
+        end = suffix.start("unit")
     unit = words.units.get(unit_written, unit_written)
+    per = _PER_UNIT.match(text, end) if unit_written else None
+    if per:  # 796元/月, 780元/人月: an amount per unit of time or of people
+        unit, end = unit + per.group(0).replace("／", "/"), per.end()
     tenth = suffix.group("tenth")
     if tenth:  # 三成五 = 3.5成, 一成半 = 1.5成
         value += Decimal("0.5") if tenth == "半" else Decimal(CN_DIGITS[tenth]) / 10
@@ -244,6 +264,8 @@ def _plain(
     if bare and text[core_start - 1 : core_start] == "上":
         inside = inside or "上"
     qualifier = "approx" if high is not None else (words.inside.get(inside, "over") if inside else "none")
+    if inside == "大" and not unit_written:
+        return None  # 五大法定程序: 大 without a measure word after it is part of a name
     numeral = text[match.start() : core_end] + scale
     after_end = _after_qualifier_end(text, end, unit)
     if after_end > end:
@@ -253,6 +275,7 @@ def _plain(
 
 
 _SPACED_TAIL = regex.compile(r"(?: [0-9]){1,12}")
+_PER_UNIT = regex.compile(r"[/／](?:人·?月|人·?年|人·?天|\p{Han}{1,3}(?=[，,。；;、）)\s]|$))")
 _LISTED_PAIR = regex.compile(rf"、[{_CN_DIGIT}]")
 
 
@@ -262,7 +285,11 @@ def _unspaced(core: str) -> str:
 
 def _spaced_digits(text: str, start: int, core: str) -> str | None:
     """「1 3 9 9 亿美元」: digits spaced out (PDF extraction) before a scale word or unit form one number."""
-    if len(core) != 1 or not core.isdigit():
+    if (
+        len(core) != 1
+        or not core.isdigit()
+        or (text[start - 1 : start] == " " and text[start - 2 : start - 1].isdigit())
+    ):
         return None
     tail = _SPACED_TAIL.match(text, start + 1)
     if tail is None:

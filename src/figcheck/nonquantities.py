@@ -48,8 +48,9 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
     arabic = core[0] in _ARABIC_DIGITS
     if unit_written in words.calendar_units:
         return False
-    if unit == "年" and arabic and len(core) == 4 and core.isdigit() and 1000 <= value <= 2999:
-        return False  # a year: 2019年
+    digits = core.replace(" ", "")
+    if unit == "年" and arabic and len(digits) == 4 and digits.isdigit() and 1000 <= value <= 2999:
+        return False  # a year: 2019年, and 1 9 9 8 年 spaced out
     if unit == "日" and (text[:start].rstrip(_SPACE).endswith("月") or text[:start].endswith(words.day_prefixes)):
         return False  # a day of the month: 2月20日, 截至20日
     if unit in words.ordinal_after and text.startswith(
@@ -78,6 +79,10 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
     before, after = text[max(0, start - 8) : start], text[end : end + 8]
     if before.rstrip(_SPACE).endswith("月"):
         return False  # 2月20
+    if before.endswith(("+", "＋")) or after.startswith(("+", "＋")) or in_short_quote(text, start, end):
+        return False  # 「16+16」, 「77789」: a programme's number-name
+    if _YEAR.fullmatch(core) and _HAN.match(before[-1:] or " "):
+        return False  # 中国制造2025: a year in a name
     if _DATES_FOLLOW.match(text, end):
         return False
     if _YEAR.fullmatch(core) and _YEAR_LIST_FOLLOWS.match(text, end):
@@ -100,7 +105,9 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
     if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and _HAN.match(before[-1:] or " "):
         return False  # a version: 工业4.0, 数字政府2.0
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and (after[:1] in _HEADING_AFTER or _HAN.match(after[:1] or " ")):
+    if not text[line_start:start].strip() and (
+        after[:1] in _HEADING_AFTER or _HAN.match(after.lstrip(_SPACE)[:1] or " ")
+    ):
         return False  # a heading number at the start of a line: "1．加强领导", "12资源环境"
     return True
 

@@ -13,6 +13,7 @@ from figcheck import rulebook
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     units: dict[str, str]  # spelling → canonical unit
+    unit_not_followed_by: dict[str, str]
     calendar_units: frozenset[str]
     rounded: frozenset[str]
     trailing_zeros_rounded: frozenset[str]
@@ -49,6 +50,7 @@ def vocabulary() -> Vocabulary:
     qualifiers = lexicon["qualifiers"]
     return Vocabulary(
         units=units,
+        unit_not_followed_by=units_data.get("not_followed_by", {}),
         calendar_units=frozenset(calendar),
         rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["units"]),
         trailing_zeros_rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["trailing_zeros_units"]),
