@@ -22,6 +22,7 @@ _YEAR_LIST_FOLLOWS = regex.compile(r"\s*(?:[、，,和及至到—–-]\s*(?:19|
 _PAGE_MARK_BEFORE = regex.compile(r"[-—–－]\s*$")
 _PAGE_MARK_AFTER = regex.compile(r"\s*[-—–－]")
 _HAN = regex.compile(r"\p{Han}")
+_SERVICE_LINE = regex.compile(r"(?:123|961)\d\d")
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 
@@ -96,6 +97,8 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
     if len(core) > 1 and core[0] in "0０" and core[1:2] not in (".", "．"):
         return False  # a code with a leading zero
     trimmed_before = before.rstrip(_SPACE + "：:")
+    if _SERVICE_LINE.fullmatch(core) and _HAN.match(after[:1] or " "):
+        return False  # 12355青少年服务台: a five-digit 123xx/961xx service line
     if core in words.hotlines or trimmed_before.endswith(words.code_before) or after.startswith(words.code_after):
         return False
     if len(core) == 1 and (
