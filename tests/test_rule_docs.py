@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, check_text, flagged
-from figcheck.registry import LANGUAGES, SEVERITIES, render_message, rules
+from figcheck.registry import LANGUAGES, SEVERITIES, render_message, render_suggestion, rules
 
 RULES = list(rules().values())
 
@@ -17,7 +17,7 @@ def test_rule_is_fully_documented(rule):
     assert re.fullmatch(r"FC[1-6]\d\d", rule.code)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     assert rule.severity in SEVERITIES
-    for field in ("summary", "what", "why", "message", "verified"):
+    for field in ("summary", "what", "why", "message", "verified", "suggestion"):
         for lang in LANGUAGES:
             assert rule.text(field, lang).strip(), (rule.code, field, lang)
     assert rule.example_pass and rule.example_fail
@@ -43,9 +43,21 @@ def test_messages_fill_every_placeholder(rule):
     for lang in LANGUAGES:
         message = render_message(rule.code, dict(finding.params), lang)
         assert "$" not in message, message
+        advice = render_suggestion(rule.code, dict(finding.params), lang)
+        assert advice and "$" not in advice, advice
 
 
 def test_readme_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.name} | {rule.severity} |" in readme, rule.code
+
+
+def test_one_figure_behind_two_failures_is_named_with_the_value_that_fixes_both():
+    text = "区政府行政应诉案件25件（败诉率32%），撤销9件，驳回诉讼请求1件，驳回起诉11件，撤诉3件，未审结2件。"
+    findings = check_text(text).findings
+    assert sorted(f.code for f in findings) == ["FC101", "FC201"]
+    for finding in findings:
+        params = dict(finding.params)
+        assert (params["typo"], params["typo_value"], params["typo_count"]) == ("9件", "8", "2")
+        assert "「9件」同时出现在 2 个不成立的关系中，改为 8 时均成立" in render_suggestion(finding.code, params, "zh")

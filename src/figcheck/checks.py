@@ -38,7 +38,9 @@ def check(claims: list[Claim]) -> list[Finding]:
         result = checkers[claim.kind](claim)
         if result is not None:
             results.append(result)
-    return results
+    from figcheck.suggest import name_likely_typos
+
+    return name_likely_typos(results)
 
 
 def _allowance(stated: Figure, computed: Interval, point: Fraction | None) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from figcheck.checks import check
 from figcheck.claims import find_claims
 from figcheck.clauses import layout
+from figcheck.coverage import asserted
 from figcheck.document import Document
 from figcheck.figures import Figure, find_figures
 from figcheck.findings import Finding
@@ -22,6 +23,7 @@ class FileResult:
     figures: tuple[Figure, ...] = ()
     results: tuple[Finding, ...] = ()
     error: str | None = None
+    unverifiable: int = 0  # statements of a rate, share or change whose inputs the text does not give
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -34,8 +36,11 @@ class FileResult:
 
 def check_document(document: Document) -> FileResult:
     figures = find_figures(document.text)
-    claims = find_claims(layout(document.text, figures))
-    return FileResult(document.path, document, tuple(figures), tuple(check(claims)))
+    placed = layout(document.text, figures)
+    results = tuple(check(find_claims(placed)))
+    checked = {result.start for result in results}
+    unverifiable = sum(1 for start in asserted(placed) if start not in checked)
+    return FileResult(document.path, document, tuple(figures), results, unverifiable=unverifiable)
 
 
 def check_path(path: str) -> FileResult:

@@ -24,6 +24,7 @@ class Rule:
     example_fail: str
     message: dict[str, str]
     verified: dict[str, str]
+    suggestion: dict[str, str]
 
     def text(self, field: str, lang: str) -> str:
         values = getattr(self, field)
@@ -50,6 +51,7 @@ def rules() -> dict[str, Rule]:
             example_fail=entry["fail"],
             message=_bilingual(entry, "message"),
             verified=_bilingual(entry, "verified"),
+            suggestion=_bilingual(entry, "suggestion"),
         )
         if rule.severity not in SEVERITIES:
             raise rulebook.RuleFileError(f"checks.toml: {rule.code} 的 severity 必须是 {SEVERITIES} 之一")
@@ -64,3 +66,12 @@ def rule(code: str) -> Rule:
 def render_message(code: str, params: dict[str, str], lang: str) -> str:
     """Fill a rule's message template; unknown placeholders stay visible rather than failing."""
     return Template(rule(code).text("message", lang)).safe_substitute(params)
+
+
+def render_suggestion(code: str, params: dict[str, str], lang: str) -> str:
+    """What to do about a finding; names the likely typo where one figure explains several failures."""
+    text = Template(rule(code).text("suggestion", lang)).safe_substitute(params)
+    if "typo" in params:
+        typo = rulebook.load("checks.toml")["likely_typo"][lang]
+        text = Template(typo).safe_substitute(params) + ("；" if lang == "zh" else "; ") + text
+    return text

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from figcheck.engine import FileResult
 from figcheck.findings import Finding
-from figcheck.registry import render_message, rule
+from figcheck.registry import render_message, render_suggestion, rule
 
 FORMATS = ("text", "json")
 
@@ -32,6 +32,10 @@ def message(finding: Finding, lang: str) -> str:
         verified = rule(finding.code).text("verified", lang)
         return f"{verified}（{allowance}）" if lang == "zh" else f"{verified} ({allowance})"
     return render_message(finding.code, dict(finding.params), lang)
+
+
+def suggestion(finding: Finding, lang: str) -> str:
+    return "" if finding.passed else render_suggestion(finding.code, dict(finding.params), lang)
 
 
 def failing(results: list[FileResult]) -> int:

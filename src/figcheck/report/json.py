@@ -11,7 +11,7 @@ from figcheck.engine import FileResult
 from figcheck.figures import Figure
 from figcheck.findings import Finding
 from figcheck.registry import rule
-from figcheck.report import Options, message, severity
+from figcheck.report import Options, message, severity, suggestion
 
 
 def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, Any]:
@@ -30,6 +30,7 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
         "computed": finding.computed,
         "formula": finding.formula,
         "allowance": finding.allowance or None,
+        "suggestion": suggestion(finding, lang) or None,
         "figures": [
             {
                 "text": i.figure.raw,
@@ -62,6 +63,11 @@ def check_report(results: list[FileResult], options: Options) -> dict[str, Any]:
     files = []
     for result in results:
         entry: dict[str, Any] = {"path": result.path, "error": result.error, "findings": []}
+        entry["coverage"] = {
+            "verified": len(result.passed),
+            "failed": sum(1 for f in result.findings if severity(f) in ("error", "warning")),
+            "unverifiable": result.unverifiable,
+        }
         if result.document is not None:
             entry["findings"] = [finding_dict(f, result.document, options.lang) for f in result.findings]
             if options.show_passed:
@@ -79,6 +85,9 @@ def check_report(results: list[FileResult], options: Options) -> dict[str, Any]:
         "errors": sum(1 for r in results if r.error),
         "passed": sum(len(r.passed) for r in results),
         "by_severity": by_severity,
+        "verified": sum(len(r.passed) for r in results),
+        "failed": by_severity["error"] + by_severity["warning"],
+        "unverifiable": sum(r.unverifiable for r in results),
     }
     return {"version": __version__, "files": files, "summary": summary}
 

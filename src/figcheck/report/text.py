@@ -19,7 +19,7 @@ from figcheck.document import Document
 from figcheck.engine import FileResult
 from figcheck.findings import Finding
 from figcheck.registry import rule
-from figcheck.report import Options, message, severity
+from figcheck.report import Options, message, severity, suggestion
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 _ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
@@ -30,13 +30,13 @@ _STATED = {
 _WORDS = {
     "zh": {
         "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
-        "核验通过的关系 {passed}{unreadable}。",
+        "核验通过的关系 {passed}，无法核验的陈述 {unverifiable}{unreadable}。",
         "unreadable": "；无法读取的文件 {n}",
         "cannot": "无法读取",
     },
     "en": {
         "summary": "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info; "
-        "{passed} relation(s) verified{unreadable}.",
+        "{passed} relation(s) verified, {unverifiable} statement(s) not verifiable{unreadable}.",
         "unreadable": "; {n} could not be read",
         "cannot": "cannot be read",
     },
@@ -73,6 +73,7 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
         words["summary"].format(
             files=len(results),
             passed=sum(len(r.passed) for r in results),
+            unverifiable=sum(r.unverifiable for r in results),
             unreadable=words["unreadable"].format(n=unreadable) if unreadable else "",
             **counts,
         )
@@ -93,6 +94,9 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
     console.print(head)
     console.print(Text("  │ ", style="dim") + _excerpt(document, finding))
     console.print(Text("  │ ", style="dim") + Text(_arithmetic(finding, options.lang)))
+    advice = suggestion(finding, options.lang)
+    if advice:
+        console.print(Text("  │ ", style="dim") + Text(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic"))
 
 
 def _arithmetic(finding: Finding, lang: str) -> str:
