@@ -105,10 +105,10 @@ _HALF_UNITS = ("个小时", "个月", "小时", "年", "天")
 
 
 @functools.cache
-def _suffix_pattern() -> regex.Pattern[str]:
+def _suffix_pattern(with_inside: bool = True) -> regex.Pattern[str]:
     words = vocabulary()
     units = "|".join(map(regex.escape, rulebook.longest_first(list(words.units))))
-    inside = "|".join(map(regex.escape, rulebook.longest_first(words.inside)))
+    inside = "|".join(map(regex.escape, rulebook.longest_first(words.inside))) if with_inside else "(?!)"
     return regex.compile(
         rf"{_SPACES}(?P<q1>{inside})?(?P<scale>[万萬亿億]+)?(?P<q2>余|多)?{_SPACES}(?P<unit>{units})?"
         rf"(?P<tenth>(?<=成)[一二三四五六七八九半])?"
@@ -231,6 +231,9 @@ def _plain(
     if inside_name(core_start, names) or not acceptable_context(text, core_start, core_end, core):
         return None
     suffix = _suffix_pattern().match(text, core_end)
+    if suffix.group("q1") and not (suffix.group("unit") or suffix.group("scale")):
+        plain = _suffix_pattern(with_inside=False).match(text, core_end)
+        suffix = plain if plain.group("unit") else suffix  # 550大卡: 大 begins the unit, it is no qualifier
     value, resolution = parsed
     unit_written, scale = suffix.group("unit") or "", suffix.group("scale") or ""
     if unit_written == "两" and core[0] not in _CN_START:
@@ -257,6 +260,11 @@ def _plain(
         resolution = Decimal("0.1")
     if unit == "元":
         value, resolution, end = _money_tail(text, end, value, resolution)
+    if unit == "年" and text.startswith("零", end):
+        months = _MONTHS_AFTER.match(text, end + 1)
+        parsed_months = parse_core(months.group(1)) if months else None
+        if parsed_months is not None:  # 一年零三个月 = 15 个月
+            value, unit, end = value * 12 + parsed_months[0], "个月", months.end()
     if not range_start and not is_quantity(text, core_start, core, core_end, unit, unit_written, value):
         return None
     if match.group("sign"):
@@ -275,6 +283,7 @@ def _plain(
 
 
 _SPACED_TAIL = regex.compile(r"(?: [0-9]){1,12}")
+_MONTHS_AFTER = regex.compile(r"([一二两三四五六七八九十0-9]{1,3})个月")
 _PER_UNIT = regex.compile(r"[/／](?:人·?月|人·?年|人·?天|\p{Han}{1,3}(?=[，,。；;、）)\s]|$))")
 _LISTED_PAIR = regex.compile(rf"、[{_CN_DIGIT}]")
 

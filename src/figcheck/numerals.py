@@ -156,18 +156,22 @@ def parse_core(core: str) -> tuple[Decimal, Decimal] | None:
     value, resolution = walked
     if chinese_only and _plain_integer(tokens):
         value = _cn2an_value(core, value)
-        resolution = _trailing_scale(tokens)
+        resolution = _chinese_resolution(tokens, value)
     return _normal(value), _normal(resolution)
 
 
-def _trailing_scale(tokens: list[tuple[str, Decimal, Decimal]]) -> Decimal:
-    """Resolution of a spelled-out Chinese integer: exact (二十件 is 20), but 三万 is to the 万."""
-    scale = ONE
-    for kind, value, _ in reversed(tokens):
-        if kind != "big":
-            break
-        scale *= value
-    return scale
+def _chinese_resolution(tokens: list[tuple[str, Decimal, Decimal]], value: Decimal) -> Decimal:
+    """Resolution of a spelled-out Chinese integer: exact when it ends in a digit or 十/百/千 (二十件,
+    三千六百七十五); rounded at its last non-zero digit when it ends in 万 or 亿 (三万 → 10000,
+    八百二十七亿一千万 → 10000000)."""
+    if tokens[-1][0] != "big":
+        return ONE
+    place = ONE
+    number = int(value)
+    while number and number % 10 == 0:
+        number //= 10
+        place *= 10
+    return place
 
 
 def _plain_integer(tokens: list[tuple[str, Decimal, Decimal]]) -> bool:
