@@ -11,8 +11,8 @@ import dataclasses
 from decimal import Decimal
 from fractions import Fraction
 
-from figcheck.findings import Finding
 from figcheck.figures import Figure
+from figcheck.findings import Finding
 from figcheck.numerals import format_decimal
 
 _SUM_CODES = ("FC101", "FC102", "FC103")

@@ -96,7 +96,10 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
     console.print(Text("  │ ", style="dim") + Text(_arithmetic(finding, options.lang)))
     advice = suggestion(finding, options.lang)
     if advice:
-        console.print(Text("  │ ", style="dim") + Text(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic"))
+        console.print(
+            Text("  │ ", style="dim")
+            + Text(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic")
+        )
 
 
 def _arithmetic(finding: Finding, lang: str) -> str:
