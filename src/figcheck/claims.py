@@ -8,7 +8,6 @@ which decides whether a shortfall is an error or only a note.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -71,7 +70,7 @@ class _Cues:
     rates: dict[str, dict]
 
 
-@functools.cache
+@rulebook.cached
 def cues() -> _Cues:
     data = rulebook.load("cues.toml")
     units = rulebook.load("units.toml")

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -36,7 +35,7 @@ class _ChangeCues:
     allowed_before_verb: frozenset[str]
 
 
-@functools.cache
+@rulebook.cached
 def _cues() -> _ChangeCues:
     data = rulebook.load("cues.toml")["change"]
     longest = rulebook.longest_first

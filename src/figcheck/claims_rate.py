@@ -8,11 +8,11 @@ kind stands in the sentence to divide by.
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 
 import regex
 
+from figcheck import rulebook
 from figcheck.claims import Claim, RateOption, Term, cues, family, is_count
 from figcheck.clauses import Layout, Placed
 
@@ -27,7 +27,7 @@ _PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "�
 _CONCLUDED = ("审结", "结案")
 
 
-@functools.cache
+@rulebook.cached
 def _names_longest_first() -> list[str]:
     return sorted(cues().rates, key=len, reverse=True)
 

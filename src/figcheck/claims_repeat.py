@@ -8,7 +8,6 @@ characters, in different sentences, in the same place and year.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -31,7 +30,7 @@ class _RepeatCues:
     scopes: tuple[str, ...]
 
 
-@functools.cache
+@rulebook.cached
 def _cues() -> _RepeatCues:
     data = rulebook.load("cues.toml")["repeat"]
     words = "|".join(map(regex.escape, rulebook.longest_first(data["leading_words"])))

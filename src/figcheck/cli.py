@@ -35,6 +35,10 @@ class Lang(StrEnum):
     en = "en"
 
 
+RulesOption = Annotated[
+    list[str] | None,
+    typer.Option("--rules", help="追加的规则目录，可多次给出 (a directory of your own rule files; repeatable)"),
+]
 PathsArgument = Annotated[
     list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
 ]
@@ -56,10 +60,22 @@ def _main(
     """figcheck：核对中文公文、报告中数字之间的关系。"""
 
 
-def _run(paths: list[str]):
+def _configure(rules: list[str] | None) -> None:
+    """Load the user's rule directories; a malformed file stops the run with exit code 2."""
+    from figcheck import rulebook
+
+    try:
+        rulebook.configure(rules or ())
+    except rulebook.RuleFileError as exc:
+        typer.echo(f"规则文件错误 (rule file error): {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+
+
+def _run(paths: list[str], rules: list[str] | None = None):
     from figcheck.engine import check_path
     from figcheck.load import iter_inputs
 
+    _configure(rules)
     return [check_path(path) for path in iter_inputs(paths)]
 
 
@@ -71,11 +87,12 @@ def check(
         bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")
     ] = False,
     lang: LangOption = Lang.zh,
+    rules: RulesOption = None,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
     from figcheck.report import Options, failing
 
-    results = _run(paths)
+    results = _run(paths, rules)
     options = Options(lang=lang.value, show_passed=show_passed)
     if output_format is CheckFormat.json:
         from figcheck.report import json as renderer
@@ -92,9 +109,10 @@ def figures(
     paths: PathsArgument,
     output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")] = CheckFormat.text,
     lang: LangOption = Lang.zh,
+    rules: RulesOption = None,
 ) -> None:
     """列出识别出的每个数字 (list every figure recognized)."""
-    results = _run(paths)
+    results = _run(paths, rules)
     if output_format is CheckFormat.json:
         from figcheck.report.json import render_figures
 

@@ -8,7 +8,6 @@ Vocabularies are data in rules/. Offsets are code points into `text`; `text[f.st
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -104,7 +103,7 @@ _SPACES = "[ \u00a0\u2009\u202f]{0,2}"
 _HALF_UNITS = ("个小时", "个月", "小时", "年", "天")
 
 
-@functools.cache
+@rulebook.cached
 def _suffix_pattern(with_inside: bool = True) -> regex.Pattern[str]:
     words = vocabulary()
     units = "|".join(map(regex.escape, rulebook.longest_first(list(words.units))))

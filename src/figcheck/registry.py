@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from string import Template
 
@@ -35,7 +34,7 @@ def _bilingual(entry: dict, key: str) -> dict[str, str]:
     return {"zh": entry[key], "en": entry.get(f"{key}_en", entry[key])}
 
 
-@functools.cache
+@rulebook.cached
 def rules() -> dict[str, Rule]:
     """Every rule by code, in code order."""
     found: dict[str, Rule] = {}

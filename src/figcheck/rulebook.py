@@ -1,19 +1,74 @@
 """Reading the data in `rules/`: vocabularies, named rates, category sets and rule documentation.
 
 The directory ships inside the wheel as `figcheck/rules`; in a source checkout it is the top-level
-`rules/`. Everything here is data read with `tomllib` — nothing in a rule file is ever executed.
+`rules/`. A user may add directories of their own (`figcheck check --rules DIR`): a file there with
+the same name as a bundled one extends it — lists grow, tables gain entries, `[[rate]]` and
+`[[category]]` lists gain items — after its keys and types are checked against the bundled file.
+Everything here is data read with `tomllib`; nothing in a rule file is ever executed.
 """
 
 from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Tables whose keys are free (new unit groups, aliases, qualifier words, counted nouns …); every
+# other table has a fixed set of keys, and an unknown key in a user file is an error.
+FREE_TABLES = frozenset(
+    {
+        "units.toml:units",
+        "units.toml:aliases",
+        "units.toml:families",
+        "units.toml:not_followed_by",
+        "units.toml:scales",
+        "lexicon.toml:qualifiers.before",
+        "lexicon.toml:qualifiers.before_verb",
+        "lexicon.toml:qualifiers.inside",
+        "lexicon.toml:qualifiers.after",
+        "lexicon.toml:qualifiers.after_only_units",
+        "lexicon.toml:qualifiers.after_not_followed_by",
+        "lexicon.toml:dates.ordinal_after",
+        "cues.toml:counted_nouns",
+    }
+)
+EXTENSIBLE = frozenset({"units.toml", "lexicon.toml", "cues.toml", "rates.toml", "categories.toml"})
 
 
 class RuleFileError(Exception):
     """A rule file that cannot be read or does not have the expected shape."""
+
+
+_extra_dirs: tuple[Path, ...] = ()
+_cache_clears: list[Callable[[], None]] = []
+
+
+def cached(function: Callable[..., T]) -> Callable[..., T]:
+    """functools.cache for everything derived from rule data, so `configure` can start afresh."""
+    wrapped = functools.cache(function)
+    _cache_clears.append(wrapped.cache_clear)
+    return wrapped
+
+
+def configure(extra_dirs: list[str] | tuple[str, ...] = ()) -> None:
+    """Use the user's rule directories too (the CLI's --rules); checks every file there now."""
+    global _extra_dirs
+    directories = tuple(Path(d) for d in extra_dirs)
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleFileError(f"{directory}: 规则目录不存在")
+        for path in sorted(directory.glob("*.toml")):
+            if path.name not in EXTENSIBLE:
+                raise RuleFileError(f"{path}: 不能扩展此文件（可扩展：{'、'.join(sorted(EXTENSIBLE))}）")
+    _extra_dirs = directories
+    for clear in _cache_clears:
+        clear()
+    for name in EXTENSIBLE:
+        load(name)  # report a malformed user file at start, not halfway through the inputs
 
 
 @functools.cache
@@ -28,10 +83,7 @@ def rules_dir() -> Path:
     raise RuleFileError(f"找不到规则目录（查找了 {packaged} 与 {checkout}）")
 
 
-@functools.cache
-def load(name: str) -> dict[str, Any]:
-    """Parse `rules/<name>` (a TOML file) once per process."""
-    path = rules_dir() / name
+def _read(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
@@ -39,6 +91,78 @@ def load(name: str) -> dict[str, Any]:
         raise RuleFileError(f"{path}: 无法读取（{exc.strerror or exc}）") from None
     except tomllib.TOMLDecodeError as exc:
         raise RuleFileError(f"{path}: TOML 语法错误：{exc}") from None
+
+
+@cached
+def load(name: str) -> dict[str, Any]:
+    """Parse `rules/<name>` once per configuration, extended by the user's files of that name."""
+    data = _read(rules_dir() / name)
+    for directory in _extra_dirs:
+        path = directory / name
+        if path.is_file():
+            data = _merge(data, _read(path), f"{path}", f"{name}:")
+    return data
+
+
+def _merge(base: Any, extra: Any, path: str, key: str) -> Any:
+    """Extend `base` with `extra`, raising RuleFileError (file and key) on what does not fit."""
+    where = key.split(":", 1)[1] or "（顶层）"
+    if isinstance(base, dict):
+        if not isinstance(extra, dict):
+            raise RuleFileError(f"{path}: 键 {where} 应为表（table）")
+        merged = dict(base)
+        free = key.rstrip(".") in FREE_TABLES
+        for name, value in extra.items():
+            child = f"{key}{name}" if key.endswith(":") else f"{key}.{name}"
+            if name not in base:
+                if not free:
+                    raise RuleFileError(f"{path}: 未知的键 {child.split(':', 1)[1]}")
+                sample = next(iter(base.values()), value)
+                _same_type(sample, value, path, child)
+                merged[name] = value
+            else:
+                merged[name] = _merge(base[name], value, path, child)
+        return merged
+    if isinstance(base, list):
+        if not isinstance(extra, list):
+            raise RuleFileError(f"{path}: 键 {where} 应为数组（array）")
+        if base and isinstance(base[0], dict):  # [[rate]], [[category]]: each entry shaped like the bundled ones
+            for entry in extra:
+                _check_entry(base, entry, path, where)
+            return base + extra
+        for item in extra:
+            _same_type(base[0] if base else item, item, path, key)
+        return base + [item for item in extra if item not in base]
+    _same_type(base, extra, path, key)
+    return extra
+
+
+def _check_entry(bundled: list[dict[str, Any]], entry: Any, path: str, where: str) -> None:
+    if not isinstance(entry, dict):
+        raise RuleFileError(f"{path}: {where} 的每一项应为表")
+    allowed = set().union(*bundled)
+    required = set.intersection(*(set(item) for item in bundled))
+    for name in entry:
+        if name not in allowed:
+            raise RuleFileError(f"{path}: {where} 中未知的键 {name}")
+        sample = next(item[name] for item in bundled if name in item)
+        _same_type(sample, entry[name], path, f"x:{where}.{name}")
+    missing = sorted(required - set(entry))
+    if missing:
+        raise RuleFileError(f"{path}: {where} 的一项缺少键 {'、'.join(missing)}")
+
+
+def _same_type(sample: Any, value: Any, path: str, key: str) -> None:
+    expected, name = type(sample), key.split(":", 1)[1]
+    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
+        raise RuleFileError(f"{path}: 键 {name} 的类型应为 {_TYPE_NAMES.get(expected, expected.__name__)}")
+    if isinstance(value, list) and value and isinstance(sample, list) and sample:
+        element = type(sample[0])
+        if any(not isinstance(item, element) for item in value):
+            raise RuleFileError(f"{path}: 键 {name} 的元素类型应为 {_TYPE_NAMES.get(element, element.__name__)}")
+
+
+_TYPE_NAMES = {str: "字符串", list: "数组", dict: "表", int: "整数", float: "数", bool: "布尔值"}
 
 
 def longest_first(words: list[str] | dict[str, Any]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -38,7 +37,7 @@ class Vocabulary:
     after_words: tuple[str, ...]  # longest first
 
 
-@functools.cache
+@rulebook.cached
 def vocabulary() -> Vocabulary:
     units_data = rulebook.load("units.toml")
     lexicon = rulebook.load("lexicon.toml")

@@ -1,0 +1,85 @@
+"""--rules DIR: a user's own rule files extend the bundled ones; malformed ones are named precisely."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from figcheck import rulebook
+from figcheck.cli import app
+
+PASSAGE = "全年排查矛盾纠纷412件，化解398件，化解率96.6%。\n"
+WRONG = "全年排查矛盾纠纷412件，化解398件，化解率92.6%。\n"
+RATE = """
+[[rate]]
+name = "化解率"
+name_en = "resolution rate"
+numerator = ["化解"]
+denominators = ["total"]
+total_terms = ["排查", "受理"]
+"""
+
+
+@pytest.fixture(autouse=True)
+def bundled_rules_afterwards():
+    yield
+    rulebook.configure(())
+
+
+def _run(tmp_path, rate_file: str, passage: str, name: str = "rates.toml"):
+    rules = tmp_path / "rules"
+    rules.mkdir(exist_ok=True)
+    (rules / name).write_text(rate_file, encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(passage, encoding="utf-8")
+    return CliRunner().invoke(app, ["check", str(report), "--rules", str(rules)])
+
+
+def test_a_user_rate_is_checked(tmp_path):
+    assert _run(tmp_path, RATE, PASSAGE).exit_code == 0
+    wrong = _run(tmp_path, RATE, WRONG)
+    assert wrong.exit_code == 1 and "FC201" in wrong.output and "398 / 412 = 96.60%" in wrong.output
+
+
+def test_without_the_user_rate_the_passage_is_not_checked(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(WRONG, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(report)])
+    assert "FC201" not in result.output
+
+
+def test_user_vocabulary_extends_units(tmp_path):
+    result = _run(tmp_path, '[units]\nmine = ["宗卷"]\n', "调阅档案12宗卷。\n", name="units.toml")
+    assert result.exit_code == 0
+    figures = CliRunner().invoke(app, ["figures", str(tmp_path / "r.txt"), "--rules", str(tmp_path / "rules")])
+    assert "12宗卷  = 12 宗卷" in figures.output
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "words"),
+    [
+        ("[[rate]\nname = 1", "rates.toml", ["rates.toml", "TOML 语法错误"]),
+        (
+            '[[rate]]\nname = "x"\nnumerator = "化解"\ndenominators = ["total"]\ntotal_terms = ["a"]\n',
+            "rates.toml",
+            ["rates.toml", "rate.numerator", "数组"],
+        ),
+        ('[[rate]]\nname = "x"\nnumerators = ["化解"]\n', "rates.toml", ["rates.toml", "未知的键 numerators"]),
+        ('[[rate]]\nname = "x"\n', "rates.toml", ["rates.toml", "缺少键"]),
+        ('[sum]\nbreakdwon = ["其中"]\n', "cues.toml", ["cues.toml", "未知的键 sum.breakdwon"]),
+        ("[units]\nmine = [1, 2]\n", "units.toml", ["units.toml", "units.mine", "字符串"]),
+        ("", "checks.toml", ["checks.toml", "不能扩展"]),
+    ],
+)
+def test_malformed_rule_files_are_named_with_the_key(tmp_path, content, name, words):
+    result = _run(tmp_path, content, PASSAGE, name=name)
+    assert result.exit_code == 2
+    for word in words:
+        assert word in result.output, result.output
+
+
+def test_missing_rules_directory(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(PASSAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(report), "--rules", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "规则目录不存在" in result.output
