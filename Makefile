@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_throughput.py
+	$(BIN)/python tests/bench/bench_planted.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -182,6 +182,14 @@ def _percent_word(text: str, match: regex.Match[str]) -> Figure | None:
     unit = _PER_UNITS[match.group("per")]
     qualifier = _after_qualifier(text, match.end(), end)
     first = _finish(text, match.start(), end, value, resolution, unit, qualifier, match.group(0))
+    if end < len(text) and text[end] in _RANGE_MARKS and first.qualifier == "none":
+        bare_high = _BARE_PERCENT_HIGH.match(text, end + 1)  # 百分之十到二十(左右)
+        if bare_high and parse_core(bare_high.group(1)) is not None:
+            high_end = _after_qualifier_end(text, bare_high.end(), unit)
+            raw = text[first.start : high_end]
+            qualifier = "range" if high_end == bare_high.end() else _after_qualifier(text, bare_high.end(), high_end)
+            high = parse_core(bare_high.group(1))[0]
+            return Figure(first.start, high_end, raw, value, unit, qualifier, resolution, high, raw)
     if end < len(text) and text[end] in _RANGE_MARKS:  # 百分之四至百分之五
         following = _GRAMMAR.match(text, end + 1)
         if following is not None and following.group("per") == match.group("per") and not following.group("sign"):
@@ -240,7 +248,8 @@ def _plain(
     following = text[suffix.end() : suffix.end() + 1]
     if unit_written and following and following in words.unit_not_followed_by.get(unit_written, ""):
         unit_written = ""  # 5万亿台阶: 台 starts the word 台阶
-    inside = (suffix.group("q1") or suffix.group("q2")) if (scale or unit_written) else ""
+    scaled_core = core[-1] in BIG_UNITS
+    inside = (suffix.group("q1") or suffix.group("q2")) if (scale or unit_written or scaled_core) else ""
     scale_factor = 1
     for ch in scale:
         scale_factor *= BIG_UNITS[ch]
@@ -249,6 +258,8 @@ def _plain(
     end = suffix.end() if (scale or unit_written) else core_end
     if unit_written == "" and suffix.group("unit"):
         end = suffix.start("unit")
+    if inside and not (scale or unit_written):
+        end = suffix.end("q1")  # 9亿多劳动力: the qualifier after the scale word, no unit
     unit = words.units.get(unit_written, unit_written)
     per = _PER_UNIT.match(text, end) if unit_written else None
     if per:  # 796元/月, 780元/人月: an amount per unit of time or of people
@@ -281,7 +292,8 @@ def _plain(
     return _finish(text, start, after_end, value, resolution, unit, qualifier, numeral, high)
 
 
-_SPACED_TAIL = regex.compile(r"(?: [0-9]){1,12}")
+_SPACED_TAIL = regex.compile(r"(?: ?[．.]? ?[0-9０-９]|(?: [0-9０-９])){1,12}")
+_BARE_PERCENT_HIGH = regex.compile(r"([一二两三四五六七八九十百]{1,6}(?:点[一二三四五六七八九零〇]+)?)(?![分之])")
 _MONTHS_AFTER = regex.compile(r"([一二两三四五六七八九十0-9]{1,3})个月")
 _PER_UNIT = regex.compile(r"[/／](?:人·?月|人·?年|人·?天|\p{Han}{1,3}(?=[，,。；;、）)\s]|$))")
 _LISTED_PAIR = regex.compile(rf"、[{_CN_DIGIT}]")

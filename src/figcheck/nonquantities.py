@@ -65,7 +65,7 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
     if not arabic:
         return bool(unit) and unit not in words.chinese_ordinal_units and not in_short_quote(text, start, core_end)
     if unit:
-        return True
+        return not in_short_quote(text, start, core_end)  # “三个1亿人”: a slogan's number
     return bare_arabic_is_quantity(text, start, core_end, core)
 
 
@@ -82,8 +82,8 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
         return False  # 2月20
     if before.endswith(("+", "＋")) or after.startswith(("+", "＋")) or in_short_quote(text, start, end):
         return False  # 「16+16」, 「77789」: a programme's number-name
-    if _YEAR.fullmatch(core) and _HAN.match(before[-1:] or " "):
-        return False  # 中国制造2025: a year in a name
+    if _YEAR.fullmatch(core) and (_HAN.match(before[-1:] or " ") or _HAN.match(after[:1] or " ")):
+        return False  # 中国制造2025, 2025全球十大工程成就: a year in a name
     if _DATES_FOLLOW.match(text, end):
         return False
     if _YEAR.fullmatch(core) and _YEAR_LIST_FOLLOWS.match(text, end):
@@ -108,6 +108,9 @@ def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
     if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and _HAN.match(before[-1:] or " "):
         return False  # a version: 工业4.0, 数字政府2.0
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip():
+        return False  # a number alone on its line: a page number in extracted PDF text
     if not text[line_start:start].strip() and (
         after[:1] in _HEADING_AFTER or _HAN.match(after.lstrip(_SPACE)[:1] or " ")
     ):
