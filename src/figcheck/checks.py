@@ -174,7 +174,9 @@ def claim_code(claim: Claim) -> str:
 
 def _definition_zh(definition: str) -> str:
     name, _, kind = definition.partition(":")
-    return {"total": f"{name}=分子/全部", "concluded": f"{name}=分子/已审结"}.get(kind, "计数之比")
+    return {"total": f"{name}（分母为全部案件或事项）", "concluded": f"{name}（分母为已审结的案件）"}.get(
+        kind, "计数之比"
+    )
 
 
 def _definition_en(definition: str) -> str:

@@ -103,3 +103,31 @@ def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
     if figure.qualifier == "under":
         return Interval(None, value)
     return Interval.point(value)
+
+
+def describe(figure: Figure) -> str:
+    """The stated figure's interval as the reader would write it: 32% → 31.5~32.5, 3.12亿 → 3.115亿~3.125亿."""
+    from decimal import Decimal
+
+    from figcheck.numerals import BIG_UNITS, format_decimal
+
+    scale, word = 1, ""
+    for ch in reversed(figure.numeral):
+        if ch not in BIG_UNITS:
+            break
+        scale, word = scale * BIG_UNITS[ch], ch + word
+    span = interval(figure)
+
+    def shown(value: Fraction) -> str:
+        amount = Decimal(value.numerator) / Decimal(value.denominator) / scale
+        return format_decimal(amount.quantize(Decimal("0.000001"))) + word
+
+    if span.lo is None and span.hi is None:
+        return "—"
+    if span.lo is None:
+        return f"≤ {shown(span.hi)}"
+    if span.hi is None:
+        return f"≥ {shown(span.lo)}"
+    if span.lo == span.hi:
+        return shown(span.lo)
+    return f"{shown(span.lo)}~{shown(span.hi)}"

@@ -37,7 +37,11 @@ def _typos(numeral: str, rng: random.Random) -> list[tuple[str, str]]:
     position = rng.choice(places)
     choices = [d for d in DIGITS if d != numeral[position] and not (position == 0 and d == "0" and len(places) > 1)]
     out.append(("replace", numeral[:position] + rng.choice(choices) + numeral[position + 1 :]))
-    pairs = [i for i in places[:-1] if i + 1 in places and numeral[i] != numeral[i + 1] and not (i == 0 and numeral[1] == "0")]
+    pairs = [
+        i
+        for i in places[:-1]
+        if i + 1 in places and numeral[i] != numeral[i + 1] and not (i == 0 and numeral[1] == "0")
+    ]
     if pairs:
         i = rng.choice(pairs)
         out.append(("swap", numeral[:i] + numeral[i + 1] + numeral[i] + numeral[i + 2 :]))
@@ -105,7 +109,9 @@ def main() -> int:
                     last = max(i.figure.end for i in relation.figures) + len(new) - len(numeral)
                     begin, end = _lines(planted, first, last)
                     checked = check_document(Document(str(path), planted[begin:end]))
-                    named = [f for f in checked.findings if any(i.figure.start == figure.start - begin for i in f.figures)]
+                    named = [
+                        f for f in checked.findings if any(i.figure.start == figure.start - begin for i in f.figures)
+                    ]
                     failing = any(rule(f.code).severity in ("error", "warning") for f in named)
                     for key in (bucket, f"typo:{typo}"):
                         tried[key] += 1
@@ -114,9 +120,20 @@ def main() -> int:
     seconds = time.perf_counter() - started
     print(f"planted typos over {len(paths)} reports ({seconds:.1f} s)")
     print(f"{'planted into':<22}{'typos':>7}{'named (any level)':>20}{'named (error/warning)':>24}")
-    for key in ("sum", "rate", "share", "change", "sum-within-rounding", "typo:replace", "typo:swap", "typo:plus-minus-1"):
+    for key in (
+        "sum",
+        "rate",
+        "share",
+        "change",
+        "sum-within-rounding",
+        "typo:replace",
+        "typo:swap",
+        "typo:plus-minus-1",
+    ):
         if tried[key]:
-            print(f"{key:<22}{tried[key]:>7}{named_any[key] / tried[key]:>20.1%}{named_failing[key] / tried[key]:>24.1%}")
+            print(
+                f"{key:<22}{tried[key]:>7}{named_any[key] / tried[key]:>20.1%}{named_failing[key] / tried[key]:>24.1%}"
+            )
     detectable = ("sum", "rate", "share", "change")
     total = sum(tried[k] for k in detectable)
     recall_any = sum(named_any[k] for k in detectable) / max(total, 1)

@@ -12,6 +12,7 @@ from figcheck.figures import Figure
 from figcheck.findings import Finding
 from figcheck.registry import rule
 from figcheck.report import Options, message, severity, suggestion
+from figcheck.tolerance import describe
 
 
 def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, Any]:
@@ -31,6 +32,7 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
         "formula": finding.formula,
         "allowance": finding.allowance or None,
         "suggestion": suggestion(finding, lang) or None,
+        "tolerance": describe(finding.stated),
         "figures": [
             {
                 "text": i.figure.raw,

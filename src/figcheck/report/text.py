@@ -20,13 +20,15 @@ from figcheck.engine import FileResult
 from figcheck.findings import Finding
 from figcheck.registry import rule
 from figcheck.report import Options, message, severity, suggestion
+from figcheck.tolerance import describe
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 _ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 _STATED = {
-    "zh": {"total": "所述总数", "rate": "所述比率"},
-    "en": {"total": "stated total", "rate": "stated rate"},
+    "zh": {"total": "所述总数", "rate": "所述比率", "share": "所述占比", "change": "所述变化"},
+    "en": {"total": "stated total", "rate": "stated rate", "share": "stated share", "change": "stated change"},
 }
+_FORMULA_ONLY = ("FC501", "FC601")  # the formula already says what is wrong
 _WORDS = {
     "zh": {
         "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
@@ -110,11 +112,18 @@ def _arithmetic(finding: Finding, lang: str) -> str:
         if finding.allowance in ("exact", "part-of-whole"):
             return f"{finding.formula} ✓"
         return f"{finding.formula} ≈ {stated.raw} ✓"
-    return (
-        f"{finding.formula} ≠ {stated.raw}（{label}）"
-        if lang == "zh"
-        else f"{finding.formula} ≠ {stated.raw} ({label})"
-    )
+    if finding.code in _FORMULA_ONLY:
+        return finding.formula
+    span = describe(stated)
+    if span == stated.value_text or not label:
+        return (
+            f"{finding.formula} ≠ {stated.raw}（{label}）"
+            if lang == "zh"
+            else f"{finding.formula} ≠ {stated.raw} ({label})"
+        )
+    if lang == "zh":
+        return f"{finding.formula} ≠ {stated.raw}（{label}，按所写精度为 {span}）"
+    return f"{finding.formula} ≠ {stated.raw} ({label}, {span} as written)"
 
 
 def _excerpt(document: Document, finding: Finding) -> Text:
