@@ -14,7 +14,8 @@ from figcheck.claims import COMPLETE, OPEN, Claim, RateOption, Term
 from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
 from figcheck.numerals import BIG_UNITS, format_decimal
-from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
+from figcheck.tolerance import HALF_UP, Interval, exact, interval
+from figcheck.tolerance import allowance as reading
 
 _PERCENT_FACTOR = {"%": 100, "‰": 1000}
 
@@ -43,24 +44,6 @@ def check(claims: list[Claim]) -> list[Finding]:
     return name_likely_typos(results)
 
 
-def _allowance(stated: Figure, computed: Interval, point: Fraction | None) -> str:
-    """Which reading of the stated figure the computed value meets, or "" when none does."""
-    if point is not None and stated.qualifier == "none" and stated.high is None and point == exact(stated.value):
-        return "exact"
-    if stated.qualifier != "none":
-        return "qualifier" if interval(stated).meets(computed) else ""
-    if interval(stated, HALF_UP).meets(computed):
-        return HALF_UP if point is None or point != exact(stated.value) else "exact"
-    if point is not None and not stated.is_exact:
-        # truncation keeps [s, s + r): 32.0 truncated is 32, never 31
-        value, resolution = exact(stated.value), Fraction(stated.resolution)
-        inside = value <= point < value + resolution if value >= 0 else value - resolution < point <= value
-        return TRUNCATION if inside else ""
-    if interval(stated, TRUNCATION).meets(computed):
-        return TRUNCATION
-    return ""
-
-
 def _check_sum(claim: Claim) -> Finding | None:
     total = claim.stated.figure
     parts = [term.placed.figure for term in claim.parts]
@@ -73,7 +56,7 @@ def _check_sum(claim: Claim) -> Finding | None:
     involved = (Involved(total, "total"),) + tuple(Involved(p, "part") for p in parts)
     if len(parts) == 1:
         formula = f"{parts[0].numeral} ≤ {total.numeral}"
-    allowance = _allowance(total, span, point)
+    allowance = reading(total, span, point)
     base = dict(stated=total.numeral, computed=computed_text)
     stated_span = interval(total)
     excess = stated_span.hi is not None and span.lo is not None and span.lo > stated_span.hi
@@ -149,7 +132,7 @@ def _check_rate(claim: Claim) -> Finding | None:
         computed = _rate_interval(option, factor)
         shown = _shown_rate(point, rate)
         formula = f"{_side(option.numerator)} / {_side(option.denominator)} = {shown}{rate.unit}"
-        allowance = _allowance(rate, computed, point)
+        allowance = reading(rate, computed, point)
         involved = (Involved(rate, "rate"),) + tuple(
             Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
         )

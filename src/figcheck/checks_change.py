@@ -16,7 +16,7 @@ from figcheck.claims import Claim
 from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
 from figcheck.numerals import format_decimal
-from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
+from figcheck.tolerance import Interval, allowance, exact, interval
 
 _DOUBLING_SLACK = Fraction(5, 100)
 
@@ -114,16 +114,7 @@ def _allowance(relation: str, change: Figure, span: Interval, point: Fraction) -
         target = Fraction(2) ** int(exact(change.value))
         near = Interval(target * (1 - _DOUBLING_SLACK), target * (1 + _DOUBLING_SLACK))
         return "exact" if point == target else ("qualifier" if near.meets(span) else "")
-    stated = exact(change.value)
-    if point == stated and change.qualifier == "none":
-        return "exact"
-    if change.qualifier != "none":
-        return "qualifier" if interval(change).meets(span) else ""
-    if interval(change, HALF_UP).meets(span):
-        return HALF_UP
-    if interval(change, TRUNCATION).meets(span):
-        return TRUNCATION
-    return ""
+    return allowance(change, span, point)
 
 
 def _formula(relation: str, direction: int, base: Figure, result: Figure, point: Fraction, change: Figure) -> str:

@@ -10,6 +10,7 @@ from figcheck.claims import Claim
 from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
 from figcheck.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
+from figcheck.tolerance import allowance as tolerance_allowance
 
 _FACTOR = {"%": 100, "‰": 1000, "成": 10}
 
@@ -40,7 +41,7 @@ def check_share(claim: Claim) -> Finding | None:
     formula = f"{part.numeral} / {whole.numeral} = {_shown(point, share)}"
     involved = (Involved(share, "share"), Involved(part, "part"), Involved(whole, "whole"))
     params = dict(stated=share.raw, computed=_shown(point, share), formula=formula)
-    allowance = _allowance(share, span, point)
+    allowance = tolerance_allowance(share, span, point)
     return Finding(
         "FC204",
         bool(allowance),
@@ -57,18 +58,6 @@ def _quotient(part: Interval, whole: Interval, factor: int) -> Interval:
     if None in (part.lo, part.hi, whole.lo, whole.hi) or whole.lo <= 0:
         return Interval(None, None)
     return Interval(part.lo / whole.hi * factor, part.hi / whole.lo * factor)
-
-
-def _allowance(share: Figure, span: Interval, point: Fraction) -> str:
-    if point == exact(share.value) and share.qualifier == "none":
-        return "exact"
-    if share.qualifier != "none" or share.resolution == 0:
-        return "qualifier" if interval(share).meets(span) else ""
-    if interval(share, HALF_UP).meets(span):
-        return HALF_UP
-    if interval(share, TRUNCATION).meets(span):
-        return TRUNCATION
-    return ""
 
 
 def check_grim(claim: Claim) -> Finding | None:

@@ -105,6 +105,29 @@ def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
     return Interval.point(value)
 
 
+def allowance(stated: Figure, computed: Interval, point: Fraction | None = None) -> str:
+    """Which reading of the stated figure the computed value meets — exact, half-up, truncation, or
+    what its qualifier allows — or "" when none does."""
+    value = exact(stated.value)
+    if point is not None and stated.qualifier == "none" and stated.high is None and point == value:
+        return "exact"
+    if stated.qualifier != "none" or isinstance(stated.value, Fraction):
+        return "qualifier" if interval(stated).meets(computed) else ""
+    if interval(stated, HALF_UP).meets(computed):
+        return HALF_UP
+    if not stated.is_exact and _meets_truncated(value, Fraction(stated.resolution), computed):
+        return TRUNCATION
+    return ""
+
+
+def _meets_truncated(value: Fraction, resolution: Fraction, computed: Interval) -> bool:
+    """Truncation keeps [s, s + r) (toward zero for negatives): 32.0 truncates to 32, never to 31."""
+    low, high = computed.lo, computed.hi
+    if value >= 0:
+        return (high is None or high >= value) and (low is None or low < value + resolution)
+    return (low is None or low <= value) and (high is None or high > value - resolution)
+
+
 def describe(figure: Figure) -> str:
     """The stated figure's interval as the reader would write it: 32% → 31.5~32.5, 3.12亿 → 3.115亿~3.125亿."""
     from decimal import Decimal
