@@ -124,6 +124,27 @@ def figures(
     raise typer.Exit(EXIT_UNREADABLE if any(result.error for result in results) else EXIT_CLEAN)
 
 
+@app.command("text")
+def show_text(
+    paths: PathsArgument,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """显示提取出的文字及其位置 (print the extracted text with its locations)."""
+    from figcheck.load import LoadError, iter_inputs, load
+    from figcheck.report.text import render_document
+
+    failed = False
+    for path in iter_inputs(paths):
+        try:
+            document = load(path)
+        except LoadError as exc:
+            typer.echo(f"{path}: {'无法读取' if lang is Lang.zh else 'cannot be read'}：{exc}")
+            failed = True
+            continue
+        render_document(document, sys.stdout)
+    raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_CLEAN)
+
+
 @app.command("rules")
 def list_rules(lang: LangOption = Lang.zh) -> None:
     """列出所有规则 (list the rules)."""

@@ -17,6 +17,34 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its grid position (0-based), its span in `Document.text` and its text."""
+
+    row: int
+    col: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a grid of cells (merged cells repeat their text in every position they cover)."""
+
+    number: int  # 1-based, in document order
+    cells: tuple[Cell, ...]
+    rows: int
+    cols: int
+    caption: str = ""  # the text just before the table (「单位：万元」)
+
+    def grid(self) -> list[list[Cell | None]]:
+        grid: list[list[Cell | None]] = [[None] * self.cols for _ in range(self.rows)]
+        for cell in self.cells:
+            grid[cell.row][cell.col] = cell
+        return grid
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input's extracted text; every later offset is an offset into `text`."""
 
@@ -24,6 +52,7 @@ class Document:
     text: str
     segments: tuple[Segment, ...] = ()
     encoding: str = "utf-8"
+    tables: tuple[Table, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -46,8 +75,10 @@ class Document:
         return self.text[begin : stop if stop >= 0 else len(self.text)].rstrip("\r")
 
     def locate(self, offset: int) -> str:
-        """The locator of the segment holding `offset`, or an empty string."""
+        """The locator of the innermost segment holding `offset` (a cell before its page), or ""."""
+        found = ""
+        width = None
         for segment in self.segments:
-            if segment.start <= offset < segment.end:
-                return segment.locator
-        return ""
+            if segment.start <= offset < segment.end and (width is None or segment.end - segment.start < width):
+                found, width = segment.locator, segment.end - segment.start
+        return found

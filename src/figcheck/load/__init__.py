@@ -14,8 +14,27 @@ from pathlib import Path
 from figcheck.document import Document
 
 STDIN = "-"
-# Suffixes found when walking a directory; a file named explicitly is read as text whatever its suffix.
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+# Suffix → loader module; a file named explicitly with another suffix is read as plain text.
+LOADERS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".dotx": "docx",
+    ".pdf": "pdf",
+}
+UNSUPPORTED = {
+    ".doc": "旧版 Word（.doc）文件无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查",
+    ".wps": "WPS 文字（.wps）文件无法直接读取：请另存为 .docx 后再检查",
+}
+# Suffixes found when walking a directory.
+SUPPORTED_SUFFIXES = frozenset(LOADERS)
 
 
 class LoadError(Exception):
@@ -41,12 +60,17 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
 
 def load(path: str) -> Document:
     """Read one input (a file path or `-` for stdin) into a Document."""
+    import importlib
+
     from figcheck.load import text as text_loader
 
     if path == STDIN:
         return text_loader.from_bytes(STDIN, sys.stdin.buffer.read())
+    suffix = Path(path).suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise LoadError(UNSUPPORTED[suffix])
     if os.path.isdir(path):
-        raise LoadError("目录中没有可检查的文件（.txt、.md）")
+        raise LoadError("目录中没有可检查的文件（.txt、.md、.html、.docx、.pdf）")
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -56,4 +80,7 @@ def load(path: str) -> Document:
         raise LoadError("没有读取权限") from None
     except OSError as exc:
         raise LoadError(f"无法读取：{exc.strerror or exc}") from None
-    return text_loader.from_bytes(path, data)
+    module = LOADERS.get(suffix, "text")
+    if module == "text":
+        return text_loader.from_bytes(path, data)
+    return importlib.import_module(f"figcheck.load.{module}").load(path, data)

@@ -169,3 +169,24 @@ def render_figures(results: list[FileResult], out: IO[str], lang: str = "zh") ->
             )
         total += len(result.figures)
     console.print(f"{total} 个数字" if lang == "zh" else f"{total} figure(s)")
+
+
+def render_document(document: Document, out: IO[str]) -> None:
+    """The extracted text, one block a line, each with its locator (第3段, 第2页 表1 第4行第3列)."""
+    console = console_for(out)
+    console.print(Text(f"== {document.path}（{document.encoding}）", style="bold"))
+    page = ""
+    blocks = [s for s in document.segments if s.kind in ("paragraph", "heading", "table")]
+    pages = [s for s in document.segments if s.kind == "page"]
+    for block in blocks:
+        current = next((p.locator for p in pages if p.start <= block.start < p.end), "")
+        if current != page:
+            page = current
+            console.print(Text(f"—— {page} ——", style="dim"))
+        body = document.text[block.start : block.end].rstrip("\n")
+        if block.kind == "table":
+            console.print(Text(f"[{block.locator}]", style="cyan"))
+            for line in body.split("\n"):
+                console.print(Text("  " + line.replace("\t", " | ")))
+        else:
+            console.print(Text(f"{block.locator}  ", style="cyan") + Text(body))

@@ -1,0 +1,76 @@
+"""Building a Document from blocks: paragraphs and tables, with locators.
+
+Loaders for structured formats (docx, HTML, PDF) extract blocks in reading order and hand them to a
+`DocumentBuilder`, which joins them into one text — a paragraph per line, a table row per line with
+cells separated by tabs — and records where every block and cell went.
+"""
+
+from __future__ import annotations
+
+from figcheck.document import Cell, Document, Segment, Table
+
+
+class DocumentBuilder:
+    def __init__(self, path: str, encoding: str = "utf-8") -> None:
+        self._path, self._encoding = path, encoding
+        self._parts: list[str] = []
+        self._length = 0
+        self._segments: list[Segment] = []
+        self._tables: list[Table] = []
+        self._paragraphs = 0
+        self._last_text = ""
+
+    def _append(self, text: str) -> int:
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        return start
+
+    def paragraph(self, text: str, where: str = "", kind: str = "paragraph") -> None:
+        """Add one paragraph (a line); `where` prefixes its locator (「第3页 」)."""
+        text = text.replace("\n", " ").replace("\t", " ").strip()
+        if not text:
+            return
+        self._paragraphs += 1
+        start = self._append(text)
+        self._append("\n")
+        self._segments.append(Segment(start, start + len(text), kind, f"{where}第{self._paragraphs}段"))
+        self._last_text = text
+
+    def table(self, rows: list[list[str]], where: str = "") -> None:
+        """Add a table given as rows of cell texts (merged cells repeated where they span)."""
+        rows = [[(cell or "").replace("\n", "").replace("\t", " ").strip() for cell in row] for row in rows]
+        rows = [row for row in rows if any(row)]
+        if not rows:
+            return
+        number = len(self._tables) + 1
+        cols = max(len(row) for row in rows)
+        table_start = self._length
+        cells = []
+        for r, row in enumerate(rows):
+            for c in range(cols):
+                text = row[c] if c < len(row) else ""
+                start = self._append(text)
+                cells.append(Cell(r, c, start, start + len(text), text))
+                locator = f"{where}表{number} 第{r + 1}行第{c + 1}列"
+                self._segments.append(Segment(start, start + len(text), "cell", locator))
+                self._append("\t" if c < cols - 1 else "\n")
+        self._segments.append(Segment(table_start, self._length, "table", f"{where}表{number}"))
+        self._tables.append(Table(number, tuple(cells), len(rows), cols, self._last_text))
+
+    def page(self, number: int, start: int) -> None:
+        """Mark everything added since `start` as page `number`."""
+        self._segments.append(Segment(start, self._length, "page", f"第{number}页"))
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def build(self) -> Document:
+        return Document(
+            path=self._path,
+            text="".join(self._parts),
+            segments=tuple(sorted(self._segments, key=lambda s: (s.start, -s.end))),
+            encoding=self._encoding,
+            tables=tuple(self._tables),
+        )
