@@ -60,7 +60,7 @@ def test_missing_and_directory(tmp_path):
 def test_iter_inputs_keeps_order_and_reports_empty_directories(tmp_path):
     (tmp_path / "b.md").write_text("x")
     (tmp_path / "a.txt").write_text("x")
-    (tmp_path / "c.pdf").write_text("x")
+    (tmp_path / "c.csv").write_text("x")
     empty = tmp_path / "empty"
     empty.mkdir()
     assert list(iter_inputs([str(tmp_path / "a.txt"), str(empty), str(tmp_path)])) == [
