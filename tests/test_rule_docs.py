@@ -25,13 +25,13 @@ def test_rule_is_fully_documented(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_failing_example_is_reported_under_the_rule(rule):
-    result = check_text(rule.example_fail)
+    result = check_text(rule.example_fail, rule.example_path)
     assert rule.code in [f.code for f in result.findings], [f.code for f in result.findings]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_passing_example_is_clean_and_verified(rule):
-    result = check_text(rule.example_pass)
+    result = check_text(rule.example_pass, rule.example_path)
     assert result.findings == (), [(f.code, f.formula) for f in result.findings]
     assert result.passed, "the passing example should be a recognised, verified relation"
     assert flagged(result) == []
@@ -39,7 +39,7 @@ def test_passing_example_is_clean_and_verified(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_messages_fill_every_placeholder(rule):
-    finding = next(f for f in check_text(rule.example_fail).findings if f.code == rule.code)
+    finding = next(f for f in check_text(rule.example_fail, rule.example_path).findings if f.code == rule.code)
     for lang in LANGUAGES:
         message = render_message(rule.code, dict(finding.params), lang)
         assert "$" not in message, message

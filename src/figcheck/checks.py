@@ -69,7 +69,7 @@ def _check_sum(claim: Claim) -> Finding | None:
         allowance = "part-of-whole"  # a single part, or a list marked 等/主要 or loose: parts ≤ total holds
     if allowance:
         return Finding(
-            "FC102" if allowance == "part-of-whole" else "FC101",
+            "FC401" if claim.table else "FC102" if allowance == "part-of-whole" else "FC101",
             True,
             total,
             format_decimal(Decimal(point.numerator) / point.denominator),
@@ -81,7 +81,7 @@ def _check_sum(claim: Claim) -> Finding | None:
     gap = abs(point - exact(total.value))
     base.update(gap=in_scale_of(gap, total), evidence=claim.evidence)
     if claim.completeness == COMPLETE:
-        code = "FC101"
+        code = "FC401" if claim.table else "FC101"
         base["difference"] = f"多 {base['gap']}" if excess else f"少 {base['gap']}"
         base["difference_en"] = f"{base['gap']} too many" if excess else f"{base['gap']} short"
     elif excess and (claim.tight or _first_part_exceeds(claim)):

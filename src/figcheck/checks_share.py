@@ -15,18 +15,19 @@ from figcheck.tolerance import allowance as tolerance_allowance
 _FACTOR = {"%": 100, "‰": 1000, "成": 10}
 
 
-def _factor(share: Figure) -> int:
-    return _FACTOR.get(share.unit, 1)
+def _factor(share: Figure, unit: str = "") -> int:
+    return _FACTOR.get(unit or share.unit, 1)
 
 
-def _shown(value: Fraction, share: Figure) -> str:
-    if share.unit == "":
+def _shown(value: Fraction, share: Figure, unit: str = "") -> str:
+    unit = unit or share.unit
+    if unit == "":
         return f"{float(value):.3f}".rstrip("0").rstrip(".")  # display only; the check is exact
     decimals = max(1, -Decimal(share.resolution).as_tuple().exponent + 1)
     shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         Decimal(1).scaleb(-decimals), ROUND_HALF_UP
     )
-    return f"{shown}{share.unit}"
+    return f"{shown}{unit}"
 
 
 def check_share(claim: Claim) -> Finding | None:
@@ -34,19 +35,19 @@ def check_share(claim: Claim) -> Finding | None:
     part, whole = claim.parts[0].placed.figure, claim.parts[1].placed.figure
     if exact(whole.value) <= 0:
         return None
-    point = exact(part.value) / exact(whole.value) * _factor(share)
-    span = _quotient(interval(part), interval(whole), _factor(share))
+    point = exact(part.value) / exact(whole.value) * _factor(share, claim.relation)
+    span = _quotient(interval(part), interval(whole), _factor(share, claim.relation))
     if span.lo is None or span.hi is None:
         return None  # 超过1.9万 of 12.1万: an open-ended part bounds nothing
-    formula = f"{part.numeral} / {whole.numeral} = {_shown(point, share)}"
+    formula = f"{part.numeral} / {whole.numeral} = {_shown(point, share, claim.relation)}"
     involved = (Involved(share, "share"), Involved(part, "part"), Involved(whole, "whole"))
-    params = dict(stated=share.raw, computed=_shown(point, share), formula=formula)
+    params = dict(stated=share.raw, computed=_shown(point, share, claim.relation), formula=formula)
     allowance = tolerance_allowance(share, span, point)
     return Finding(
-        "FC204",
+        "FC402" if claim.table else "FC204",
         bool(allowance),
         share,
-        _shown(point, share),
+        _shown(point, share, claim.relation),
         formula,
         involved,
         tuple(sorted(params.items())),

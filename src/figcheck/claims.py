@@ -46,6 +46,7 @@ class Claim:
     options: tuple[RateOption, ...] = ()  # for rates
     named: bool = False  # a rate with a definition in rules/rates.toml
     tight: bool = False  # parts follow each other directly (、 or ，, nothing between): a sure list
+    table: bool = False  # read from a table's grid (reported under FC4xx)
     relation: str = ""  # for changes: percent, points, difference, multiple-net, multiple-total, multiple, doubling
     direction: int = 0  # for changes: +1 up, -1 down, 0 either
 
@@ -137,15 +138,17 @@ def states_other_relation(placed: Placed) -> bool:
     )
 
 
-def find_claims(layout: Layout) -> list[Claim]:
+def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     """Every sum and rate claim in the document, in text order of their stated figure."""
     from figcheck.claims_change import change_claims
     from figcheck.claims_rate import rate_claims
     from figcheck.claims_repeat import repeat_claims
     from figcheck.claims_share import share_claims
     from figcheck.claims_sum import sum_claims
+    from figcheck.claims_table import table_claims
 
-    claims = sum_claims(layout)
+    claims = table_claims(layout, tables)
+    claims += sum_claims(layout)
     claims += rate_claims(layout, claims)
     claims += share_claims(layout, claims)
     claims += change_claims(layout)

@@ -37,7 +37,7 @@ class FileResult:
 def check_document(document: Document) -> FileResult:
     figures = find_figures(document.text)
     placed = layout(document.text, figures)
-    results = tuple(check(find_claims(placed)))
+    results = tuple(check(find_claims(placed, document.tables)))
     checked = {result.start for result in results}
     unverifiable = sum(1 for start in asserted(placed) if start not in checked)
     return FileResult(document.path, document, tuple(figures), results, unverifiable=unverifiable)
@@ -53,5 +53,9 @@ def check_path(path: str) -> FileResult:
 
 
 def check_text(text: str, path: str = "<text>") -> FileResult:
-    """Check a string (tests, the rule examples)."""
+    """Check a string (tests, the rule examples); a path ending in .md reads it as Markdown."""
+    if path.endswith((".md", ".markdown")):
+        from figcheck.load import markdown
+
+        return check_document(markdown.load(path, text.encode("utf-8")))
     return check_document(Document(path=path, text=text))

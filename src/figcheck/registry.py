@@ -21,6 +21,7 @@ class Rule:
     why: dict[str, str]
     example_pass: str
     example_fail: str
+    example_path: str  # how the examples are read: <example>.md for tables, <example> for prose
     message: dict[str, str]
     verified: dict[str, str]
     suggestion: dict[str, str]
@@ -48,6 +49,7 @@ def rules() -> dict[str, Rule]:
             why=_bilingual(entry, "why"),
             example_pass=entry["pass"],
             example_fail=entry["fail"],
+            example_path="example." + entry.get("format", "txt"),
             message=_bilingual(entry, "message"),
             verified=_bilingual(entry, "verified"),
             suggestion=_bilingual(entry, "suggestion"),

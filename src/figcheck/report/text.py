@@ -85,6 +85,9 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
 def _render_one(console: Console, document: Document, finding: Finding, options: Options) -> None:
     line, column = document.line_col(finding.start)
     head = Text(f"{document.path}:{line}:{column} ", style="bold")
+    where = document.locate(finding.start)
+    if "表" in where or "页" in where:  # in a table or a PDF page, say where as a reader would look
+        head.append(f"[{where}] ", style="cyan")
     if finding.passed:
         head.append(f"{finding.code} ", style="green")
         head.append("✓ ", style="bold green")

@@ -1,0 +1,197 @@
+"""Table claims: 合计/总计 rows and columns against their parts, and share columns against counts.
+
+A table is read as a grid: header rows (no figures), label columns (no figures), data cells. A total
+column (header 合计, 总计, 共计 …) must equal the other value columns of its row; a total row must
+equal the rows it sums (the 小计 rows when there are any, else every other row, leaving out 其中/#
+rows that break a row down further). Share columns (占比, 比重, %) must equal the row's count over the
+total row's. Hierarchical tables (（一）… with 1. 2. items beneath) are not summed by rows: their
+structure is not known well enough.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from figcheck.claims import COMPLETE, Claim, Term
+from figcheck.clauses import Layout, Placed
+from figcheck.document import Cell, Table
+
+# 合计/总计 rows and columns sum their table; 全部财税收入 or 总指数 in an indicator list do not
+_TOTAL = regex.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:合计|总计|共计|总数)\s*$|^(?:合计|总计|共计)"
+)
+_SUBTOTAL = regex.compile(r"小计")
+_SHARE = regex.compile(r"占比|比重|构成|%|％|百分比")
+_NOT_ADDITIVE = regex.compile(r"占比|比重|构成|%|％|增长|增幅|增速|率|平均|人均|同比|上年|比上|指数|排名|位次")
+_BREAKDOWN_ROW = regex.compile(r"^\s*(?:其中|#|＃|含|（其中|\(其中|内：)")
+_SECTION = regex.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+_ITEM = regex.compile(r"^\s*\d+[.、．]")
+_EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
+_UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
+
+
+def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[Claim]:
+    by_start = {placed.figure.start: placed for placed in layout.placed}
+    claims: list[Claim] = []
+    for table in tables:
+        claims += _TableReader(table, layout, by_start).claims()
+    return claims
+
+
+class _TableReader:
+    def __init__(self, table: Table, layout: Layout, by_start: dict[int, Placed]) -> None:
+        self.grid = table.grid()
+        self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
+        self.header_rows = self._header_rows()
+        self.label_cols = self._label_cols()
+        self.headers = [
+            " ".join(dict.fromkeys(self._text(r, c) for r in range(self.header_rows) if self._text(r, c)))
+            for c in range(len(self.grid[0]) if self.grid else 0)
+        ]
+
+    def _text(self, r: int, c: int) -> str:
+        cell = self.grid[r][c]
+        return cell.text if cell is not None else ""
+
+    @staticmethod
+    def _value(cell: Cell | None, layout: Layout, by_start: dict[int, Placed]) -> Placed | None:
+        """The figure filling a cell (「215」, 「1,234」, 「12.5%」), or None for text and empty cells."""
+        if cell is None or not cell.text:
+            return None
+        for offset in range(cell.start, cell.end):
+            placed = by_start.get(offset)
+            if placed is not None:
+                inside = placed.figure.end <= cell.end
+                whole = cell.text.replace(" ", "") == placed.figure.raw.replace(" ", "")
+                return placed if inside and whole else None
+        return None
+
+    def _header_rows(self) -> int:
+        for r, row in enumerate(self.values):
+            if sum(value is not None for value in row) >= 1:
+                return r
+        return len(self.values)
+
+    def _label_cols(self) -> int:
+        data = self.values[self.header_rows :]
+        cols = len(self.grid[0]) if self.grid else 0
+        for c in range(cols):
+            if any(row[c] is not None for row in data):
+                return c
+        return cols
+
+    def _row_label(self, r: int) -> str:
+        return " ".join(dict.fromkeys(self._text(r, c) for c in range(self.label_cols) if self._text(r, c)))
+
+    def _is_zero(self, r: int, c: int) -> bool:
+        return self._text(r, c).strip() in _EMPTY
+
+    def claims(self) -> list[Claim]:
+        if not self.grid or self.header_rows >= len(self.grid):
+            return []
+        return self._total_columns() + self._total_rows() + self._share_columns()
+
+    def _value_columns(self) -> list[int]:
+        return [c for c in range(self.label_cols, len(self.headers)) if not _NOT_ADDITIVE.search(self.headers[c])]
+
+    def _column_header(self, c: int) -> str:
+        """The lowest header cell of a column (「总计」 under 「行政复议」)."""
+        for r in range(self.header_rows - 1, -1, -1):
+            if self._text(r, c):
+                return self._text(r, c).replace(" ", "")  # 「总 计」 as PDF extraction spaces it
+        return ""
+
+    def _total_columns(self) -> list[Claim]:
+        """Each total column sums the value columns since the previous one: 「维持 纠正 其他 尚未审结 总计」
+        twice side by side (行政复议, 行政诉讼) are two sums."""
+        columns = self._value_columns()
+        totals = [c for c in columns if _TOTAL.search(self._column_header(c))]
+        claims = []
+        previous = self.label_cols - 1
+        for total in totals:
+            unit = _UNIT.search(self.headers[total])
+            parts = [
+                c
+                for c in columns
+                if previous < c < total
+                and not _SUBTOTAL.search(self._column_header(c))
+                and (unit is None or unit.group(0) in self.headers[c] or not _UNIT.search(self.headers[c]))
+            ]
+            previous = total
+            if len(parts) < 2:
+                continue
+            for r in range(self.header_rows, len(self.grid)):
+                stated = self.values[r][total]
+                cells = [self.values[r][c] for c in parts]
+                if stated is None or any(
+                    v is None and not self._is_zero(r, c) for v, c in zip(cells, parts, strict=True)
+                ):
+                    continue
+                terms = tuple(Term(v, "part") for v in cells if v is not None)
+                if terms:
+                    claims.append(Claim("sum", stated, terms, COMPLETE, "合计", tight=True, table=True))
+        return claims
+
+    def _data_rows(self) -> list[int]:
+        return [r for r in range(self.header_rows, len(self.grid)) if any(v is not None for v in self.values[r])]
+
+    def _total_rows(self) -> list[Claim]:
+        rows = self._data_rows()
+        labels = {r: self._row_label(r).replace(" ", "") for r in rows}
+        if any(_SECTION.search(label) for label in labels.values()) and any(
+            _ITEM.search(text) for text in labels.values()
+        ):
+            return []  # （一）… with 1. 2. beneath: a hierarchy whose sums we do not know
+        totals = [r for r in rows if _TOTAL.search(labels[r].split(" ")[-1]) and not _SUBTOTAL.search(labels[r])]
+        subtotals = [r for r in rows if _SUBTOTAL.search(labels[r])]
+        ordinary = [r for r in rows if r not in totals and r not in subtotals and not _BREAKDOWN_ROW.search(labels[r])]
+        groups: list[tuple[int, list[int]]] = []
+        if len(totals) == 1:
+            groups.append((totals[0], subtotals or ordinary))
+        previous = self.header_rows - 1
+        for subtotal in subtotals:
+            groups.append((subtotal, [r for r in ordinary if previous < r < subtotal]))
+            previous = subtotal
+        claims = []
+        for total, parts in groups:
+            if len(parts) < 2:
+                continue
+            for c in self._value_columns():
+                stated = self.values[total][c]
+                cells = [self.values[r][c] for r in parts]
+                if stated is None or any(
+                    v is None and not self._is_zero(r, c) for v, r in zip(cells, parts, strict=True)
+                ):
+                    continue
+                terms = tuple(Term(v, "part") for v in cells if v is not None)
+                if terms:
+                    claims.append(Claim("sum", stated, terms, COMPLETE, "合计", tight=True, table=True))
+        return claims
+
+    def _share_columns(self) -> list[Claim]:
+        rows = self._data_rows()
+        totals = [
+            r
+            for r in rows
+            if _TOTAL.search(self._row_label(r).split(" ")[-1]) and not _SUBTOTAL.search(self._row_label(r))
+        ]
+        if len(totals) != 1:
+            return []
+        total_row = totals[0]
+        claims = []
+        for c in range(self.label_cols, len(self.headers)):
+            if not _SHARE.search(self.headers[c]) or regex.search(r"增长|增幅|率", self.headers[c]):
+                continue
+            base = next(
+                (b for b in range(c - 1, self.label_cols - 1, -1) if not _NOT_ADDITIVE.search(self.headers[b])), None
+            )
+            if base is None or self.values[total_row][base] is None:
+                continue
+            whole = self.values[total_row][base]
+            for r in rows:
+                share, part = self.values[r][c], self.values[r][base]
+                if r != total_row and share is not None and part is not None:
+                    unit = share.figure.unit or ("‰" if "‰" in self.headers[c] else "%")
+                    terms = (Term(part, "part"), Term(whole, "whole"))
+                    claims.append(Claim("share", share, terms, table=True, relation=unit))
+        return claims
