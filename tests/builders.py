@@ -1,0 +1,97 @@
+"""Build report fixtures in each format for the loader tests (no files from ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROSE_CLEAN = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结6件。"
+PROSE_FLAWED = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结5件。"
+TABLE_CLEAN = [["办理结果", "件数"], ["予以公开", "215"], ["部分公开", "38"], ["不予公开", "12"], ["总计", "265"]]
+TABLE_FLAWED = [["办理结果", "件数"], ["予以公开", "215"], ["部分公开", "38"], ["不予公开", "12"], ["总计", "256"]]
+
+
+def docx(path: Path, prose: str, table: list[list[str]]) -> Path:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_heading("某区2023年法治政府建设情况报告", level=1)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "页眉：共3页，第1页，打印于2024年1月5日"
+    document.add_paragraph("一、总体情况")
+    document.add_paragraph(prose)
+    document.add_paragraph("表1 政府信息公开申请办理情况（单位：件）")
+    grid = document.add_table(rows=len(table), cols=len(table[0]))
+    for r, row in enumerate(table):
+        for c, text in enumerate(row):
+            grid.cell(r, c).text = text
+    document.add_paragraph("二、下一步工作", style="List Number")
+    document.save(str(path))
+    return path
+
+
+def html(path: Path, prose: str, table: list[list[str]], encoding: str = "gbk") -> Path:
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in table)
+    page = f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}">
+<title>某区2023年法治政府建设情况报告</title><script>var visits = 12345;</script></head>
+<body>
+<div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | 热线12345</div>
+<div class="position">您当前的位置：首页 &gt; 政务公开 &gt; 法治政府建设</div>
+<div class="article">
+  <h1>某区2023年法治政府建设情况报告</h1>
+  <div class="info">发布时间：2024-01-05 09:30 来源：区司法局 字体：大 中 小 打印</div>
+  <div class="TRS_Editor">
+    <p>一、总体情况</p>
+    <p>{prose}</p>
+    <p>表1 政府信息公开申请办理情况（单位：件）</p>
+    <table border="1">{rows}</table>
+  </div>
+</div>
+<div class="footer">主办单位：某区人民政府办公室 ICP备12345678号 访问量：98765</div>
+</body></html>"""
+    path.write_bytes(page.encode(encoding))
+    return path
+
+
+def pdf(path: Path, prose: str, table: list[list[str]]) -> Path:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16)
+    grid = Table(table)
+    grid.setStyle(
+        TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    )
+    story = [
+        Paragraph("某区2023年法治政府建设情况报告", style),
+        PageBreak(),
+        Paragraph(prose, style),
+        Paragraph("表1 政府信息公开申请办理情况（单位：件）", style),
+        grid,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def markdown(path: Path, prose: str, table: list[list[str]]) -> Path:
+    lines = ["# 某区2023年法治政府建设情况报告", "", prose, "", "```", "示例：合计1602件，其中1件", "```", ""]
+    lines.append("| " + " | ".join(table[0]) + " |")
+    lines.append("| " + " | ".join("---" for _ in table[0]) + " |")
+    lines += ["| " + " | ".join(row) + " |" for row in table[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def scanned_pdf(path: Path) -> Path:
+    """A PDF with only a drawing on it: what a scan without a text layer looks like to a text reader."""
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path))
+    page.rect(72, 600, 300, 120, fill=1)
+    page.save()
+    return path
