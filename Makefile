@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_throughput.py
 	$(BIN)/python tests/bench/bench_planted.py
+	$(BIN)/python tests/bench/bench_formats.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
