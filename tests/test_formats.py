@@ -106,3 +106,46 @@ def test_docx_without_document_xml(tmp_path):
 def test_scanned_pdf_says_there_is_no_text_layer(tmp_path):
     with pytest.raises(LoadError, match="没有文字层"):
         load(str(builders.scanned_pdf(tmp_path / "scan.pdf")))
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content_type"),
+    [
+        ("docm", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+        ("dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
+    ],
+)
+def test_docm_and_dotx_are_read_as_word_documents(tmp_path, suffix, content_type):
+    import zipfile
+
+    source = builders.docx(tmp_path / "source.docx", builders.PROSE_FLAWED, builders.TABLE_CLEAN)
+    target = tmp_path / f"report.{suffix}"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(main.encode(), content_type.encode())
+            copy.writestr(info, data)
+    assert [f.code for f in check_path(str(target)).findings] == ["FC101"]
+
+
+def test_subtotals_and_totals_in_a_table(tmp_path):
+    rows = [
+        "| 单位 | 件数 |",
+        "| --- | --- |",
+        "| 甲局 | 12 |",
+        "| 乙局 | 8 |",
+        "| 小计 | 20 |",
+        "| 丙镇 | 5 |",
+        "| 丁镇 | 7 |",
+        "| 小计 | 12 |",
+        "| 合计 | 32 |",
+    ]
+    path = tmp_path / "t.md"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = check_path(str(path))
+    assert result.findings == () and len([f for f in result.passed if f.code == "FC401"]) == 3
+    path.write_text("\n".join(rows).replace("| 丁镇 | 7 |", "| 丁镇 | 9 |") + "\n", encoding="utf-8")
+    flagged = check_path(str(path)).findings
+    assert [(f.code, f.stated.raw) for f in flagged] == [("FC401", "12")]

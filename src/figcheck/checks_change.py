@@ -58,6 +58,7 @@ def check_change(claim: Claim) -> Finding | None:
     base, result = claim.parts[0].placed.figure, claim.parts[1].placed.figure
     involved = (Involved(change, "change"), Involved(base, "base"), Involved(result, "result"))
     readings = ["multiple-net", "multiple-total"] if claim.relation == "multiple" else [claim.relation]
+    code = "FC403" if claim.table else "FC301"
     first: Finding | None = None
     for relation in readings:
         computed = _computed(relation, claim.direction, base, result)
@@ -69,9 +70,9 @@ def check_change(claim: Claim) -> Finding | None:
         shown = in_scale_of(point, change) if relation == "difference" else _shown(point, change)
         params = dict(stated=change.raw, computed=shown + _unit_word(relation, change), formula=formula)
         if allowance:
-            return Finding("FC301", True, change, _shown(point, change), formula, involved, _params(params), allowance)
+            return Finding(code, True, change, _shown(point, change), formula, involved, _params(params), allowance)
         if first is None:
-            first = Finding("FC301", False, change, _shown(point, change), formula, involved, _params(params))
+            first = Finding(code, False, change, _shown(point, change), formula, involved, _params(params))
     return _diagnose(claim, base, result, change, involved) or first
 
 

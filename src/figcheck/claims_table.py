@@ -89,7 +89,7 @@ class _TableReader:
     def claims(self) -> list[Claim]:
         if not self.grid or self.header_rows >= len(self.grid):
             return []
-        return self._total_columns() + self._total_rows() + self._share_columns()
+        return self._total_columns() + self._total_rows() + self._share_columns() + self._growth_columns()
 
     def _value_columns(self) -> list[int]:
         return [c for c in range(self.label_cols, len(self.headers)) if not _NOT_ADDITIVE.search(self.headers[c])]
@@ -194,4 +194,37 @@ class _TableReader:
                     unit = share.figure.unit or ("‰" if "‰" in self.headers[c] else "%")
                     terms = (Term(part, "part"), Term(whole, "whole"))
                     claims.append(Claim("share", share, terms, table=True, relation=unit))
+        return claims
+
+    def _growth_columns(self) -> list[Claim]:
+        """「2023年 | 2022年 | 增长（%）」: growth = (this period − last) / last, row by row."""
+        periods = []
+        for c in range(self.label_cols, len(self.headers)):
+            header = self.headers[c].replace(" ", "")
+            if _NOT_ADDITIVE.search(header):
+                continue
+            year = regex.search(r"(19|20)\d\d", header)
+            rank = (
+                int(year.group(0))
+                if year
+                else 2
+                if regex.search(r"本年|本期|今年", header)
+                else 1
+                if regex.search(r"上年|上期|去年", header)
+                else None
+            )
+            if rank is not None:
+                periods.append((rank, c))
+        if len(periods) != 2 or periods[0][0] == periods[1][0]:
+            return []
+        (_, previous), (_, current) = sorted(periods)
+        claims = []
+        for c in range(self.label_cols, len(self.headers)):
+            if not regex.search(r"增长|增幅|增减|增速", self.headers[c]) or regex.search(r"百分点", self.headers[c]):
+                continue
+            for r in self._data_rows():
+                growth, base, result = self.values[r][c], self.values[r][previous], self.values[r][current]
+                if growth is not None and base is not None and result is not None and base.figure.value > 0:
+                    terms = (Term(base, "base"), Term(result, "result"))
+                    claims.append(Claim("change", growth, terms, relation="percent", direction=1, table=True))
         return claims

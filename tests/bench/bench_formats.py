@@ -22,7 +22,12 @@ def _fixtures(directory: Path) -> list[Path]:
     import builders
 
     made = []
-    for suffix, build in (("docx", builders.docx), ("html", builders.html), ("pdf", builders.pdf), ("md", builders.markdown)):
+    for suffix, build in (
+        ("docx", builders.docx),
+        ("html", builders.html),
+        ("pdf", builders.pdf),
+        ("md", builders.markdown),
+    ):
         made.append(build(directory / f"report.{suffix}", builders.PROSE_CLEAN, builders.TABLE_CLEAN))
     return made
 
@@ -53,8 +58,10 @@ def main() -> int:
             load_ms = statistics.median(runs) * 1000
             per_format[path.suffix.lower()].append((load_ms, size))
             verdict = f"{len(result.findings)}f/{len(result.passed)}p"
-            print(f"{path.name:<48}{size / 1024:>8.0f}{load_ms:>10.0f}{checking * 1000:>10.0f}{len(document.text):>9}"
-                  f"{len(document.tables):>8}{verdict:>12}")
+            print(
+                f"{path.name:<48}{size / 1024:>8.0f}{load_ms:>10.0f}{checking * 1000:>10.0f}{len(document.text):>9}"
+                f"{len(document.tables):>8}{verdict:>12}"
+            )
         summary = []
         for suffix, runs in sorted(per_format.items()):
             ms = sum(r for r, _ in runs) / len(runs)

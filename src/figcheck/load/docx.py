@@ -36,7 +36,7 @@ def load(path: str, data: bytes) -> Document:
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_as_document(data)))
     except Exception as exc:  # python-docx raises several kinds on malformed packages
         raise LoadError(f"无法读取 .docx：{type(exc).__name__}: {exc}") from None
     builder = DocumentBuilder(path, "docx")
@@ -52,6 +52,30 @@ def load(path: str, data: bytes) -> Document:
         elif tag == "tbl":
             builder.table(_rows(DocxTable(child, document)))
     return builder.build()
+
+
+_OTHER_MAIN_TYPES = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_document(data: bytes) -> bytes:
+    """.docm and .dotx hold the same WordprocessingML as .docx under another content type, which
+    python-docx refuses; relabel the main part (macros are never run, only the text is read)."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in archive.namelist() else b""
+    if not any(kind in types for kind in _OTHER_MAIN_TYPES):
+        return data
+    for kind in _OTHER_MAIN_TYPES:
+        types = types.replace(kind, _DOCUMENT_MAIN)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            copy.writestr(info, types if info.filename == "[Content_Types].xml" else archive.read(info.filename))
+    return out.getvalue()
 
 
 def _rows(table) -> list[list[str]]:
