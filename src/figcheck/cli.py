@@ -28,6 +28,21 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    jsonl = "jsonl"
+
+
+class FiguresFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 class Lang(StrEnum):
@@ -79,6 +94,24 @@ def _run(paths: list[str], rules: list[str] | None = None):
     return [check_path(path) for path in iter_inputs(paths)]
 
 
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
+
+
+def _load_config(paths: list[str], config_path: str | None):
+    from figcheck.config import Config, ConfigError, discover, load
+
+    try:
+        if config_path:
+            return load(__import__("pathlib").Path(config_path))
+        first = next((path for path in paths if path != "-"), ".")
+        found = discover(first)
+        return load(found) if found else Config()
+    except ConfigError as exc:
+        typer.echo(f"配置错误 (configuration error): {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+
+
 @app.command()
 def check(
     paths: PathsArgument,
@@ -88,32 +121,85 @@ def check(
     ] = False,
     lang: LangOption = Lang.zh,
     rules: RulesOption = None,
+    select: Annotated[
+        str | None, typer.Option("--select", help="只报告这些代码或前缀，逗号分隔 (codes or prefixes)")
+    ] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="不报告这些代码或前缀 (codes or prefixes)")] = None,
+    fail_on: Annotated[
+        Severity | None, typer.Option("--fail-on", help="何种级别使退出码为 1 (lowest failing severity)")
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="有发现也以 0 退出 (exit 0 even with findings)")
+    ] = False,
+    config_path: Annotated[str | None, typer.Option("--config", help="配置文件 (configuration file)")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="写入文件而非标准输出 (write to a file)")] = None,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", help="只报告基线之外的新发现 (report only new findings)")
+    ] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option("--write-baseline", help="把当前发现记入基线文件 (record today's findings)")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="并行进程数，默认为 CPU 核数 (parallel jobs)")
+    ] = None,
+    diff: Annotated[
+        str | None, typer.Option("--diff", help="只报告自 REF 以来改动的行 (only lines changed since REF)")
+    ] = None,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
-    from figcheck.report import Options, failing
+    import dataclasses
+    from pathlib import Path
 
-    results = _run(paths, rules)
+    from figcheck import rulebook, run, suppress
+    from figcheck.report import Options, failing, render
+
+    config = _load_config(paths, config_path)
+    overrides: dict = {}
+    if select is not None:
+        overrides["select"] = _codes(select)
+    if ignore is not None:
+        overrides["ignore"] = config.ignore + _codes(ignore)
+    if fail_on is not None:
+        overrides["fail_on"] = fail_on.value
+    if rules:
+        overrides["rules"] = config.rules + tuple(str(Path(d).resolve()) for d in rules)
+    config = dataclasses.replace(config, **overrides)
+    try:
+        results = run.check_all(paths, config, jobs or run.default_jobs())
+        if diff:
+            results = run.only_changed(results, diff)
+        if baseline:
+            results = suppress.apply_baseline(results, suppress.read_baseline(baseline), config)
+    except (rulebook.RuleFileError, run.DiffError, suppress.BaselineError) as exc:
+        typer.echo(f"错误 (error): {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if write_baseline:
+        count = suppress.write_baseline(results, write_baseline)
+        typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
+        raise typer.Exit(EXIT_UNREADABLE if any(r.error for r in results) else EXIT_CLEAN)
     options = Options(lang=lang.value, show_passed=show_passed)
-    if output_format is CheckFormat.json:
-        from figcheck.report import json as renderer
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            render(output_format.value, results, handle, options)
     else:
-        from figcheck.report import text as renderer
-    renderer.render(results, sys.stdout, options)
+        render(output_format.value, results, sys.stdout, options)
     if any(result.error for result in results):
         raise typer.Exit(EXIT_UNREADABLE)
-    raise typer.Exit(EXIT_FINDINGS if failing(results) else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if failing(results, config) and not exit_zero else EXIT_CLEAN)
 
 
 @app.command()
 def figures(
     paths: PathsArgument,
-    output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")] = CheckFormat.text,
+    output_format: Annotated[
+        FiguresFormat, typer.Option("--format", help="输出格式 (output format)")
+    ] = FiguresFormat.text,
     lang: LangOption = Lang.zh,
     rules: RulesOption = None,
 ) -> None:
     """列出识别出的每个数字 (list every figure recognized)."""
     results = _run(paths, rules)
-    if output_format is CheckFormat.json:
+    if output_format is FiguresFormat.json:
         from figcheck.report.json import render_figures
 
         render_figures(results, sys.stdout)

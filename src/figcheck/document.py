@@ -45,6 +45,19 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Directive:
+    """An inline suppression: findings starting in [start, end) with one of `codes` (all when empty)
+    are not reported. `at`..`at_end` is where the directive is written, for reporting it unused."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    at: int
+    at_end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input's extracted text; every later offset is an offset into `text`."""
 
@@ -53,6 +66,7 @@ class Document:
     segments: tuple[Segment, ...] = ()
     encoding: str = "utf-8"
     tables: tuple[Table, ...] = ()
+    directives: tuple[Directive, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:

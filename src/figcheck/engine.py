@@ -40,7 +40,9 @@ def check_document(document: Document) -> FileResult:
     results = tuple(check(find_claims(placed, document.tables)))
     checked = {result.start for result in results}
     unverifiable = sum(1 for start in asserted(placed) if start not in checked)
-    return FileResult(document.path, document, tuple(figures), results, unverifiable=unverifiable)
+    from figcheck.suppress import apply_directives
+
+    return apply_directives(FileResult(document.path, document, tuple(figures), results, unverifiable=unverifiable))
 
 
 def check_path(path: str) -> FileResult:

@@ -23,6 +23,12 @@ from figcheck.figures import Figure
 from figcheck.vocabulary import vocabulary
 
 HALF_UP, TRUNCATION = "half-up", "truncation"
+_ACCEPT = {"truncation": True}
+
+
+def configure(accept_truncation: bool = True) -> None:
+    """Whether a truncated figure (40.54% written 40%) passes; `accept-truncation` in the config."""
+    _ACCEPT["truncation"] = accept_truncation
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +121,7 @@ def allowance(stated: Figure, computed: Interval, point: Fraction | None = None)
         return "qualifier" if interval(stated).meets(computed) else ""
     if interval(stated, HALF_UP).meets(computed):
         return HALF_UP
-    if not stated.is_exact and _meets_truncated(value, Fraction(stated.resolution), computed):
+    if _ACCEPT["truncation"] and not stated.is_exact and _meets_truncated(value, Fraction(stated.resolution), computed):
         return TRUNCATION
     return ""
 

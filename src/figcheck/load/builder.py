@@ -7,7 +7,7 @@ cells separated by tabs — and records where every block and cell went.
 
 from __future__ import annotations
 
-from figcheck.document import Cell, Document, Segment, Table
+from figcheck.document import Cell, Directive, Document, Segment, Table
 
 
 class DocumentBuilder:
@@ -19,6 +19,26 @@ class DocumentBuilder:
         self._tables: list[Table] = []
         self._paragraphs = 0
         self._last_text = ""
+        self._directives: list[Directive] = []
+        self._pending: list[tuple[tuple[str, ...], str]] = []  # ignore directives waiting for their block
+        self._disabled: tuple[int, tuple[str, ...], str] | None = None
+
+    def directive(self, kind: str, codes: tuple[str, ...], text: str) -> None:
+        """A suppression found in the source (an HTML comment, a Word comment): `ignore` covers the next
+        paragraph or table, `disable` … `enable` everything between."""
+        if kind == "ignore":
+            self._pending.append((codes, text))
+        elif kind == "disable":
+            self._disabled = (self._length, codes, text)
+        elif self._disabled is not None:
+            start, codes, text = self._disabled
+            self._directives.append(Directive(start, self._length, codes, start, start, text))
+            self._disabled = None
+
+    def _attach(self, start: int, end: int) -> None:
+        for codes, text in self._pending:
+            self._directives.append(Directive(start, end, codes, start, start, text))
+        self._pending.clear()
 
     def _append(self, text: str) -> int:
         start = self._length
@@ -35,6 +55,7 @@ class DocumentBuilder:
         start = self._append(text)
         self._append("\n")
         self._segments.append(Segment(start, start + len(text), kind, f"{where}第{self._paragraphs}段"))
+        self._attach(start, start + len(text))
         self._last_text = text
 
     def table(self, rows: list[list[str]], where: str = "") -> None:
@@ -56,6 +77,7 @@ class DocumentBuilder:
                 self._segments.append(Segment(start, start + len(text), "cell", locator))
                 self._append("\t" if c < cols - 1 else "\n")
         self._segments.append(Segment(table_start, self._length, "table", f"{where}表{number}"))
+        self._attach(table_start, self._length)
         self._tables.append(Table(number, tuple(cells), len(rows), cols, self._last_text))
 
     def page(self, number: int, start: int) -> None:
@@ -67,10 +89,15 @@ class DocumentBuilder:
         return self._length
 
     def build(self) -> Document:
+        if self._disabled is not None:
+            start, codes, text = self._disabled
+            self._directives.append(Directive(start, self._length, codes, start, start, text))
+            self._disabled = None
         return Document(
             path=self._path,
             text="".join(self._parts),
             segments=tuple(sorted(self._segments, key=lambda s: (s.start, -s.end))),
             encoding=self._encoding,
             tables=tuple(self._tables),
+            directives=tuple(self._directives),
         )

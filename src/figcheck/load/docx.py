@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from figcheck import directives
 from figcheck.document import Document
 from figcheck.load import LoadError
 from figcheck.load.builder import DocumentBuilder
@@ -40,9 +41,13 @@ def load(path: str, data: bytes) -> Document:
     except Exception as exc:  # python-docx raises several kinds on malformed packages
         raise LoadError(f"无法读取 .docx：{type(exc).__name__}: {exc}") from None
     builder = DocumentBuilder(path, "docx")
+    notes = _figcheck_comments(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        for comment_id in child.xpath(".//w:commentRangeStart/@w:id | .//w:commentReference/@w:id"):
+            if comment_id in notes:
+                builder.directive(*notes.pop(comment_id))
         if tag == "p":
             paragraph = Paragraph(child, document)
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
@@ -52,6 +57,20 @@ def load(path: str, data: bytes) -> Document:
         elif tag == "tbl":
             builder.table(_rows(DocxTable(child, document)))
     return builder.build()
+
+
+def _figcheck_comments(document) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    """Word comments whose text is a figcheck directive, by comment id."""
+    found = {}
+    try:
+        comments = list(document.comments)
+    except (AttributeError, KeyError, ValueError):  # no comments part, or an older python-docx
+        return found
+    for comment in comments:
+        parsed = directives.parse(comment.text or "")
+        if parsed is not None and parsed[0] == "ignore":
+            found[str(comment.comment_id)] = (*parsed, comment.text)
+    return found
 
 
 _OTHER_MAIN_TYPES = (

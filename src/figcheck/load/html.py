@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import directives
 from figcheck.document import Document
 from figcheck.load import LoadError
 from figcheck.load.builder import DocumentBuilder
@@ -52,7 +53,7 @@ def load(path: str, data: bytes) -> Document:
 
     text, encoding = decode(data)
     text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    parser = html.HTMLParser(no_network=True, remove_comments=False, remove_pis=True, huge_tree=False)
     try:
         root = html.document_fromstring(text, parser=parser) if text.strip() else None
     except (etree.ParserError, ValueError) as exc:
@@ -85,9 +86,15 @@ def _article(root):
 
 
 def _walk(element, builder: DocumentBuilder) -> None:
-    """Paragraph-level blocks in document order; tables as grids."""
+    """Paragraph-level blocks in document order; tables as grids; figcheck comments as directives."""
+    from lxml import etree
+
     for child in element:
         if not isinstance(child.tag, str):
+            parsed = directives.parse(child.text or "") if child.tag is etree.Comment else None
+            if parsed is not None:
+                builder.directive(*parsed, f"<!--{child.text}-->")
+            _tail(child, builder)
             continue
         if child.tag == "table":
             builder.table(_grid(child))

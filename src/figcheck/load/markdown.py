@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import directives
 from figcheck.document import Cell, Document, Segment, Table
 from figcheck.load.text import decode, paragraphs
 
@@ -27,6 +28,7 @@ def load(path: str, data: bytes) -> Document:
         segments=tuple(sorted(segments, key=lambda s: (s.start, -s.end))),
         encoding=encoding,
         tables=tables,
+        directives=directives.in_markdown(readable),
     )
 
 

@@ -12,7 +12,7 @@ from figcheck.engine import FileResult
 from figcheck.findings import Finding
 from figcheck.registry import render_message, render_suggestion, rule
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +38,18 @@ def suggestion(finding: Finding, lang: str) -> str:
     return "" if finding.passed else render_suggestion(finding.code, dict(finding.params), lang)
 
 
-def failing(results: list[FileResult]) -> int:
-    """How many findings are at error or warning level (what makes a CI run fail)."""
-    return sum(1 for result in results for finding in result.findings if severity(finding) in ("error", "warning"))
+def failing(results: list[FileResult], config=None) -> int:
+    """How many findings fail the run: error or warning by default, or what `fail-on` says."""
+    if config is None:
+        return sum(1 for r in results for f in r.findings if severity(f) in ("error", "warning"))
+    return sum(1 for r in results for f in r.findings if config.fails(severity(f)))
+
+
+def render(fmt: str, results: list[FileResult], out, options: Options) -> None:
+    """Write the results in one of FORMATS."""
+    import importlib
+
+    importlib.import_module(f"figcheck.report.{fmt}").render(results, out, options)
 
 
 _ALLOWANCE = {

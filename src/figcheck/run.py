@@ -1,0 +1,114 @@
+"""One run of `figcheck check`: inputs, configuration, parallel checking, baselines and diffs.
+
+Each input is checked in a worker (`--jobs N`, processes) and the results come back in input order,
+so the output is the same whatever N is; a file that cannot be read becomes a result with `error`
+set and never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import regex
+
+from figcheck import rulebook
+from figcheck.config import Config
+from figcheck.engine import FileResult, check_path
+from figcheck.load import STDIN, iter_inputs
+from figcheck.suppress import apply_config
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs to check a file the way the main process would."""
+
+    rules: tuple[str, ...] = ()
+    accept_truncation: bool = True
+
+
+_configured: Settings | None = None
+
+
+def _prepare(settings: Settings) -> None:
+    global _configured
+    if _configured != settings:
+        from figcheck import tolerance
+
+        rulebook.configure(settings.rules)
+        tolerance.configure(accept_truncation=settings.accept_truncation)
+        _configured = settings
+
+
+def _check(job: tuple[str, Settings]) -> FileResult:
+    path, settings = job
+    _prepare(settings)
+    return check_path(path)
+
+
+def inputs(paths: list[str], config: Config) -> list[str]:
+    """The files to check: directories walked, excluded paths left out (paths named explicitly stay)."""
+    named = set(paths)
+    return [path for path in iter_inputs(paths) if path in named or path == STDIN or not config.excluded(path)]
+
+
+def check_all(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
+    settings = Settings(config.rules, config.accept_truncation)
+    _prepare(settings)  # report a malformed rule file before any input is read
+    files = inputs(paths, config)
+    if jobs > 1 and len(files) > 1 and STDIN not in files:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            results = list(pool.map(_check, [(path, settings) for path in files], chunksize=4))
+    else:
+        results = [_check((path, settings)) for path in files]
+    return [apply_config(result, config) for result in results]
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+class DiffError(Exception):
+    pass
+
+
+_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.MULTILINE)
+
+
+def changed_lines(path: str, ref: str) -> set[int]:
+    """Line numbers of `path` added or changed since `ref`, from `git diff`."""
+    directory = str(Path(path).resolve().parent)
+    try:
+        diff = subprocess.run(
+            ["git", "diff", "--unified=0", "--no-color", ref, "--", str(Path(path).resolve())],
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    except FileNotFoundError:
+        raise DiffError("--diff 需要 git，但找不到 git 命令") from None
+    except subprocess.CalledProcessError as exc:
+        raise DiffError(f"git diff {ref} 失败：{exc.stderr.strip() or exc}") from None
+    lines: set[int] = set()
+    for hunk in _HUNK.finditer(diff):
+        start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
+        lines.update(range(start, start + count))
+    return lines
+
+
+def only_changed(results: list[FileResult], ref: str) -> list[FileResult]:
+    """Keep the findings on lines changed since `ref` (text and Markdown files)."""
+    out = []
+    for result in results:
+        if result.document is None or result.path == STDIN:
+            out.append(result)
+            continue
+        changed = changed_lines(result.path, ref)
+        kept = tuple(f for f in result.results if result.document.line_col(f.start)[0] in changed)
+        out.append(replace(result, results=kept))
+    return out
