@@ -88,8 +88,11 @@ _CORE = (
     rf"(?:{_ARNUM}|[{_CN_START}]|零(?=点[{_CN_DIGIT}])|[几数](?=[十百千万])|几)"
     rf"(?:{_ARNUM}|[{_CN_ANY}]|点(?=[{_CN_DIGIT}]))*"
 )
+# Every figure starts with one of these characters; the lookahead lets the engine skip the rest of the
+# text quickly instead of trying every alternative at every position.
+_FIRST = rf"(?=[-−－负零下半一过百千万0-9０-９{_CN_START}几数])"
 _GRAMMAR = regex.compile(
-    rf"""(?P<sign>(?<![0-9０-９])[-−－](?={_AR})|负(?=[0-9０-９{_CN_START}百零])|零下)?
+    rf"""{_FIRST}(?P<sign>(?<![0-9０-９])[-−－](?={_AR})|负(?=[0-9０-９{_CN_START}百零])|零下)?
     (?:(?P<half>半数|一半|过半(?!个)|(?<![上下前后多大])半(?=年|个月|天|小时|个小时))
       |(?P<per>百分之|千分之|万分之)(?P<pcore>百(?![分万亿])|{_CORE})
       |(?P<den>{_CORE})分之(?P<num>{_CORE})
@@ -101,6 +104,12 @@ _PER_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 _RANGE_MARKS = "~～〜-—–－至到"
 _SPACES = "[ \u00a0\u2009\u202f]{0,2}"
 _HALF_UNITS = ("个小时", "个月", "小时", "年", "天")
+
+
+@rulebook.cached
+def _before_pattern() -> regex.Pattern[str]:
+    """The qualifier written right before a figure (约, 将近, 不超过 …), longest first."""
+    return regex.compile("(?:" + "|".join(map(regex.escape, vocabulary().before_words)) + ")$")
 
 
 @rulebook.cached
@@ -365,15 +374,12 @@ def _finish(
 ) -> Figure:
     """Attach a qualifier written before the figure (约, 近, 不足 …; 约占 without taking 占) and build it."""
     words = vocabulary()
-    for word in words.before_words:
-        if start >= len(word) and text.startswith(word, start - len(word)):
-            kind = words.before[word]
-            if kind == "near" and unit in words.recent_units:
-                break  # 近3年, 近三年来: recent years, not "nearly three"
-            if qualifier == "none":
-                qualifier = kind
-            start -= len(word)
-            break
+    found = _before_pattern().search(text, max(0, start - 6), start)
+    if found is not None:
+        kind = words.before[found.group(0)]
+        if not (kind == "near" and unit in words.recent_units):  # 近3年, 近三年来: recent years, not "nearly"
+            qualifier = kind if qualifier == "none" else qualifier
+            start = found.start()
     else:
         for word, kind in words.before_verb.items():
             if text.startswith(word, max(0, start - len(word))) and qualifier == "none":

@@ -6,6 +6,8 @@ rules/lexicon.toml (dates, codes, set phrases), so a user can extend them.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from figcheck.vocabulary import vocabulary
@@ -27,8 +29,10 @@ _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 
 def inside_name(start: int, names: list[tuple[int, int]]) -> bool:
-    """A numeral that begins inside a set phrase or name (统一, 三项制度, 十四五)."""
-    return any(name_start <= start < name_end for name_start, name_end in names)
+    """A numeral that begins inside a set phrase or name (统一, 三项制度, 十四五). `names` are the
+    phrase matches in text order (they do not overlap, so their ends are in order too)."""
+    index = bisect.bisect_right(names, (start, float("inf"))) - 1
+    return index >= 0 and names[index][0] <= start < names[index][1]
 
 
 def acceptable_context(text: str, start: int, end: int, core: str) -> bool:

@@ -28,6 +28,27 @@ SEED = FIXTURES / "nanguan-2019-rule-of-law-report.txt"
 REPEATS = 3
 
 
+ALL_CPUS = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else [0]
+
+
+def parallel_seconds(directory: Path, jobs: int) -> float:
+    """Wall time of `figcheck check DIR --jobs N` with every CPU available (median of 3)."""
+
+    def every_cpu() -> None:
+        if hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, set(ALL_CPUS))
+
+    cmd = [sys.executable, "-m", "figcheck", "check", str(directory), "--format", "json", "--jobs", str(jobs)]
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(
+            cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, preexec_fn=every_cpu
+        )
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
 def pin_one_core() -> str:
     """Pin this process (and the subprocesses it starts) to one CPU where the OS allows it."""
     if hasattr(os, "sched_setaffinity"):
@@ -116,10 +137,15 @@ def main() -> int:
     print(f"             figcheck --version  {version_ms:.0f} ms (median of 5)")
     print(f"             figcheck check {SEED.name}  {seed_ms:.0f} ms (median of 3)")
 
-    cmd = [sys.executable, "-m", "figcheck", "check", str(directory), "--format", "json"]
+    cmd = [sys.executable, "-m", "figcheck", "check", str(directory), "--format", "json", "--jobs", "1"]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     cli_s = time.perf_counter() - start
+    jobs = {n: parallel_seconds(directory, n) for n in (1, 2)}
+    print(
+        f"jobs         --jobs 1 {jobs[1]:.2f} s, --jobs 2 {jobs[2]:.2f} s: speed-up {jobs[1] / jobs[2]:.2f}x "
+        f"({len(ALL_CPUS)} CPUs available)"
+    )
     print(
         f"cli          {mb:.2f} MB  {cli_s:.2f} s  {mb / cli_s:.2f} MB/s  exit {proc.returncode}"
         f"  (figcheck check {directory.name}/ --format json)"
@@ -132,7 +158,7 @@ def main() -> int:
     print()
     print(
         f"BENCH figures_mb_s={mb / fig_best:.2f} check_mb_s={mb / chk_best:.2f} cli_mb_s={mb / cli_s:.2f}"
-        f" import_ms={import_ms:.0f} version_ms={version_ms:.0f}"
+        f" import_ms={import_ms:.0f} version_ms={version_ms:.0f} jobs2_speedup={jobs[1] / jobs[2]:.2f}"
     )
     return 0
 

@@ -101,7 +101,6 @@ def report(results: list[FileResult], options: Options) -> dict[str, Any]:
             "driver": {
                 "name": "figcheck",
                 "version": __version__,
-                "informationUri": "https://example.invalid/figcheck",
                 "rules": driver_rules,
             }
         },
