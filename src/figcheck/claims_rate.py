@@ -22,6 +22,7 @@ _RATE_WORD = regex.compile(
 # An inferred pair whose quotient is off the stated rate by more than this factor is taken to be
 # computed on another base (the population, not the other count) and is not checked.
 _PLAUSIBLE = 5
+_MOST_COUNTS = 60  # a real sentence states a few dozen counts at most; a list of thousands is no rate's basis
 _FACTOR = {"%": 100, "‰": 1000}
 _PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "尚未办结")
 _CONCLUDED = ("审结", "结案")
@@ -47,9 +48,10 @@ def rate_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
 
 
 def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]) -> Claim | None:
-    counts = [p for p in layout.placed if p.sentence == rate.sentence and is_count(p)]
+    counts = [p for p in layout.in_sentence(rate.sentence) if is_count(p)]
     if not counts and rate.sentence > 0:
-        counts = [p for p in layout.placed if p.sentence == rate.sentence - 1 and is_count(p)]
+        counts = [p for p in layout.in_sentence(rate.sentence - 1) if is_count(p)]
+    counts = counts[:_MOST_COUNTS]
     if not counts:
         return None
     name = next((name for name in _names_longest_first() if word.endswith(name)), None)

@@ -59,44 +59,56 @@ def subject(layout: Layout, placed: Placed) -> str:
     return cues.trailing.sub("", noun.group(0)) if noun else ""
 
 
-def _plain_statement(layout: Layout, placed: Placed) -> bool:
-    cues = _cues()
-    start, end = layout.sentences[placed.sentence]
-    sentence = layout.text[start:end]
+class _Sentences:
+    """Facts about each sentence, computed once: whether it plans, and the years it names."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.facts: dict[int, tuple[bool, frozenset[str]]] = {}
+
+    def __call__(self, sentence: int) -> tuple[bool, frozenset[str]]:
+        if sentence not in self.facts:
+            start, end = self.layout.sentences[sentence]
+            text = self.layout.text[start:end]
+            planning = any(word in text for word in _cues().planning)
+            self.facts[sentence] = (planning, frozenset(_YEAR.findall(text)))
+        return self.facts[sentence]
+
+
+def _plain_statement(placed: Placed, sentences: _Sentences) -> bool:
     return (
         is_count(placed)
         and placed.depth == 0
         and placed.figure.qualifier == "none"
         and not states_other_relation(placed)
-        and not any(word in sentence for word in cues.planning)
-        and not any(word in placed.label for word in cues.aggregate)
+        and not any(word in placed.label for word in _cues().aggregate)
+        and not sentences(placed.sentence)[0]
     )
 
 
-def _where_and_when(layout: Layout, placed: Placed) -> tuple[str, frozenset[str]]:
+def _where_and_when(placed: Placed, sentences: _Sentences) -> tuple[str, frozenset[str]]:
     """The place named in the figure's own label (全区, 市本级 …) and the years of its sentence."""
-    start, _ = layout.sentences[placed.sentence]
-    before = layout.text[start : placed.figure.start]
     scope = next((word for word in _cues().scopes if word in placed.label), "")
-    return scope, frozenset(_YEAR.findall(before))
+    return scope, sentences(placed.sentence)[1]
 
 
 def repeat_claims(layout: Layout, parts: set[int]) -> list[Claim]:
     """A claim per later statement of a quantity stated earlier (agreeing or not)."""
     first_seen: dict[tuple[str, str, str], list[Placed]] = {}
+    sentences = _Sentences(layout)
     claims = []
     for placed in layout.placed:
-        if placed.index in parts or not _plain_statement(layout, placed):
+        if placed.index in parts or not placed.label or not _plain_statement(placed, sentences):
             continue
         what = subject(layout, placed)
-        scope, years = _where_and_when(layout, placed)
+        scope, years = _where_and_when(placed, sentences)
         if len(what) < 4 or not scope:
             continue  # only whole-jurisdiction statements (全区共办理…) name their quantity completely
         key = (what, family(layout, placed), scope)
         for earlier in first_seen.get(key, []):
             if earlier.sentence == placed.sentence:
                 continue  # parallel items of one sentence (铁…，钢…) are different quantities
-            earlier_years = _where_and_when(layout, earlier)[1]
+            earlier_years = _where_and_when(earlier, sentences)[1]
             if years and earlier_years and years != earlier_years:
                 continue
             claims.append(Claim("repeat", placed, (Term(earlier, "earlier"),), evidence=what))

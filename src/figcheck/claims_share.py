@@ -55,7 +55,7 @@ def share_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
 def _part_before(layout: Layout, position: int) -> Placed | None:
     """The count a share is of: the nearest count before it in its clause chain, no other count between."""
     share = layout.placed[position]
-    for placed in reversed(layout.placed[:position]):
+    for placed in reversed(layout.placed[max(0, position - 60) : position]):
         if placed.sentence != share.sentence:
             return None
         gap = layout.text[placed.figure.end : share.figure.start]
@@ -87,7 +87,7 @@ def _named_whole(layout: Layout, part: Placed, label: str) -> Placed | None:
     whole_words = found.group("whole") if found else ""
     if whole_words in _REGION_ONLY or len(whole_words) < 3:
         return None
-    for placed in reversed(layout.placed[: part.index]):
+    for placed in reversed(layout.placed[max(0, part.index - 60) : part.index]):
         if placed.sentence < part.sentence - 2:
             return None
         if (
@@ -116,7 +116,7 @@ def _grim(layout: Layout, position: int) -> Claim | None:
     label = share.label
     if "其中" not in label or share.figure.unit not in ("%", "‰"):
         return None
-    for placed in reversed(layout.placed[:position]):
+    for placed in reversed(layout.placed[max(0, position - 60) : position]):
         if placed.sentence != share.sentence:
             return None
         if is_count(placed):

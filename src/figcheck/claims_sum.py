@@ -14,6 +14,9 @@ a nested breakdown; changes, bases, shares and amounts per head are never parts.
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 import regex
 
 from figcheck.claims import (
@@ -27,9 +30,13 @@ from figcheck.claims import (
     is_count,
     states_other_relation,
 )
-from figcheck.clauses import Layout, Placed, _depth
+from figcheck.clauses import Layout, Placed
 
 _SEMICOLONS = "；;"
+_NEAREST = 8  # totals are sought among the nearest counts before a 其中
+_MOST_PARTS = 200  # no breakdown in a report lists more parts; bounds the work on pathological input
+_SCAN = 200  # figures looked at before a 其中 for its total
+_WINDOW = 3000  # characters a breakdown may span around its 其中
 _LIST_MARKS = frozenset("、，,")
 
 
@@ -44,8 +51,11 @@ def sum_claims(layout: Layout) -> list[Claim]:
         figures = by_sentence.get(sentence, [])
         if not figures:
             continue
+        starts = [p.figure.start for p in figures]
+        depth_at = _DepthScanner(layout.text, start)
         for match in breakdown.finditer(layout.text, start, end):
-            claim = _breakdown_claim(layout, by_sentence, sentence, match.start(), match.end(), taken)
+            where = _Cue(match.start(), match.end(), *depth_at(match.start()))
+            claim = _breakdown_claim(layout, by_sentence, sentence, where, taken, starts)
             if claim is not None:
                 claims.append(claim)
                 taken.add(claim.stated.index)
@@ -53,6 +63,33 @@ def sum_claims(layout: Layout) -> list[Claim]:
         claims += _total_after_parts(layout, figures, taken)
         claims += _category_claims(layout, by_sentence, sentence, taken)
     return claims
+
+
+class _DepthScanner:
+    """Parenthesis depth at increasing offsets of one sentence, in one pass over its text."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.position, self.opened = text, start, []
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        for at in range(self.position, offset):
+            ch = self.text[at]
+            if ch in "（([":
+                self.opened.append(at)
+            elif ch in "）)]" and self.opened:
+                self.opened.pop()
+        self.position = max(self.position, offset)
+        return len(self.opened), (self.opened[-1] if self.opened else -1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """Where a 其中 (or 分别为) stands: its span, parenthesis depth and innermost opening parenthesis."""
+
+    at: int
+    end: int
+    depth: int
+    paren_start: int
 
 
 def _usable(placed: Placed) -> bool:
@@ -85,16 +122,16 @@ def _starts_statement(placed: Placed, total: Placed, others: list[Placed]) -> bo
 
 
 def _breakdown_claim(
-    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, at: int, cue_end: int, taken: set[int]
+    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, cue: _Cue, taken: set[int], starts: list[int]
 ) -> Claim | None:
-    start, end = layout.sentences[sentence]
+    _, end = layout.sentences[sentence]
     figures = by_sentence.get(sentence, [])
-    depth, paren_start = _depth(layout.text, start, at)
+    cue_end, depth = cue.end, cue.depth
     limit = _breakdown_end(layout.text, cue_end, end, depth)
     best: tuple[tuple[bool, int, int], Placed, list[Placed]] | None = None
-    candidates = _totals_before(layout, by_sentence, sentence, at, depth, paren_start, taken)
+    candidates = _totals_before(layout, by_sentence, sentence, cue, taken, starts)
     for rank, total in enumerate(candidates):
-        parts = _parts(layout, figures, total, cue_end, limit, depth, candidates)
+        parts = _parts(layout, figures, total, cue_end, limit, depth, candidates, starts)
         if parts:
             score = max(_common_run(total.label, part.label) for part in parts)
             key = (score >= 2, score, rank)
@@ -109,12 +146,22 @@ def _breakdown_claim(
 
 
 def _parts(
-    layout: Layout, figures: list[Placed], total: Placed, after: int, limit: int, depth: int, others: list[Placed]
+    layout: Layout,
+    figures: list[Placed],
+    total: Placed,
+    after: int,
+    limit: int,
+    depth: int,
+    others: list[Placed],
+    starts: list[int],
 ) -> list[Placed]:
     kind = family(layout, total)
     parts: list[Placed] = []
-    for position, placed in enumerate(figures):
-        if not (after <= placed.figure.start < limit) or placed.depth != depth:
+    for position in range(bisect.bisect_left(starts, after), len(figures)):
+        placed = figures[position]
+        if placed.figure.start >= limit or len(parts) >= _MOST_PARTS:
+            break
+        if not (after <= placed.figure.start) or placed.depth != depth:
             continue
         if parts and (_starts_statement(placed, total, others) or _verb_after_comma(layout, parts, placed)):
             break
@@ -156,36 +203,42 @@ def _totals_before(
     layout: Layout,
     by_sentence: dict[int, list[Placed]],
     sentence: int,
-    at: int,
-    depth: int,
-    paren_start: int,
+    cue: _Cue,
     taken: set[int],
+    starts: list[int],
 ) -> list[Placed]:
     """The figures a 其中 may break down, the nearest last: counts before it in its clause chain.
     Of these the one whose label shares most wording with the parts wins, the nearest on a tie."""
     start, _ = layout.sentences[sentence]
     figures = by_sentence.get(sentence, [])
+    at, depth = cue.at, cue.depth
     opens_sentence = not layout.text[start:at].strip(" \t\u3000\xa0，,：:")
-    if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis
-        candidates = [p for p in figures if p.figure.end <= paren_start and p.depth == depth - 1]
-        candidates = candidates[-1:]
-    elif opens_sentence and sentence > 0:
-        candidates = [p for p in by_sentence.get(sentence - 1, []) if p.depth == 0]
+    if opens_sentence and depth == 0 and sentence > 0:
+        before = [p for p in by_sentence.get(sentence - 1, [])[-_SCAN:] if p.depth == 0]
     else:
-        boundary = _previous_boundary(layout.text, start, at)
-        candidates = [p for p in figures if boundary <= p.figure.start and p.figure.end <= at and p.depth == depth]
-    return [p for p in candidates if _usable(p) and p.index not in taken and p.label]
+        boundary = cue.paren_start if depth > 0 else _previous_boundary(layout.text, start, at)
+        wanted = depth - 1 if depth > 0 else depth
+        before = [
+            p
+            for p in figures[max(0, bisect.bisect_left(starts, at) - _SCAN) : bisect.bisect_left(starts, at)]
+            if p.figure.end <= at and p.depth == wanted
+            and (p.figure.end <= boundary if depth > 0 else boundary <= p.figure.start)
+        ]
+        if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis
+            before = before[-1:]
+    return [p for p in before if _usable(p) and p.index not in taken and p.label][-_NEAREST:]
 
 
 def _previous_boundary(text: str, sentence_start: int, at: int) -> int:
     """A 其中's total is sought in its own clause chain: after the previous 其中 or semicolon."""
-    marks = [text.rfind(mark, sentence_start, at) for mark in ("其中", *_SEMICOLONS)]
+    window = max(sentence_start, at - _WINDOW)
+    marks = [text.rfind(mark, window, at) for mark in ("其中", *_SEMICOLONS)]
     return max(sentence_start, *marks)
 
 
 def _breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
     """Where a breakdown's parts stop: a semicolon, a nested 其中/分别, or a closing parenthesis."""
-    limit = sentence_end
+    limit = min(sentence_end, after + _WINDOW)
     for mark in (*_SEMICOLONS, "其中", "分别"):
         found = text.find(mark, after, limit)
         if found >= 0:
@@ -268,7 +321,7 @@ def _total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -
             continue
         kind = family(layout, total, with_noun=True)
         parts: list[Placed] = []
-        for placed in reversed(figures[:position]):
+        for placed in reversed(figures[max(0, position - _MOST_PARTS) : position]):
             gap = layout.text[placed.figure.end : total.figure.start]
             if any(mark in gap for mark in _SEMICOLONS) or "其中" in gap or _is_total_after(placed):
                 break

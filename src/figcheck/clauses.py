@@ -7,7 +7,7 @@ the figure (in 「其中主办建议52件、协办建议34件」 the labels are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -36,9 +36,15 @@ class Layout:
     text: str
     sentences: tuple[tuple[int, int], ...]
     placed: tuple[Placed, ...]
+    _by_sentence: dict[int, list[Placed]] = field(default_factory=dict, repr=False, compare=False)
 
     def in_sentence(self, sentence: int) -> list[Placed]:
-        return [p for p in self.placed if p.sentence == sentence]
+        """The figures of one sentence (indexed once: a document may hold a million figures)."""
+        index = self._by_sentence
+        if not index:
+            for placed in self.placed:
+                index.setdefault(placed.sentence, []).append(placed)
+        return index.get(sentence, [])
 
     def sentence_text(self, sentence: int) -> str:
         start, end = self.sentences[sentence]
@@ -63,12 +69,23 @@ def layout(text: str, figures: list[Figure]) -> Layout:
     placed: list[Placed] = []
     sentence = 0
     previous_end = 0
+    opened: list[int] = []  # parentheses open at `scanned`, reset at each sentence
+    scanned = sentences[0][0] if sentences else 0
     for index, figure in enumerate(figures):
         while sentence < len(sentences) - 1 and figure.start >= sentences[sentence][1]:
             sentence += 1
         sentence_start = sentences[sentence][0] if sentences else 0
+        if scanned < sentence_start:
+            opened, scanned = [], sentence_start
+        for at in range(scanned, figure.start):  # one pass over the text, not one per figure
+            ch = text[at]
+            if ch in _OPEN:
+                opened.append(at)
+            elif ch in _CLOSE and opened:
+                opened.pop()
+        scanned = max(scanned, figure.start)
         label_from = max(sentence_start, previous_end if previous_end > sentence_start else sentence_start)
-        depth, paren_start = _depth(text, sentence_start, figure.start)
+        depth, paren_start = len(opened), (opened[-1] if opened else -1)
         label = _label(text, label_from, figure.start)
         placed.append(Placed(figure, index, sentence, depth, paren_start, label))
         previous_end = figure.end

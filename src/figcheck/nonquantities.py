@@ -56,7 +56,8 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
     digits = core.replace(" ", "")
     if unit == "年" and arabic and len(digits) == 4 and digits.isdigit() and 1000 <= value <= 2999:
         return False  # a year: 2019年, and 1 9 9 8 年 spaced out
-    if unit == "日" and (text[:start].rstrip(_SPACE).endswith("月") or text[:start].endswith(words.day_prefixes)):
+    before = text[max(0, start - 8) : start]
+    if unit == "日" and (before.rstrip(_SPACE).endswith("月") or before.endswith(words.day_prefixes)):
         return False  # a day of the month: 2月20日, 截至20日
     if unit in words.ordinal_after and text.startswith(
         words.ordinal_after[unit], _unit_end(text, core_end, unit_written)

@@ -7,6 +7,7 @@ Every loader turns bytes into a `Document`; a problem that makes an input unread
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from figcheck.document import Document
 
 STDIN = "-"
+MAX_BYTES = 256 * 1024 * 1024  # a report is a few MB; a larger input is not one
 # Suffix → loader module; a file named explicitly with another suffix is read as plain text.
 LOADERS = {
     ".txt": "text",
@@ -72,6 +74,12 @@ def load(path: str) -> Document:
     if os.path.isdir(path):
         raise LoadError("目录中没有可检查的文件（.txt、.md、.html、.docx、.pdf）")
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # opening a FIFO would wait forever; a device is not a report
+            kind = "FIFO（命名管道）" if stat.S_ISFIFO(mode) else "设备或特殊文件"
+            raise LoadError(f"不是普通文件，而是{kind}")
+        if os.stat(path).st_size > MAX_BYTES:
+            raise LoadError(f"文件超过 {MAX_BYTES // 1024 // 1024} MB，拒绝读取")
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:

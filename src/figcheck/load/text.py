@@ -28,6 +28,9 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise LoadError(f"无法按 {encoding} 解码（第 {exc.start} 字节）") from None
     if b"\x00" in data:
+        unmarked = _utf16_without_bom(data)
+        if unmarked is not None:
+            return unmarked
         raise LoadError("不是文本文件（含有 NUL 字节）")
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -35,6 +38,23 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise LoadError("无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark: NUL bytes in every other position, text when decoded."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) < len(zeros) // 4:  # CJK text has few zero bytes; ASCII has all
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        if "\x00" not in text and printable >= 0.95 * len(text):
+            return text, encoding
+    return None
 
 
 def paragraphs(text: str) -> tuple[Segment, ...]:
