@@ -48,10 +48,10 @@ def rate_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
 
 
 def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]) -> Claim | None:
-    counts = [p for p in layout.in_sentence(rate.sentence) if is_count(p)]
+    near = layout.placed[max(0, rate.index - _MOST_COUNTS) : rate.index + _MOST_COUNTS]
+    counts = [p for p in near if p.sentence == rate.sentence and is_count(p)]
     if not counts and rate.sentence > 0:
-        counts = [p for p in layout.in_sentence(rate.sentence - 1) if is_count(p)]
-    counts = counts[:_MOST_COUNTS]
+        counts = [p for p in near if p.sentence == rate.sentence - 1 and is_count(p)]
     if not counts:
         return None
     name = next((name for name in _names_longest_first() if word.endswith(name)), None)

@@ -373,7 +373,8 @@ def _category_claims(
 
 def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set[int]) -> list[Placed]:
     run: list[Placed] = []
-    for placed in figures[position:]:
+    for index in range(position, len(figures)):
+        placed = figures[index]
         if (
             placed.index in taken
             or not _is_member(placed)

@@ -80,13 +80,15 @@ _GROUPED = (
     rf"{_AR}{{1,3}}(?:,{_AR}{{3}})+(?!{_AR})|{_AR}{{1,3}}(?:{_THIN}{_AR}{{3}})+(?!{_AR})"
     rf"|{_FW}{{1,3}}(?:[，,]{_FW}{{3}})+(?!{_AR})"
 )
-_ARNUM = rf"(?:{_GROUPED}|{_AR}+)(?:[.．]{_AR}+)?"
+_ARNUM = rf"(?>(?:{_GROUPED}|{_AR}+)(?:[.．]{_AR}+)?)"
 _CN_DIGIT = "零〇○一二两三四五六七八九"
 _CN_START = "〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾廿卅"
 _CN_ANY = _CN_START + "零百佰千仟万萬亿億几"
+# Atomic: once a run of digits is read it is not split again when what follows does not fit (a
+# 50,000-digit number must not make the 「X分之Y」 branch try every way of cutting it).
 _CORE = (
-    rf"(?:{_ARNUM}|[{_CN_START}]|零(?=点[{_CN_DIGIT}])|[几数](?=[十百千万])|几)"
-    rf"(?:{_ARNUM}|[{_CN_ANY}]|点(?=[{_CN_DIGIT}]))*"
+    rf"(?>(?:{_ARNUM}|[{_CN_START}]|零(?=点[{_CN_DIGIT}])|[几数](?=[十百千万])|几)"
+    rf"(?:{_ARNUM}|[{_CN_ANY}]|点(?=[{_CN_DIGIT}]))*)"
 )
 # Every figure starts with one of these characters; the lookahead lets the engine skip the rest of the
 # text quickly instead of trying every alternative at every position.

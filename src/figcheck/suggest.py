@@ -63,8 +63,8 @@ def name_likely_typos(results: list[Finding]) -> list[Finding]:
             figures[involved.figure.start] = involved.figure
     named: dict[int, tuple[str, str, str]] = {}
     for start, findings in shared.items():
-        if len(findings) < 2:
-            continue
+        if not 2 <= len(findings) <= 6:
+            continue  # a typo shows in two or three relations; a figure in dozens is no single typo
         figure = figures[start]
         solutions = {_solve(f, figure) for f in findings}
         if len(solutions) == 1 and None not in solutions:
