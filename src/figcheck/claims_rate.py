@@ -22,6 +22,7 @@ _RATE_WORD = regex.compile(
 # An inferred pair whose quotient is off the stated rate by more than this factor is taken to be
 # computed on another base (the population, not the other count) and is not checked.
 _PLAUSIBLE = 5
+_MOST_TERMS = 8
 _MOST_COUNTS = 60  # a real sentence states a few dozen counts at most; a list of thousands is no rate's basis
 _FACTOR = {"%": 100, "‰": 1000}
 _PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "尚未办结")
@@ -70,8 +71,8 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]
         and "率" not in p.label
         and family(layout, p) == family(layout, total)
     ]
-    if not numerator:
-        return None
+    if not numerator or len(numerator) > _MOST_TERMS:
+        return None  # a rate's numerator adds a few outcomes; dozens of matches mean no clear basis
     options = []
     for kind in definition["denominators"]:
         denominator = _denominator(kind, total, counts, breakdown)
