@@ -221,7 +221,8 @@ def _totals_before(
         before = [
             p
             for p in figures[max(0, bisect.bisect_left(starts, at) - _SCAN) : bisect.bisect_left(starts, at)]
-            if p.figure.end <= at and p.depth == wanted
+            if p.figure.end <= at
+            and p.depth == wanted
             and (p.figure.end <= boundary if depth > 0 else boundary <= p.figure.start)
         ]
         if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis

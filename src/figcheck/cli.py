@@ -145,6 +145,10 @@ def check(
     diff: Annotated[
         str | None, typer.Option("--diff", help="只报告自 REF 以来改动的行 (only lines changed since REF)")
     ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="每个文件的时限（秒），0 为不限 (seconds per file)")
+    ] = 300,
+    debug: Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")] = False,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
     import dataclasses
@@ -165,7 +169,7 @@ def check(
         overrides["rules"] = config.rules + tuple(str(Path(d).resolve()) for d in rules)
     config = dataclasses.replace(config, **overrides)
     try:
-        results = run.check_all(paths, config, jobs or run.default_jobs())
+        results = run.check_all(paths, config, jobs or run.default_jobs(), timeout=timeout, debug=debug)
         if diff:
             results = run.only_changed(results, diff)
         if baseline:
@@ -179,8 +183,7 @@ def check(
         raise typer.Exit(EXIT_UNREADABLE if any(r.error for r in results) else EXIT_CLEAN)
     options = Options(lang=lang.value, show_passed=show_passed)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            render(output_format.value, results, handle, options)
+        _write_atomically(output, lambda handle: render(output_format.value, results, handle, options))
     else:
         render(output_format.value, results, sys.stdout, options)
     if any(result.error for result in results):
@@ -265,5 +268,51 @@ def explain(
     typer.echo(("报错的例子：" if zh else "Flagged: ") + found.example_fail)
 
 
+def _write_atomically(path: str, write) -> None:
+    """Write through a temporary file renamed into place: an interrupted run leaves no half report."""
+    import os
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False, suffix=".part")
+    try:
+        with handle:
+            write(handle)
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+
+
 def main() -> None:
-    app(prog_name="figcheck")
+    """Run the command line: Ctrl-C exits 130 without a traceback; a closed pipe (| head) exits quietly."""
+    import os
+
+    try:
+        code = app(prog_name="figcheck", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        print("\n已中断 (interrupted)", file=sys.stderr)
+        code = EXIT_INTERRUPTED
+    except typer.TyperException as exc:  # usage errors: typer prints them and exits 2
+        exc.show()
+        code = exc.exit_code
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE
+    if code == EXIT_BROKEN_PIPE or _stdout_closed():
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more can reach the reader; do not fail at exit
+        code = code or EXIT_BROKEN_PIPE
+    sys.exit(code or 0)
+
+
+def _stdout_closed() -> bool:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    return False

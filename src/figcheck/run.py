@@ -8,6 +8,7 @@ set and never stops the others.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -28,6 +29,8 @@ class Settings:
 
     rules: tuple[str, ...] = ()
     accept_truncation: bool = True
+    timeout: float = 0  # seconds per file; 0: none
+    debug: bool = False  # let internal errors raise, with their traceback
 
 
 _configured: Settings | None = None
@@ -43,10 +46,39 @@ def _prepare(settings: Settings) -> None:
         _configured = settings
 
 
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout
+
+
 def _check(job: tuple[str, Settings]) -> FileResult:
+    """Check one input; a time-out or an internal error becomes an answer for that input only."""
     path, settings = job
     _prepare(settings)
-    return check_path(path)
+    timed = settings.timeout > 0 and hasattr(signal, "setitimer")
+    if timed:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+    try:
+        return check_path(path)
+    except _Timeout:
+        return FileResult(path, None, error=f"检查超时（超过 {settings.timeout:g} 秒，可用 --timeout 调整）")
+    except RecursionError:
+        return FileResult(path, None, error="文件结构嵌套过深，无法处理")
+    except MemoryError:
+        return FileResult(path, None, error="内存不足，无法处理此文件")
+    except Exception as exc:  # noqa: BLE001 — any bug must not hide the other inputs
+        if settings.debug:
+            raise
+        return FileResult(
+            path, None, error=f"内部错误：{type(exc).__name__}: {exc}（用 --debug 查看详情，并请报告此问题）"
+        )
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def inputs(paths: list[str], config: Config) -> list[str]:
@@ -55,8 +87,10 @@ def inputs(paths: list[str], config: Config) -> list[str]:
     return [path for path in iter_inputs(paths) if path in named or path == STDIN or not config.excluded(path)]
 
 
-def check_all(paths: list[str], config: Config, jobs: int = 1) -> list[FileResult]:
-    settings = Settings(config.rules, config.accept_truncation)
+def check_all(
+    paths: list[str], config: Config, jobs: int = 1, timeout: float = 0, debug: bool = False
+) -> list[FileResult]:
+    settings = Settings(config.rules, config.accept_truncation, timeout, debug)
     _prepare(settings)  # report a malformed rule file before any input is read
     files = inputs(paths, config)
     if jobs > 1 and len(files) > 1 and STDIN not in files:
