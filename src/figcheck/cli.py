@@ -155,7 +155,7 @@ def check(
     from pathlib import Path
 
     from figcheck import rulebook, run, suppress
-    from figcheck.report import Options, failing, render
+    from figcheck.report import Options, Tally, render, tallied
 
     config = _load_config(paths, config_path)
     overrides: dict = {}
@@ -168,27 +168,34 @@ def check(
     if rules:
         overrides["rules"] = config.rules + tuple(str(Path(d).resolve()) for d in rules)
     config = dataclasses.replace(config, **overrides)
+    tally = Tally()
+    options = Options(lang=lang.value, show_passed=show_passed)
     try:
-        results = run.check_all(paths, config, jobs or run.default_jobs(), timeout=timeout, debug=debug)
+        settings = run.Settings(config.rules, config.accept_truncation, timeout, debug)
+        run.prepare(settings)  # a malformed rule file, baseline or ref stops the run before any output
+        entries = suppress.read_baseline(baseline) if baseline else None
         if diff:
-            results = run.only_changed(results, diff)
-        if baseline:
-            results = suppress.apply_baseline(results, suppress.read_baseline(baseline), config)
+            run.verify_ref(diff, paths)
+        stream = run.check_iter(paths, config, jobs or run.default_jobs(), timeout=timeout, debug=debug)
+        if diff:
+            stream = run.only_changed(stream, diff)
+        if entries is not None:
+            stream = suppress.apply_baseline(stream, entries, config)
+        stream = tallied(stream, tally)
+        if write_baseline:
+            count = suppress.write_baseline(stream, write_baseline)
+            typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
+            raise typer.Exit(EXIT_UNREADABLE if tally.errors else EXIT_CLEAN)
+        if output:
+            _write_atomically(output, lambda handle: render(output_format.value, stream, handle, options))
+        else:
+            render(output_format.value, stream, sys.stdout, options)
     except (rulebook.RuleFileError, run.DiffError, suppress.BaselineError) as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
-    if write_baseline:
-        count = suppress.write_baseline(results, write_baseline)
-        typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
-        raise typer.Exit(EXIT_UNREADABLE if any(r.error for r in results) else EXIT_CLEAN)
-    options = Options(lang=lang.value, show_passed=show_passed)
-    if output:
-        _write_atomically(output, lambda handle: render(output_format.value, results, handle, options))
-    else:
-        render(output_format.value, results, sys.stdout, options)
-    if any(result.error for result in results):
+    if tally.errors:
         raise typer.Exit(EXIT_UNREADABLE)
-    raise typer.Exit(EXIT_FINDINGS if failing(results, config) and not exit_zero else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
 
 
 @app.command()

@@ -36,7 +36,7 @@ class Settings:
 _configured: Settings | None = None
 
 
-def _prepare(settings: Settings) -> None:
+def prepare(settings: Settings) -> None:
     global _configured
     if _configured != settings:
         from figcheck import tolerance
@@ -57,7 +57,7 @@ def _alarm(signum, frame):
 def _check(job: tuple[str, Settings]) -> FileResult:
     """Check one input; a time-out or an internal error becomes an answer for that input only."""
     path, settings = job
-    _prepare(settings)
+    prepare(settings)
     timed = settings.timeout > 0 and hasattr(signal, "setitimer")
     if timed:
         signal.signal(signal.SIGALRM, _alarm)
@@ -90,15 +90,21 @@ def inputs(paths: list[str], config: Config) -> list[str]:
 def check_all(
     paths: list[str], config: Config, jobs: int = 1, timeout: float = 0, debug: bool = False
 ) -> list[FileResult]:
+    return list(check_iter(paths, config, jobs, timeout, debug))
+
+
+def check_iter(paths: list[str], config: Config, jobs: int = 1, timeout: float = 0, debug: bool = False):
+    """Results one by one, in input order: a run over 10,000 files never holds them all."""
     settings = Settings(config.rules, config.accept_truncation, timeout, debug)
-    _prepare(settings)  # report a malformed rule file before any input is read
+    prepare(settings)
     files = inputs(paths, config)
     if jobs > 1 and len(files) > 1 and STDIN not in files:
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            results = list(pool.map(_check, [(path, settings) for path in files], chunksize=4))
+            for result in pool.map(_check, [(path, settings) for path in files], chunksize=4):
+                yield apply_config(result, config)
     else:
-        results = [_check((path, settings)) for path in files]
-    return [apply_config(result, config) for result in results]
+        for path in files:
+            yield apply_config(_check((path, settings)), config)
 
 
 def default_jobs() -> int:
@@ -107,6 +113,24 @@ def default_jobs() -> int:
 
 class DiffError(Exception):
     pass
+
+
+def verify_ref(ref: str, paths: list[str]) -> None:
+    """Fail early, before any output, when `ref` is not a revision of the checked files' repository."""
+    start = next((p for p in paths if p != STDIN), ".")
+    directory = str(Path(start).resolve() if Path(start).is_dir() else Path(start).resolve().parent)
+    try:
+        subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+            cwd=directory,
+            capture_output=True,
+            check=True,
+            timeout=30,
+        )
+    except FileNotFoundError:
+        raise DiffError("--diff 需要 git，但找不到 git 命令") from None
+    except subprocess.CalledProcessError:
+        raise DiffError(f"--diff {ref}：不是这个 git 仓库中的版本") from None
 
 
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.MULTILINE)
@@ -135,14 +159,12 @@ def changed_lines(path: str, ref: str) -> set[int]:
     return lines
 
 
-def only_changed(results: list[FileResult], ref: str) -> list[FileResult]:
+def only_changed(results, ref: str):
     """Keep the findings on lines changed since `ref` (text and Markdown files)."""
-    out = []
     for result in results:
         if result.document is None or result.path == STDIN:
-            out.append(result)
+            yield result
             continue
         changed = changed_lines(result.path, ref)
         kept = tuple(f for f in result.results if result.document.line_col(f.start)[0] in changed)
-        out.append(replace(result, results=kept))
-    return out
+        yield replace(result, results=kept)

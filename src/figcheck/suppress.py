@@ -56,8 +56,8 @@ def apply_config(result: FileResult, config: Config) -> FileResult:
     return dataclasses.replace(result, results=kept)
 
 
-def write_baseline(results: list[FileResult], path: str) -> int:
-    """Record today's findings; return how many."""
+def write_baseline(results, path: str) -> int:
+    """Record today's findings (reading the results once); return how many."""
     entries = [
         {
             "path": result.path,
@@ -92,13 +92,12 @@ def read_baseline(path: str) -> list[dict[str, str]]:
     return entries
 
 
-def apply_baseline(results: list[FileResult], entries: list[dict[str, str]], config: Config) -> list[FileResult]:
+def apply_baseline(results, entries: list[dict[str, str]], config: Config):
     """Drop findings the baseline records; note the entries nothing matched any more (FC702)."""
     remaining = {(entry["path"], entry["key"]): entry for entry in entries}
-    out = []
     for result in results:
         if result.document is None:
-            out.append(result)
+            yield result
             continue
         kept = []
         for finding in result.results:
@@ -112,5 +111,4 @@ def apply_baseline(results: list[FileResult], entries: list[dict[str, str]], con
                 params = {"code": entry["code"], "figure": entry.get("figure", ""), "key": entry["key"]}
                 kept.append(_note("FC702", 0, 0, "", params))
                 del remaining[(path, entry["key"])]
-        out.append(dataclasses.replace(result, results=tuple(kept)))
-    return out
+        yield dataclasses.replace(result, results=tuple(kept))

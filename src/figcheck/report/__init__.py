@@ -38,6 +38,35 @@ def suggestion(finding: Finding, lang: str) -> str:
     return "" if finding.passed else render_suggestion(finding.code, dict(finding.params), lang)
 
 
+class Tally:
+    """Counts over a stream of results, so that reports and exit codes need not keep every document."""
+
+    def __init__(self) -> None:
+        self.files = self.errors = self.passed = self.unverifiable = self.findings = 0
+        self.by_severity = {"error": 0, "warning": 0, "info": 0}
+
+    def add(self, result: FileResult) -> FileResult:
+        self.files += 1
+        self.errors += result.error is not None
+        self.passed += len(result.passed)
+        self.unverifiable += result.unverifiable
+        for finding in result.findings:
+            self.findings += 1
+            self.by_severity[severity(finding)] += 1
+        return result
+
+    def failing(self, config=None) -> int:
+        if config is None:
+            return self.by_severity["error"] + self.by_severity["warning"]
+        return sum(count for level, count in self.by_severity.items() if config.fails(level))
+
+
+def tallied(results, tally: Tally):
+    """The same results, counted as they pass."""
+    for result in results:
+        yield tally.add(result)
+
+
 def failing(results: list[FileResult], config=None) -> int:
     """How many findings fail the run: error or warning by default, or what `fail-on` says."""
     if config is None:

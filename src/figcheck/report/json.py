@@ -11,7 +11,7 @@ from figcheck.engine import FileResult
 from figcheck.figures import Figure
 from figcheck.findings import Finding
 from figcheck.registry import rule
-from figcheck.report import Options, message, severity, suggestion
+from figcheck.report import Options, Tally, message, severity, suggestion, tallied
 from figcheck.tolerance import describe
 
 
@@ -61,37 +61,40 @@ def figure_dict(figure: Figure, document: Document) -> dict[str, Any]:
     }
 
 
-def check_report(results: list[FileResult], options: Options) -> dict[str, Any]:
-    files = []
-    for result in results:
-        entry: dict[str, Any] = {"path": result.path, "error": result.error, "findings": []}
-        entry["coverage"] = {
-            "verified": len(result.passed),
-            "failed": sum(1 for f in result.findings if severity(f) in ("error", "warning")),
-            "unverifiable": result.unverifiable,
-        }
-        if result.document is not None:
-            entry["findings"] = [finding_dict(f, result.document, options.lang) for f in result.findings]
-            if options.show_passed:
-                entry["passed"] = [finding_dict(f, result.document, options.lang) for f in result.passed]
-        elif options.show_passed:
-            entry["passed"] = []
-        files.append(entry)
-    by_severity = {"error": 0, "warning": 0, "info": 0}
-    for result in results:
-        for finding in result.findings:
-            by_severity[severity(finding)] += 1
-    summary = {
-        "files": len(results),
-        "findings": sum(len(r.findings) for r in results),
-        "errors": sum(1 for r in results if r.error),
-        "passed": sum(len(r.passed) for r in results),
-        "by_severity": by_severity,
-        "verified": sum(len(r.passed) for r in results),
-        "failed": by_severity["error"] + by_severity["warning"],
-        "unverifiable": sum(r.unverifiable for r in results),
+def file_entry(result: FileResult, options: Options) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": result.path, "error": result.error, "findings": []}
+    entry["coverage"] = {
+        "verified": len(result.passed),
+        "failed": sum(1 for f in result.findings if severity(f) in ("error", "warning")),
+        "unverifiable": result.unverifiable,
     }
-    return {"version": __version__, "files": files, "summary": summary}
+    if result.document is not None:
+        entry["findings"] = [finding_dict(f, result.document, options.lang) for f in result.findings]
+        if options.show_passed:
+            entry["passed"] = [finding_dict(f, result.document, options.lang) for f in result.passed]
+    elif options.show_passed:
+        entry["passed"] = []
+    return entry
+
+
+def summary(tally: Tally) -> dict[str, Any]:
+    return {
+        "files": tally.files,
+        "findings": tally.findings,
+        "errors": tally.errors,
+        "passed": tally.passed,
+        "by_severity": dict(tally.by_severity),
+        "verified": tally.passed,
+        "failed": tally.by_severity["error"] + tally.by_severity["warning"],
+        "unverifiable": tally.unverifiable,
+    }
+
+
+def check_report(results, options: Options) -> dict[str, Any]:
+    """The whole report; reads `results` once (a stream is fine: only small entries are kept)."""
+    tally = Tally()
+    files = [file_entry(result, options) for result in tallied(results, tally)]
+    return {"version": __version__, "files": files, "summary": summary(tally)}
 
 
 def figures_report(results: list[FileResult]) -> dict[str, Any]:

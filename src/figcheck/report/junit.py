@@ -36,7 +36,7 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
         notes = [f for f in result.findings if severity(f) == "info"]
         if notes:
             ET.SubElement(case, "system-out").text = "\n".join(f"{f.code} {message(f, options.lang)}" for f in notes)
-    suite.set("tests", str(len(results)))
+    suite.set("tests", str(len(suite)))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
     root = ET.Element("testsuites")

@@ -81,21 +81,18 @@ def _result(result: FileResult, finding: Finding, index: dict[str, int], lang: s
 def report(results: list[FileResult], options: Options) -> dict[str, Any]:
     driver_rules = _rules(options.lang)
     index = {rule["id"]: number for number, rule in enumerate(driver_rules)}
-    findings = [
-        _result(result, finding, index, options.lang)
-        for result in results
-        if result.document is not None
-        for finding in result.findings
-    ]
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": f"{result.path}: {result.error}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}],
-        }
-        for result in results
-        if result.error
-    ]
+    findings, notifications = [], []
+    for result in results:  # once: a stream of results is fine
+        if result.error:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{result.path}: {result.error}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": result.path}}}],
+                }
+            )
+            continue
+        findings += [_result(result, finding, index, options.lang) for finding in result.findings]
     run: dict[str, Any] = {
         "tool": {
             "driver": {

@@ -19,7 +19,7 @@ from figcheck.document import Document
 from figcheck.engine import FileResult
 from figcheck.findings import Finding
 from figcheck.registry import rule
-from figcheck.report import Options, message, severity, suggestion
+from figcheck.report import Options, Tally, message, severity, suggestion, tallied
 from figcheck.tolerance import describe
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
@@ -53,7 +53,8 @@ def console_for(out: IO[str]) -> Console:
 def render(results: list[FileResult], out: IO[str], options: Options) -> None:
     console = console_for(out)
     words = _WORDS[options.lang]
-    for result in results:
+    tally = Tally()
+    for result in tallied(results, tally):
         if result.error is not None:
             console.print(
                 Text.assemble(
@@ -66,18 +67,14 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
         shown = list(result.findings) + (list(result.passed) if options.show_passed else [])
         for finding in sorted(shown, key=lambda f: (f.start, f.passed, f.code)):
             _render_one(console, result.document, finding, options)
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for result in results:
-        for finding in result.findings:
-            counts[severity(finding)] += 1
-    unreadable = sum(1 for r in results if r.error)
+    unreadable = tally.errors
     console.print(
         words["summary"].format(
-            files=len(results),
-            passed=sum(len(r.passed) for r in results),
-            unverifiable=sum(r.unverifiable for r in results),
+            files=tally.files,
+            passed=tally.passed,
+            unverifiable=tally.unverifiable,
             unreadable=words["unreadable"].format(n=unreadable) if unreadable else "",
-            **counts,
+            **tally.by_severity,
         )
     )
 
