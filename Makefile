@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_throughput.py
 	$(BIN)/python tests/bench/bench_planted.py
 	$(BIN)/python tests/bench/bench_formats.py
+	$(BIN)/python tests/bench/bench_load.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
