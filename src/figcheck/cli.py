@@ -310,6 +310,11 @@ def main() -> None:
         code = exc.exit_code
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: an answer, not a traceback
+        if "--debug" in sys.argv:
+            raise
+        print(f"figcheck 内部错误 (internal error): {type(exc).__name__}: {exc}（用 --debug 查看详情）", file=sys.stderr)
+        code = EXIT_UNREADABLE
     if code == EXIT_BROKEN_PIPE or _stdout_closed():
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # nothing more can reach the reader; do not fail at exit

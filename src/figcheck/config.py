@@ -18,6 +18,7 @@ or a bad value stops the run with a message naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,16 +67,16 @@ class Config:
 
 
 def _relative(path: str, base: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+    try:  # abspath, not resolve: a symlink loop must not stop the run
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
     except ValueError:
         return Path(path).as_posix()
 
 
 def discover(start: str) -> Path | None:
     """The nearest configuration file at or above `start`."""
-    here = Path(start).resolve()
-    if here.is_file() or not here.exists():
+    here = Path(os.path.abspath(start))
+    if not os.path.isdir(here):
         here = here.parent
     for directory in (here, *here.parents):
         for name in FILE_NAMES:

@@ -117,8 +117,8 @@ class DiffError(Exception):
 
 def verify_ref(ref: str, paths: list[str]) -> None:
     """Fail early, before any output, when `ref` is not a revision of the checked files' repository."""
-    start = next((p for p in paths if p != STDIN), ".")
-    directory = str(Path(start).resolve() if Path(start).is_dir() else Path(start).resolve().parent)
+    start = os.path.abspath(next((p for p in paths if p != STDIN), "."))
+    directory = start if os.path.isdir(start) else os.path.dirname(start)
     try:
         subprocess.run(
             ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
@@ -138,10 +138,11 @@ _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.MULTILIN
 
 def changed_lines(path: str, ref: str) -> set[int]:
     """Line numbers of `path` added or changed since `ref`, from `git diff`."""
-    directory = str(Path(path).resolve().parent)
+    absolute = os.path.abspath(path)
+    directory = os.path.dirname(absolute)
     try:
         diff = subprocess.run(
-            ["git", "diff", "--unified=0", "--no-color", ref, "--", str(Path(path).resolve())],
+            ["git", "diff", "--unified=0", "--no-color", ref, "--", absolute],
             cwd=directory,
             capture_output=True,
             text=True,

@@ -26,6 +26,13 @@ def load(path: str, data: bytes) -> Document:
                 _page(page, number, builder)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise LoadError("PDF 已加密，需要密码才能读取") from None
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors: look inside
+        inner = [exc, exc.__cause__, exc.__context__, *[a for a in exc.args if isinstance(a, BaseException)]]
+        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner):
+            raise LoadError("PDF 已加密，需要密码才能读取") from None
+        if any(isinstance(e, PDFSyntaxError) for e in inner):
+            raise LoadError(f"PDF 文件已损坏：{exc}") from None
+        raise
     except PDFSyntaxError as exc:
         raise LoadError(f"PDF 文件已损坏：{exc}") from None
     except LoadError:
