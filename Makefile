@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench fuzz lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_planted.py
 	$(BIN)/python tests/bench/bench_formats.py
 	$(BIN)/python tests/bench/bench_load.py
+
+fuzz: $(STAMP)
+	FIGCHECK_FUZZ_EXAMPLES=$${FIGCHECK_FUZZ_EXAMPLES:-5000} $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+__all__ = ["Path", "docx", "html", "pdf", "markdown", "scanned_pdf"]
+
 PROSE_CLEAN = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结6件。"
 PROSE_FLAWED = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结5件。"
 TABLE_CLEAN = [["办理结果", "件数"], ["予以公开", "215"], ["部分公开", "38"], ["不予公开", "12"], ["总计", "265"]]

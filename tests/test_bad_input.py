@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -101,7 +100,7 @@ def test_fifo_and_device(tmp_path):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL"),
         (b"abc\x00def", "NUL"),
         (bytes(range(128, 256)) * 4, "编码"),
-        ("全年受理64件，".encode("utf-8") + "其中维持38件".encode("gbk"), None),  # mixed: GB18030 reads both
+        ("全年受理64件，".encode() + "其中维持38件".encode("gbk"), None),  # mixed: GB18030 reads both
     ],
 )
 def test_text_contents(tmp_path, content, error):
@@ -264,8 +263,9 @@ def test_internal_error_is_an_answer_not_a_traceback(tmp_path, monkeypatch):
 
 # ── the process ───────────────────────────────────────────────────────────
 def _figcheck(*args: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "figcheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "figcheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs
+    )
 
 
 def test_closed_pipe_is_quiet(tmp_path):

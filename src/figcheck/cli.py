@@ -313,7 +313,9 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 — the last line of defence: an answer, not a traceback
         if "--debug" in sys.argv:
             raise
-        print(f"figcheck 内部错误 (internal error): {type(exc).__name__}: {exc}（用 --debug 查看详情）", file=sys.stderr)
+        print(
+            f"figcheck 内部错误 (internal error): {type(exc).__name__}: {exc}（用 --debug 查看详情）", file=sys.stderr
+        )
         code = EXIT_UNREADABLE
     if code == EXIT_BROKEN_PIPE or _stdout_closed():
         devnull = os.open(os.devnull, os.O_WRONLY)

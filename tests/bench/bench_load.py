@@ -52,9 +52,13 @@ def main() -> int:
                     target.write_bytes(source.read_bytes())
             megabytes = sum((Path(scratch) / name).stat().st_size for name in os.listdir(scratch)) / 1e6
             seconds, peak_mb, code = _measure(Path(scratch), jobs)
-            print(f"{size:>6} files  {megabytes:8.1f} MB  {seconds:7.1f} s  {size / seconds:7.1f} files/s  "
-                  f"peak RSS {peak_mb:6.0f} MB  exit {code}")
-            line.append(f"files{size}_s={seconds:.1f} files{size}_per_s={size / seconds:.1f} files{size}_peak_mb={peak_mb:.0f}")
+            print(
+                f"{size:>6} files  {megabytes:8.1f} MB  {seconds:7.1f} s  {size / seconds:7.1f} files/s  "
+                f"peak RSS {peak_mb:6.0f} MB  exit {code}"
+            )
+            line.append(
+                f"files{size}_s={seconds:.1f} files{size}_per_s={size / seconds:.1f} files{size}_peak_mb={peak_mb:.0f}"
+            )
     print("BENCH " + " ".join(line))
     return 0
 

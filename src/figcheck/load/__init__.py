@@ -67,7 +67,7 @@ def load(path: str) -> Document:
     from figcheck.load import text as text_loader
 
     if path == STDIN:
-        return text_loader.from_bytes(STDIN, sys.stdin.buffer.read())
+        return text_loader.load(STDIN, sys.stdin.buffer.read())
     suffix = Path(path).suffix.lower()
     if suffix in UNSUPPORTED:
         raise LoadError(UNSUPPORTED[suffix])
@@ -90,5 +90,5 @@ def load(path: str) -> Document:
         raise LoadError(f"无法读取：{exc.strerror or exc}") from None
     module = LOADERS.get(suffix, "text")
     if module == "text":
-        return text_loader.from_bytes(path, data)
+        return text_loader.load(path, data)
     return importlib.import_module(f"figcheck.load.{module}").load(path, data)

@@ -21,7 +21,7 @@ MAX_UNPACKED = 200 * 1024 * 1024  # bytes; real reports are a few MB
 def _check_archive(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
         raise LoadError("不是有效的 .docx 文件（无法作为 zip 打开，文件可能已损坏）") from None
     names = set(archive.namelist())
     if "word/document.xml" not in names:
@@ -33,13 +33,23 @@ def _check_archive(data: bytes) -> None:
 def load(path: str, data: bytes) -> Document:
     _check_archive(data)
     import docx  # imported on first use: python-docx costs ~50 ms
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(_as_document(data)))
     except Exception as exc:  # python-docx raises several kinds on malformed packages
         raise LoadError(f"无法读取 .docx：{type(exc).__name__}: {exc}") from None
+    try:
+        return _read(document, path)
+    except LoadError:
+        raise
+    except Exception as exc:  # a damaged package can fail anywhere python-docx looks
+        raise LoadError(f"无法读取 .docx（文件可能已损坏）：{type(exc).__name__}: {exc}") from None
+
+
+def _read(document, path: str) -> Document:
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
     builder = DocumentBuilder(path, "docx")
     notes = _figcheck_comments(document)
     body = document.element.body

@@ -26,6 +26,8 @@ _CHROME_LINE = regex.compile(
     r"公网安备|版权所有|技术支持|联系我们|网站地图|上一篇|下一篇|相关链接|扫一扫|【关闭】|【打印】|【返回顶部】|返回顶部|"
     r"关闭本页|您访问的链接即将离开|X$|×$)"
 )
+_HAN = regex.compile(r"\p{Han}")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "pre", "blockquote", "section", "article")
 
 
@@ -53,6 +55,7 @@ def load(path: str, data: bytes) -> Document:
 
     text, encoding = decode(data)
     text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    text = _CONTROL.sub("", text)  # lxml refuses strings with control characters; they are not text
     parser = html.HTMLParser(no_network=True, remove_comments=False, remove_pis=True, huge_tree=False)
     try:
         root = html.document_fromstring(text, parser=parser) if text.strip() else None
@@ -61,26 +64,28 @@ def load(path: str, data: bytes) -> Document:
     builder = DocumentBuilder(path, encoding)
     if root is None:
         return builder.build()
-    for element in root.iter(*_DROP_TAGS):
-        element.drop_tree() if element.getparent() is not None else None
-    for element in list(root.iter()):
-        hint = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.getparent() is not None and _DROP_HINTS.search(hint.lower()):
-            element.drop_tree()
-    _walk(_article(root), builder)
+    try:
+        for element in list(root.iter(*_DROP_TAGS)):
+            if element.getparent() is not None:
+                element.drop_tree()
+        for element in list(root.iter()):
+            hint = f"{element.get('class', '')} {element.get('id', '')}" if isinstance(element.tag, str) else ""
+            if element.getparent() is not None and _DROP_HINTS.search(hint.lower()):
+                element.drop_tree()
+        _walk(_article(root), builder)
+    except (ValueError, RecursionError) as exc:
+        raise LoadError(f"无法解析网页：{type(exc).__name__}: {exc}") from None
     return builder.build()
 
 
 def _article(root):
-    """The element holding the article: the block with the most Chinese text directly in its paragraphs."""
+    """The element holding the article: the block with the most Chinese text in its direct children."""
     best, best_score = root, 0
     for element in root.iter("div", "article", "section", "td", "body"):
         score = sum(
-            len(regex.findall(r"\p{Han}", child.text_content()))
-            for child in element
-            if child.tag in ("p", "table", "div", "span")
+            len(_HAN.findall(child.text_content())) for child in element if child.tag in ("p", "table", "div", "span")
         )
-        if score > best_score * 1.0 and (best is root or element in best.iterdescendants() or score > best_score):
+        if score > best_score:
             best, best_score = element, score
     return best
 

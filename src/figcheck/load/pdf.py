@@ -24,21 +24,15 @@ def load(path: str, data: bytes) -> Document:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 _page(page, number, builder)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise LoadError("PDF 已加密，需要密码才能读取") from None
-    except Exception as exc:  # pdfplumber wraps pdfminer's errors: look inside
+    except LoadError:
+        raise
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors, and pdfminer raises many kinds
         inner = [exc, exc.__cause__, exc.__context__, *[a for a in exc.args if isinstance(a, BaseException)]]
         if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner):
             raise LoadError("PDF 已加密，需要密码才能读取") from None
         if any(isinstance(e, PDFSyntaxError) for e in inner):
             raise LoadError(f"PDF 文件已损坏：{exc}") from None
-        raise
-    except PDFSyntaxError as exc:
-        raise LoadError(f"PDF 文件已损坏：{exc}") from None
-    except LoadError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        raise LoadError(f"无法读取 PDF：{type(exc).__name__}: {exc}") from None
+        raise LoadError(f"无法读取 PDF（文件可能已损坏）：{type(exc).__name__}: {exc}") from None
     document = builder.build()
     if not document.text.strip():
         raise LoadError("PDF 没有文字层（可能是扫描件）；figcheck 不做文字识别（OCR）")

@@ -69,7 +69,7 @@ def paragraphs(text: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def from_bytes(path: str, data: bytes) -> Document:
+def load(path: str, data: bytes) -> Document:
     """Decode one text or Markdown input into a Document."""
     text, encoding = decode(data)
     return Document(path=path, text=text, segments=paragraphs(text), encoding=encoding)
