@@ -15,7 +15,11 @@ from figcheck.load.builder import DocumentBuilder
 
 
 def load(path: str, data: bytes) -> Document:
+    import logging
+
     import pdfplumber  # imported on first use: it costs ~60 ms
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about damaged fonts are not the user's business
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
