@@ -149,3 +149,29 @@ def test_subtotals_and_totals_in_a_table(tmp_path):
     path.write_text("\n".join(rows).replace("| 丁镇 | 7 |", "| 丁镇 | 9 |") + "\n", encoding="utf-8")
     flagged = check_path(str(path)).findings
     assert [(f.code, f.stated.raw) for f in flagged] == [("FC401", "12")]
+
+
+def test_table_total_against_the_prose(tmp_path):
+    table = "\n".join(
+        ["| 办理结果 | 件数 |", "| --- | --- |", "| 予以公开 | 40 |", "| 不予公开 | 24 |", "| 总计 | 64 |"]
+    )
+    path = tmp_path / "t.md"
+    caption = "表1 政府信息公开申请办理情况（单位：件）"
+    path.write_text(f"全年共受理政府信息公开申请61件。\n\n{caption}\n\n{table}\n", encoding="utf-8")
+    findings = check_path(str(path)).findings
+    assert [(f.code, f.stated.raw, f.figures[1].figure.raw) for f in findings] == [("FC501", "64", "61件")]
+    path.write_text(f"全年共受理政府信息公开申请64件。\n\n{caption}\n\n{table}\n", encoding="utf-8")
+    assert check_path(str(path)).findings == ()
+
+
+def test_rate_column_against_its_counts(tmp_path):
+    rows = [
+        "| 单位 | 受理（件） | 办结（件） | 办结率（%） |",
+        "| --- | --- | --- | --- |",
+        "| 甲局 | 120 | 114 | 95.0 |",
+        "| 乙局 | 80 | 78 | 92.5 |",
+    ]
+    path = tmp_path / "r.md"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    findings = check_path(str(path)).findings
+    assert [(f.code, f.stated.raw) for f in findings] == [("FC404", "92.5")]

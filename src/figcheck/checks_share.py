@@ -44,7 +44,7 @@ def check_share(claim: Claim) -> Finding | None:
     params = dict(stated=share.raw, computed=_shown(point, share, claim.relation), formula=formula)
     allowance = tolerance_allowance(share, span, point)
     return Finding(
-        "FC402" if claim.table else "FC204",
+        ("FC404" if claim.evidence == "rate" else "FC402") if claim.table else "FC204",
         bool(allowance),
         share,
         _shown(point, share, claim.relation),

@@ -33,13 +33,24 @@ _UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
 def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[Claim]:
     by_start = {placed.figure.start: placed for placed in layout.placed}
     claims: list[Claim] = []
+    spans = sorted((cell.start, cell.end) for table in tables for cell in table.cells)
     for table in tables:
-        claims += _TableReader(table, layout, by_start).claims()
+        reader = _TableReader(table, layout, by_start)
+        claims += reader.claims()
+        claims += reader.stated_in_prose(layout, spans)
     return claims
+
+
+def _in_cells(offset: int, spans: list[tuple[int, int]]) -> bool:
+    import bisect
+
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 class _TableReader:
     def __init__(self, table: Table, layout: Layout, by_start: dict[int, Placed]) -> None:
+        self.caption = table.caption
         self.grid = table.grid()
         self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
         self.header_rows = self._header_rows()
@@ -89,7 +100,13 @@ class _TableReader:
     def claims(self) -> list[Claim]:
         if not self.grid or self.header_rows >= len(self.grid):
             return []
-        return self._total_columns() + self._total_rows() + self._share_columns() + self._growth_columns()
+        return (
+            self._total_columns()
+            + self._total_rows()
+            + self._share_columns()
+            + self._growth_columns()
+            + self._rate_columns()
+        )
 
     def _value_columns(self) -> list[int]:
         return [c for c in range(self.label_cols, len(self.headers)) if not _NOT_ADDITIVE.search(self.headers[c])]
@@ -228,3 +245,64 @@ class _TableReader:
                     terms = (Term(base, "base"), Term(result, "result"))
                     claims.append(Claim("change", growth, terms, relation="percent", direction=1, table=True))
         return claims
+
+    def _rate_columns(self) -> list[Claim]:
+        """「受理 | 办结 | 办结率（%）」: a rate column against the column its name starts with, over the
+        row's total (a 合计/总数/受理/收到 column, or the only other value column)."""
+        claims = []
+        value_columns = [
+            c for c in range(self.label_cols, len(self.headers)) if not _NOT_ADDITIVE.search(self.headers[c])
+        ]
+        for c in range(self.label_cols, len(self.headers)):
+            header = self._column_header(c)
+            named = regex.search(r"(\p{Han}{2})率", header)
+            if named is None or regex.search(r"增长|增幅|增速", header):
+                continue
+            stem = named.group(1)
+            numerators = [v for v in value_columns if stem in self._column_header(v)]
+            wholes = [
+                v
+                for v in value_columns
+                if v not in numerators and regex.search(r"合计|总计|总数|受理|收到|登记|应", self._column_header(v))
+            ]
+            if not wholes and len(value_columns) == 2 and len(numerators) == 1:
+                wholes = [v for v in value_columns if v not in numerators]
+            if len(numerators) != 1 or len(wholes) != 1:
+                continue
+            for r in self._data_rows():
+                rate, part, whole = self.values[r][c], self.values[r][numerators[0]], self.values[r][wholes[0]]
+                if rate is not None and part is not None and whole is not None and whole.figure.value > 0:
+                    unit = rate.figure.unit or ("‰" if "‰" in header else "%")
+                    terms = (Term(part, "part"), Term(whole, "whole"))
+                    claims.append(Claim("share", rate, terms, evidence="rate", table=True, relation=unit))
+        return claims
+
+    def stated_in_prose(self, layout: Layout, spans: list[tuple[int, int]]) -> list[Claim]:
+        """The table's grand total against the same quantity in the prose (「全年受理申请64件」 beside a
+        table whose 总计 is 61): a repeated figure (FC501) when the two disagree."""
+        from figcheck.claims import is_count, states_other_relation
+        from figcheck.claims_sum import _common_run
+
+        rows = self._data_rows()
+        totals = [r for r in rows if _TOTAL.search(self._row_label(r).replace(" ", "").split(" ")[-1])]
+        columns = self._value_columns()
+        total_columns = [c for c in columns if _TOTAL.search(self._column_header(c))]
+        if len(totals) != 1 or not columns:
+            return []
+        column = total_columns[0] if len(total_columns) == 1 else columns[0] if len(columns) == 1 else None
+        grand = self.values[totals[0]][column] if column is not None else None
+        if grand is None or not grand.figure.is_exact:
+            return []
+        subject = (self.caption + " " + self.headers[column]).replace(" ", "")
+        unit = _UNIT.search(subject)
+        claims = []
+        for placed in layout.placed:
+            figure = placed.figure
+            if _in_cells(figure.start, spans) or not is_count(placed) or states_other_relation(placed):
+                continue
+            if "其中" in placed.label or not figure.is_exact or (unit and figure.unit not in unit.group(1)):
+                continue
+            words = placed.label + layout.text[figure.end : figure.end + 8]
+            if _common_run(words, subject) >= 6 and figure.value != grand.figure.value:
+                claims.append(Claim("repeat", grand, (Term(placed, "earlier"),), evidence=placed.label.strip("，,、 ")))
+        return claims[:1]

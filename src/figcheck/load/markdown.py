@@ -56,7 +56,7 @@ def _pipe_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:
                     begin, finish = offsets[line_index] + start, offsets[line_index] + stop
                     cells.append(Cell(r, c, begin, finish, text[begin:finish]))
                     segments.append(Segment(begin, finish, "cell", f"表{number} 第{r + 1}行第{c + 1}列"))
-            caption = lines[index - 1].strip() if index > 0 else ""
+            caption = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
             cols = max((cell.col for cell in cells), default=-1) + 1
             tables.append(Table(number, tuple(cells), len(rows), cols, caption))
             segments.append(Segment(offsets[index], offsets[end - 1] + len(lines[end - 1]), "table", f"表{number}"))

@@ -19,7 +19,9 @@ def load(path: str, data: bytes) -> Document:
 
     import pdfplumber  # imported on first use: it costs ~60 ms
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about damaged fonts are not the user's business
+    logging.getLogger("pdfminer").setLevel(
+        logging.ERROR
+    )  # its warnings about damaged fonts are not the user's business
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
