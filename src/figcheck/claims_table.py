@@ -138,16 +138,17 @@ class _TableReader:
             if len(parts) < 2:
                 continue
             for r in range(self.header_rows, len(self.grid)):
-                stated = self.values[r][total]
-                cells = [self.values[r][c] for c in parts]
-                if stated is None or any(
-                    v is None and not self._is_zero(r, c) for v, c in zip(cells, parts, strict=True)
-                ):
-                    continue
-                terms = tuple(Term(v, "part") for v in cells if v is not None)
-                if terms:
-                    claims.append(Claim("sum", stated, terms, COMPLETE, "合计", tight=True, table=True))
+                claims += self._sum((r, total), [(r, c) for c in parts])
         return claims
+
+    def _sum(self, total: tuple[int, int], parts: list[tuple[int, int]]) -> list[Claim]:
+        """A table sum: the total cell against its part cells (blank and 「—」 count as 0)."""
+        stated = self.values[total[0]][total[1]]
+        cells = [self.values[r][c] for r, c in parts]
+        if stated is None or any(v is None and not self._is_zero(r, c) for v, (r, c) in zip(cells, parts, strict=True)):
+            return []
+        terms = tuple(Term(v, "part") for v in cells if v is not None)
+        return [Claim("sum", stated, terms, COMPLETE, "合计", tight=True, table=True)] if terms else []
 
     def _data_rows(self) -> list[int]:
         return [r for r in range(self.header_rows, len(self.grid)) if any(v is not None for v in self.values[r])]
@@ -174,15 +175,7 @@ class _TableReader:
             if len(parts) < 2:
                 continue
             for c in self._value_columns():
-                stated = self.values[total][c]
-                cells = [self.values[r][c] for r in parts]
-                if stated is None or any(
-                    v is None and not self._is_zero(r, c) for v, r in zip(cells, parts, strict=True)
-                ):
-                    continue
-                terms = tuple(Term(v, "part") for v in cells if v is not None)
-                if terms:
-                    claims.append(Claim("sum", stated, terms, COMPLETE, "合计", tight=True, table=True))
+                claims += self._sum((total, c), [(r, c) for r in parts])
         return claims
 
     def _share_columns(self) -> list[Claim]:
