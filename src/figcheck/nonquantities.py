@@ -12,7 +12,7 @@ import regex
 
 from figcheck.vocabulary import vocabulary
 
-_LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")  # PM2.5, PM_2.5, 5G, 4A级
 _ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")
 _HEADING_AFTER = frozenset(".．、)）")
 _DAY_NAME_MARKS = ("·", "•", "・")
