@@ -63,6 +63,8 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
         words.ordinal_after[unit], _unit_end(text, core_end, unit_written)
     ):
         return False  # 二次会议, 三期工程, 九年制: an ordinal or a name, not an amount
+    if core == "一" and unit_written and _repeats(text, start, core_end, unit_written):
+        return False  # 一个一个, 一年比一年, 一件又一件, 定一件、干一件: a figure of speech, not a count
     if unit in words.rank_units and text[max(0, start - 3) : start].endswith(words.rank_before):
         return False  # 居全国前10位: a rank
     if unit == "番" and not text[max(0, start - 2) : start].endswith(("翻", "翻了")):
@@ -77,6 +79,17 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
 def _unit_end(text: str, core_end: int, unit_written: str) -> int:
     at = text.find(unit_written, core_end, core_end + 6 + len(unit_written)) if unit_written else core_end
     return core_end if at < 0 else at + len(unit_written)
+
+
+def _repeats(text: str, start: int, core_end: int, unit: str) -> bool:
+    """「一X」 said twice in a row (一个一个, 一年比一年, 一件又一件, 干一件、成一件)."""
+    once = "一" + unit
+    after = text[core_end + len(unit) : core_end + len(unit) + len(once) + 3]
+    before = text[max(0, start - len(once) - 3) : start]
+    joins = ("", "又", "比", "接着")
+    if any(after.startswith(join + once) for join in joins) or any(before.endswith(once + join) for join in joins):
+        return True
+    return after[:1] == "、" and after[2:].startswith(once) or before[-1:] != "" and before[:-1].endswith(once + "、")
 
 
 def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
