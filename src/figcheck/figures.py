@@ -15,7 +15,7 @@ from fractions import Fraction
 import regex
 
 from figcheck import rulebook
-from figcheck.nonquantities import acceptable_context, in_short_quote, inside_name, is_quantity
+from figcheck.nonquantities import acceptable_context, inside_name, is_quantity
 from figcheck.numerals import BIG_UNITS, CHINESE_NUMERAL_CHARS, CN_DIGITS, format_decimal, parse_core, parse_vague
 from figcheck.vocabulary import vocabulary
 
@@ -445,4 +445,4 @@ def _trailing_scale(numeral: str) -> int:
     return scale
 
 
-__all__ = ["Figure", "find_figures", "in_short_quote"]
+__all__ = ["Figure", "find_figures"]
