@@ -94,7 +94,7 @@ _CORE = (
 # text quickly instead of trying every alternative at every position.
 _FIRST = rf"(?=[-−－负零下半一过百千万0-9０-９{_CN_START}几数])"
 _GRAMMAR = regex.compile(
-    rf"""{_FIRST}(?P<sign>(?<![0-9０-９])[-−－](?={_AR})|负(?=[0-9０-９{_CN_START}百零])|零下)?
+    rf"""{_FIRST}(?P<sign>(?<![0-9０-９])[-−－](?={_AR})|(?<![税胜正抱自担欠背肩])负(?=[0-9０-９{_CN_START}百零])|零下)?
     (?:(?P<half>半数|一半|过半(?!个)|(?<![上下前后多大])半(?=年|个月|天|小时|个小时))
       |(?P<per>百分之|千分之|万分之)(?P<pcore>百(?![分万亿])|{_CORE})
       |(?P<den>{_CORE})分之(?P<num>{_CORE})
