@@ -307,7 +307,7 @@ _SPACED_TAIL = regex.compile(r"(?: ?[．.]? ?[0-9０-９]|(?: [0-9０-９])){1,1
 _BARE_PERCENT_HIGH = regex.compile(r"([一二两三四五六七八九十百]{1,6}(?:点[一二三四五六七八九零〇]+)?)(?![分之])")
 _MONTHS_AFTER = regex.compile(r"([一二两三四五六七八九十0-9]{1,3})个月")
 _PER_UNIT = regex.compile(r"[/／](?:人·?月|人·?年|人·?天|\p{Han}{1,3}(?=[，,。；;、）)\s]|$))")
-_LISTED_PAIR = regex.compile(rf"、[{_CN_DIGIT}]")
+_LISTED_PAIR = regex.compile(rf"、([{_CN_DIGIT}][十百千万亿]*)")
 
 
 def _unspaced(core: str) -> str:
@@ -330,10 +330,13 @@ def _spaced_digits(text: str, start: int, core: str) -> str | None:
 
 
 def _listed_pair(text: str, start: int, core: str) -> str | None:
-    """「两、三倍」, 「两、三年内」: a vague pair written with a pause mark."""
-    if len(core) == 1 and _LISTED_PAIR.match(text, start + 1) and parse_vague(core + text[start + 2]):
-        return core + "、" + text[start + 2]
-    return None
+    """「两、三倍」, 「四、五十年」: a vague pair written with a pause mark."""
+    if len(core) != 1:
+        return None
+    following = _LISTED_PAIR.match(text, start + 1)
+    if following is None or parse_vague(core + following.group(1)) is None:
+        return None
+    return core + "、" + following.group(1)
 
 
 def _shrink_for_unit(text: str, start: int, core: str) -> str:

@@ -82,13 +82,15 @@ def _unit_end(text: str, core_end: int, unit_written: str) -> int:
 
 
 def _repeats(text: str, start: int, core_end: int, unit: str) -> bool:
-    """「一X」 said twice in a row (一个一个, 一年比一年, 一件又一件, 干一件、成一件)."""
+    """「一X」 said twice in a row (一个一个, 一年比一年, 一件又一件, 干一件、成一件, 一张张)."""
     once = "一" + unit
     after = text[core_end + len(unit) : core_end + len(unit) + len(once) + 3]
     before = text[max(0, start - len(once) - 3) : start]
     joins = ("", "又", "比", "接着")
     if any(after.startswith(join + once) for join in joins) or any(before.endswith(once + join) for join in joins):
         return True
+    if len(unit) == 1 and text[core_end : core_end + 1] == unit and after.startswith(unit):
+        return True  # 一张张, 一个个, 一天天: one after another
     return after[:1] == "、" and after[2:].startswith(once) or before[-1:] != "" and before[:-1].endswith(once + "、")
 
 
