@@ -91,7 +91,8 @@ def _repeats(text: str, start: int, core_end: int, unit: str) -> bool:
         return True
     if len(unit) == 1 and text[core_end : core_end + 1] == unit and after.startswith(unit):
         return True  # 一张张, 一个个, 一天天: one after another
-    return after[:1] == "、" and after[2:].startswith(once) or before[-1:] != "" and before[:-1].endswith(once + "、")
+    # 干一件、成一件: the same 「一X」 after a one-character verb on the other side of 、
+    return after[:1] == "、" and after[2:].startswith(once) or before[:-1].endswith(once + "、")
 
 
 def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
