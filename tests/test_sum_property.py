@@ -95,6 +95,10 @@ def _sentence(case: dict, change: tuple[int, int] | None = None) -> tuple[str, l
     return _render(case["phrasing"], case["subject"], case["labels"], values, total, case["unit"], case["chinese"])
 
 
+def _round_in_chinese(value: int) -> bool:
+    return cn2an.an2cn(value).endswith(("万", "亿"))
+
+
 @SETTINGS
 @given(breakdowns)
 def test_consistent_breakdown_is_clean(case):
@@ -113,9 +117,12 @@ def test_one_changed_figure_is_flagged_at_it(case, data):
     current = sum(values) if which == 0 else values[which - 1]
     if current + delta < 1:
         delta = -delta  # keep every figure ≥ 1: 「零件」 is a word (machine parts), not 0 件
-    changed = current + delta
+    changed_values = list(values)
+    if which:
+        changed_values[which - 1] = current + delta
+    changed_total = sum(values) + (delta if which == 0 else 0)
     # a Chinese amount ending in 万 or 亿 (一万件) is rounded as written; the law is about exact figures
-    assume(not (case["chinese"] and cn2an.an2cn(changed).endswith(("万", "亿"))))
+    assume(not (case["chinese"] and any(_round_in_chinese(v) for v in [changed_total, *changed_values])))
     text, offsets = _sentence(case, (which, delta))
     result = check_text(text)
     assert result.findings, (text, "not flagged")
