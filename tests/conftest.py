@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from figcheck.engine import FileResult, check_text
+from figcheck.pipeline import check_text
 from figcheck.registry import rule
+from figcheck.results import FileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

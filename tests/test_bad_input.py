@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 
 import builders
 from figcheck.cli import app
-from figcheck.engine import check_text
 from figcheck.figures import find_figures
 from figcheck.load import LoadError, load
+from figcheck.pipeline import check_text
 
 FLAWED = "市本级受理政府信息公开申请413件，区县受理1207件，合计1602件。\n"
 
@@ -237,10 +237,10 @@ def test_timeout_per_file(tmp_path, monkeypatch):
     fast = tmp_path / "fast.txt"
     fast.write_text(FLAWED, encoding="utf-8")
 
-    def crawl(path):
+    def crawl(path, options):
         if path.endswith("slow.txt"):
             time.sleep(5)
-        return run.check_path.__wrapped__(path) if hasattr(run.check_path, "__wrapped__") else original(path)
+        return original(path, options)
 
     original = run.check_path
     monkeypatch.setattr(run, "check_path", crawl)
@@ -254,7 +254,7 @@ def test_internal_error_is_an_answer_not_a_traceback(tmp_path, monkeypatch):
 
     path = tmp_path / "a.txt"
     path.write_text(FLAWED, encoding="utf-8")
-    monkeypatch.setattr(run, "check_path", lambda p: 1 / 0)
+    monkeypatch.setattr(run, "check_path", lambda path, options: 1 / 0)
     code, report = _report(str(path))
     assert code == 2 and "内部错误：ZeroDivisionError" in report["files"][0]["error"]
     with pytest.raises(ZeroDivisionError):

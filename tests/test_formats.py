@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import builders
-from figcheck.engine import check_path
 from figcheck.load import LoadError, load
+from figcheck.pipeline import check_path
 
 FORMATS = {
     "docx": builders.docx,

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import builders
-from figcheck.engine import check_document, check_text
 from figcheck.load import LoadError
+from figcheck.pipeline import check_document, check_text
 
 EXAMPLES = int(os.environ.get("FIGCHECK_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from figcheck import rulebook
 from figcheck.cli import app
 
 PASSAGE = "全年排查矛盾纠纷412件，化解398件，化解率96.6%。\n"
@@ -18,12 +17,6 @@ numerator = ["化解"]
 denominators = ["total"]
 total_terms = ["排查", "受理"]
 """
-
-
-@pytest.fixture(autouse=True)
-def bundled_rules_afterwards():
-    yield
-    rulebook.configure(())
 
 
 def _run(tmp_path, rate_file: str, passage: str, name: str = "rates.toml"):

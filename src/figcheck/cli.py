@@ -75,23 +75,24 @@ def _main(
     """figcheck：核对中文公文、报告中数字之间的关系。"""
 
 
-def _configure(rules: list[str] | None) -> None:
-    """Load the user's rule directories; a malformed file stops the run with exit code 2."""
+def _options(rules: list[str] | None):
+    """The user's rule directories read; a malformed file stops the run with exit code 2."""
     from figcheck import rulebook
+    from figcheck.options import Options
 
     try:
-        rulebook.configure(rules or ())
+        return Options(rulebook.open_rulebook(rules or ()))
     except rulebook.RuleFileError as exc:
         typer.echo(f"规则文件错误 (rule file error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
 
 
 def _run(paths: list[str], rules: list[str] | None = None):
-    from figcheck.engine import check_path
     from figcheck.load import iter_inputs
+    from figcheck.pipeline import check_path
 
-    _configure(rules)
-    return [check_path(path) for path in iter_inputs(paths)]
+    options = _options(rules)
+    return [check_path(path, options) for path in iter_inputs(paths)]
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -151,13 +152,37 @@ def check(
     debug: Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")] = False,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
+    from figcheck import baseline as baselines
+    from figcheck import rulebook, run
+    from figcheck.report import Options, Tally
+
+    config = _with_overrides(_load_config(paths, config_path), select, ignore, fail_on, rules)
+    tally = Tally()
+    try:
+        options = run.options_of(config)  # a malformed rule file, baseline or ref stops the run before any output
+        entries = baselines.read_baseline(baseline) if baseline else None
+        if diff:
+            run.verify_ref(diff, paths)
+        stream = run.check_iter(paths, config, jobs or run.default_jobs(), timeout, debug, options)
+        if diff:
+            stream = run.only_changed(stream, diff)
+        if entries is not None:
+            stream = baselines.apply_baseline(stream, entries, config)
+        report = Options(lang=lang.value, show_passed=show_passed)
+        _report(stream, tally, output_format.value, report, output, write_baseline)
+    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError) as exc:
+        typer.echo(f"错误 (error): {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if tally.errors:
+        raise typer.Exit(EXIT_UNREADABLE)
+    raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
+
+
+def _with_overrides(config, select: str | None, ignore: str | None, fail_on, rules: list[str] | None):
+    """The configuration file's settings with the command line's on top."""
     import dataclasses
     from pathlib import Path
 
-    from figcheck import rulebook, run, suppress
-    from figcheck.report import Options, Tally, render, tallied
-
-    config = _load_config(paths, config_path)
     overrides: dict = {}
     if select is not None:
         overrides["select"] = _codes(select)
@@ -167,35 +192,23 @@ def check(
         overrides["fail_on"] = fail_on.value
     if rules:
         overrides["rules"] = config.rules + tuple(str(Path(d).resolve()) for d in rules)
-    config = dataclasses.replace(config, **overrides)
-    tally = Tally()
-    options = Options(lang=lang.value, show_passed=show_passed)
-    try:
-        settings = run.Settings(config.rules, config.accept_truncation, timeout, debug)
-        run.prepare(settings)  # a malformed rule file, baseline or ref stops the run before any output
-        entries = suppress.read_baseline(baseline) if baseline else None
-        if diff:
-            run.verify_ref(diff, paths)
-        stream = run.check_iter(paths, config, jobs or run.default_jobs(), timeout=timeout, debug=debug)
-        if diff:
-            stream = run.only_changed(stream, diff)
-        if entries is not None:
-            stream = suppress.apply_baseline(stream, entries, config)
-        stream = tallied(stream, tally)
-        if write_baseline:
-            count = suppress.write_baseline(stream, write_baseline)
-            typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
-            raise typer.Exit(EXIT_UNREADABLE if tally.errors else EXIT_CLEAN)
-        if output:
-            _write_atomically(output, lambda handle: render(output_format.value, stream, handle, options))
-        else:
-            render(output_format.value, stream, sys.stdout, options)
-    except (rulebook.RuleFileError, run.DiffError, suppress.BaselineError) as exc:
-        typer.echo(f"错误 (error): {exc}", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
-    if tally.errors:
-        raise typer.Exit(EXIT_UNREADABLE)
-    raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
+    return dataclasses.replace(config, **overrides)
+
+
+def _report(stream, tally, output_format: str, options, output: str | None, write_baseline: str | None) -> None:
+    """Render the results (or record them as a baseline), counting them in `tally` on the way."""
+    from figcheck import baseline as baselines
+    from figcheck.report import render, tallied
+
+    stream = tallied(stream, tally)
+    if write_baseline:
+        count = baselines.write_baseline(stream, write_baseline)
+        typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
+        raise typer.Exit(EXIT_UNREADABLE if tally.errors else EXIT_CLEAN)
+    if output:
+        _write_atomically(output, lambda handle: render(output_format, stream, handle, options))
+    else:
+        render(output_format, stream, sys.stdout, options)
 
 
 @app.command()

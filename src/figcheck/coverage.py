@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from figcheck.clauses import Layout
+from figcheck.layout import Layout
 
 _RATE = regex.compile(r"\p{Han}{1,10}?率(?:为|是|达|达到|约为|仅为|高达|保持在|稳定在|提升至|提高至|提高到|约)?\s*$")
 _CHANGE = regex.compile(

@@ -8,16 +8,24 @@ Vocabularies are data in rules/. Offsets are code points into `text`; `text[f.st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
 import regex
 
-from figcheck import rulebook
 from figcheck.nonquantities import acceptable_context, inside_name, is_quantity
-from figcheck.numerals import BIG_UNITS, CHINESE_NUMERAL_CHARS, CN_DIGITS, format_decimal, parse_core, parse_vague
-from figcheck.vocabulary import vocabulary
+from figcheck.numerals import (
+    BIG_UNITS,
+    CHINESE_NUMERAL_CHARS,
+    CN_DIGITS,
+    format_decimal,
+    parse_core,
+    parse_vague,
+    scale_of,
+)
+from figcheck.rulebook import BUNDLED, Rulebook
+from figcheck.vocabulary import Vocabulary, vocabulary
 
 Number = Decimal | Fraction
 
@@ -41,6 +49,8 @@ class Figure:
     resolution: Decimal = Decimal(1)
     high: Number | None = None
     numeral: str = ""
+    rounded: bool = False  # a ratio unit (%, 倍 …): rounded as written even when an integer, never exact
+    measured: bool = False  # a measurement (公里, 吨 …): a round integer is rounded at its last non-zero digit
 
     @property
     def value_text(self) -> str:
@@ -56,7 +66,7 @@ class Figure:
             and self.resolution == 1
             and isinstance(self.value, Decimal)
             and self.value == self.value.to_integral_value()
-            and self.unit not in vocabulary().rounded
+            and not self.rounded
         )
 
 
@@ -104,69 +114,54 @@ _GRAMMAR = regex.compile(
 )
 _PER_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 _RANGE_MARKS = "~～〜-—–－至到"
-_SPACES = "[ \u00a0\u2009\u202f]{0,2}"
 _HALF_UNITS = ("个小时", "个月", "小时", "年", "天")
-
-
-@rulebook.cached
-def _before_pattern() -> regex.Pattern[str]:
-    """The qualifier written right before a figure (约, 将近, 不超过 …), longest first."""
-    return regex.compile("(?:" + "|".join(map(regex.escape, vocabulary().before_words)) + ")$")
-
-
-@rulebook.cached
-def _suffix_pattern(with_inside: bool = True) -> regex.Pattern[str]:
-    words = vocabulary()
-    units = "|".join(map(regex.escape, rulebook.longest_first(list(words.units))))
-    inside = "|".join(map(regex.escape, rulebook.longest_first(words.inside))) if with_inside else "(?!)"
-    return regex.compile(
-        rf"{_SPACES}(?P<q1>{inside})?(?P<scale>[万萬亿億]+)?(?P<q2>余|多)?{_SPACES}(?P<unit>{units})?"
-        rf"(?P<tenth>(?<=成)[一二三四五六七八九半])?"
-    )
 
 
 _MONEY_DIGIT = f"[{_CN_DIGIT}壹贰叁肆伍陆柒捌玖0-9]"
 _MONEY_TAIL = regex.compile(rf"(?:(?P<jiao>{_MONEY_DIGIT})角)?(?:(?P<fen>{_MONEY_DIGIT})分)?整?")
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, in order, none overlapping another."""
-    names = [match.span() for match in vocabulary().phrases_pattern.finditer(text)]
+def find_figures(text: str, book: Rulebook = BUNDLED) -> list[Figure]:
+    """Every figure in `text`, in order, none overlapping another, read with the rulebook's vocabulary."""
+    words = vocabulary(book)
+    names = [match.span() for match in words.phrases_pattern.finditer(text)]
     figures: list[Figure] = []
     position = 0
     while True:
         match = _GRAMMAR.search(text, position)
         if match is None:
             return figures
-        figure = _read(text, match, names)
+        figure = _read(words, text, match, names)
         if figure is not None and not figure.unit and figures and figures[-1].end == figure.start:
             figure = None  # 「0.77‰5」: a footnote mark glued to the figure before it
         if figure is None:
             position = match.end() if match.end() > match.start() else match.start() + 1
             continue
+        if figure.unit in words.rounded or figure.unit in words.trailing_zeros_rounded:
+            figure = replace(figure, rounded=figure.unit in words.rounded, measured=figure.unit not in words.rounded)
         figures.append(figure)
         position = figure.end
 
 
-def _read(text: str, match: regex.Match[str], names: list[tuple[int, int]]) -> Figure | None:
+def _read(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]) -> Figure | None:
     """The figure a grammar match starts, or None when it is not a quantity."""
     if match.group("half"):
-        return _half(text, match)
+        return _half(words, text, match)
     if match.group("per"):
-        return _percent_word(text, match)
+        return _percent_word(words, text, match)
     if match.group("den"):
-        return _fraction(text, match)
-    first = _plain(text, match, names)
+        return _fraction(words, text, match)
+    first = _plain(words, text, match, names)
     if first is None or not first.unit:
         # 3-5个工作日: a bare number is read as the start of a range before it is judged alone
-        opening = _plain(text, match, names, range_start=True)
-        ranged = _range(text, opening, names) if opening is not None else None
+        opening = _plain(words, text, match, names, range_start=True)
+        ranged = _range(words, text, opening, names) if opening is not None else None
         if ranged is not None:
             return ranged
-    return first if first is None else (_range(text, first, names) or first)
+    return first if first is None else (_range(words, text, first, names) or first)
 
 
-def _half(text: str, match: regex.Match[str]) -> Figure | None:
+def _half(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | None:
     """半数, 一半, 过半 (shares of a whole, 0.5) and 半年, 半个月 (0.5 of a time unit)."""
     word = match.group("half")
     end = match.end()
@@ -175,13 +170,13 @@ def _half(text: str, match: regex.Match[str]) -> Figure | None:
         unit = next(u for u in _HALF_UNITS if text.startswith(u, end))
         end += len(unit)
     qualifier = "over" if word == "过半" else "none"
-    after_end = _after_qualifier_end(text, end, unit)
+    after_end = _after_qualifier_end(words, text, end, unit)
     if after_end > end:
-        qualifier = _after_qualifier(text, end, after_end)
-    return _finish(text, match.start(), after_end, Decimal("0.5"), Decimal("0.1"), unit, qualifier, word)
+        qualifier = _after_qualifier(words, text, end, after_end)
+    return _finish(words, text, match.start(), after_end, Decimal("0.5"), Decimal("0.1"), unit, qualifier, word)
 
 
-def _percent_word(text: str, match: regex.Match[str]) -> Figure | None:
+def _percent_word(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | None:
     core = match.group("pcore")
     parsed = (Decimal(100), Decimal(1)) if core == "百" else parse_core(core)
     if parsed is None:
@@ -189,22 +184,24 @@ def _percent_word(text: str, match: regex.Match[str]) -> Figure | None:
     value, resolution = parsed
     if match.group("sign"):
         value = -value
-    end = _after_qualifier_end(text, match.end(), "%")
+    end = _after_qualifier_end(words, text, match.end(), "%")
     unit = _PER_UNITS[match.group("per")]
-    qualifier = _after_qualifier(text, match.end(), end)
-    first = _finish(text, match.start(), end, value, resolution, unit, qualifier, match.group(0))
+    qualifier = _after_qualifier(words, text, match.end(), end)
+    first = _finish(words, text, match.start(), end, value, resolution, unit, qualifier, match.group(0))
     if end < len(text) and text[end] in _RANGE_MARKS and first.qualifier == "none":
         bare_high = _BARE_PERCENT_HIGH.match(text, end + 1)  # 百分之十到二十(左右)
         if bare_high and parse_core(bare_high.group(1)) is not None:
-            high_end = _after_qualifier_end(text, bare_high.end(), unit)
+            high_end = _after_qualifier_end(words, text, bare_high.end(), unit)
             raw = text[first.start : high_end]
-            qualifier = "range" if high_end == bare_high.end() else _after_qualifier(text, bare_high.end(), high_end)
+            qualifier = (
+                "range" if high_end == bare_high.end() else _after_qualifier(words, text, bare_high.end(), high_end)
+            )
             high = parse_core(bare_high.group(1))[0]
             return Figure(first.start, high_end, raw, value, unit, qualifier, resolution, high, raw)
     if end < len(text) and text[end] in _RANGE_MARKS:  # 百分之四至百分之五
         following = _GRAMMAR.match(text, end + 1)
         if following is not None and following.group("per") == match.group("per") and not following.group("sign"):
-            second = _percent_word(text, following)
+            second = _percent_word(words, text, following)
             if second is not None and second.qualifier == "none" and first.qualifier == "none":
                 raw = text[first.start : second.end]
                 low, high = first.value, second.value
@@ -213,27 +210,26 @@ def _percent_word(text: str, match: regex.Match[str]) -> Figure | None:
     return first
 
 
-def _fraction(text: str, match: regex.Match[str]) -> Figure | None:
+def _fraction(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | None:
     denominator, numerator = parse_core(match.group("den")), parse_core(match.group("num"))
     if denominator is None or numerator is None or denominator[0] == 0:
         return None
     value = Fraction(numerator[0]) / Fraction(denominator[0])
-    end = _after_qualifier_end(text, match.end(), "")
-    qualifier = _after_qualifier(text, match.end(), end)
-    return _finish(text, match.start(), end, value, Decimal(0), "", qualifier, match.group(0))
+    end = _after_qualifier_end(words, text, match.end(), "")
+    qualifier = _after_qualifier(words, text, match.end(), end)
+    return _finish(words, text, match.start(), end, value, Decimal(0), "", qualifier, match.group(0))
 
 
 def _plain(
-    text: str, match: regex.Match[str], names: list[tuple[int, int]], range_start: bool = False
+    words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]], range_start: bool = False
 ) -> Figure | None:
-    words = vocabulary()
     bare = match.group("bare")
     core_start = match.start("bare") if bare else match.start("core")
     core = bare or match.group("core")
-    core = _shrink_for_unit(text, core_start, core)
+    core = _shrink_for_unit(words, text, core_start, core)
     if len(core) == 1 and text[core_start - 1 : core_start] == " " and text[core_start - 2 : core_start - 1].isdigit():
         return None  # the middle of a spaced-out number (1 9 9 8 年) is not a number of its own
-    core = _spaced_digits(text, core_start, core) or _listed_pair(text, core_start, core) or core
+    core = _spaced_digits(words, text, core_start, core) or _listed_pair(text, core_start, core) or core
     parsed = parse_core("一" + core if bare else _unspaced(core))
     high = None
     if parsed is None and not bare:
@@ -246,11 +242,11 @@ def _plain(
     if parsed is None:
         return None
     core_end = core_start + len(core)
-    if inside_name(core_start, names) or not acceptable_context(text, core_start, core_end, core):
+    if inside_name(core_start, names) or not acceptable_context(words, text, core_start, core_end, core):
         return None
-    suffix = _suffix_pattern().match(text, core_end)
+    suffix = words.suffix.match(text, core_end)
     if suffix.group("q1") and not (suffix.group("unit") or suffix.group("scale")):
-        plain = _suffix_pattern(with_inside=False).match(text, core_end)
+        plain = words.suffix_without_inside.match(text, core_end)
         suffix = plain if plain.group("unit") else suffix  # 550大卡: 大 begins the unit, it is no qualifier
     value, resolution = parsed
     unit_written, scale = suffix.group("unit") or "", suffix.group("scale") or ""
@@ -286,7 +282,7 @@ def _plain(
         parsed_months = parse_core(months.group(1)) if months else None
         if parsed_months is not None:  # 一年零三个月 = 15 个月
             value, unit, end = value * 12 + parsed_months[0], "个月", months.end()
-    if not range_start and not is_quantity(text, core_start, core, core_end, unit, unit_written, value):
+    if not range_start and not is_quantity(words, text, core_start, core, core_end, unit, unit_written, value):
         return None
     if match.group("sign"):
         value = -value
@@ -296,11 +292,11 @@ def _plain(
     if inside == "大" and not unit_written:
         return None  # 五大法定程序: 大 without a measure word after it is part of a name
     numeral = text[match.start() : core_end] + scale
-    after_end = _after_qualifier_end(text, end, unit)
+    after_end = _after_qualifier_end(words, text, end, unit)
     if after_end > end:
-        qualifier = _after_qualifier(text, end, after_end)
+        qualifier = _after_qualifier(words, text, end, after_end)
     start = core_start - 1 if bare and text[core_start - 1 : core_start] == "上" else match.start()
-    return _finish(text, start, after_end, value, resolution, unit, qualifier, numeral, high)
+    return _finish(words, text, start, after_end, value, resolution, unit, qualifier, numeral, high)
 
 
 _SPACED_TAIL = regex.compile(r"(?: ?[．.]? ?[0-9０-９]|(?: [0-9０-９])){1,12}")
@@ -314,7 +310,7 @@ def _unspaced(core: str) -> str:
     return core.replace(" ", "").replace("、", "")
 
 
-def _spaced_digits(text: str, start: int, core: str) -> str | None:
+def _spaced_digits(words: Vocabulary, text: str, start: int, core: str) -> str | None:
     """「1 3 9 9 亿美元」: digits spaced out (PDF extraction) before a scale word or unit form one number."""
     if (
         len(core) != 1
@@ -325,7 +321,7 @@ def _spaced_digits(text: str, start: int, core: str) -> str | None:
     tail = _SPACED_TAIL.match(text, start + 1)
     if tail is None:
         return None
-    suffix = _suffix_pattern().match(text, tail.end())
+    suffix = words.suffix.match(text, tail.end())
     return core + tail.group(0) if suffix.group("scale") or suffix.group("unit") else None
 
 
@@ -339,10 +335,10 @@ def _listed_pair(text: str, start: int, core: str) -> str | None:
     return core + "、" + following.group(1)
 
 
-def _shrink_for_unit(text: str, start: int, core: str) -> str:
+def _shrink_for_unit(words: Vocabulary, text: str, start: int, core: str) -> str:
     """1200万千瓦: the 千 belongs to the unit 千瓦, not to the number."""
     if len(core) > 1 and core[-1] in "千百十":
-        unit = _suffix_pattern().match(text, start + len(core) - 1).group("unit")
+        unit = words.suffix.match(text, start + len(core) - 1).group("unit")
         if unit and len(unit) >= 2 and unit[0] == core[-1]:
             return core[:-1]
     return core
@@ -367,6 +363,7 @@ _CAPITAL = {"壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7
 
 
 def _finish(
+    words: Vocabulary,
     text: str,
     start: int,
     end: int,
@@ -378,8 +375,7 @@ def _finish(
     high: Number | None = None,
 ) -> Figure:
     """Attach a qualifier written before the figure (约, 近, 不足 …; 约占 without taking 占) and build it."""
-    words = vocabulary()
-    found = _before_pattern().search(text, max(0, start - 6), start)
+    found = words.before_pattern.search(text, max(0, start - 6), start)
     if found is not None:
         kind = words.before[found.group(0)]
         if not (kind == "near" and unit in words.recent_units):  # 近3年, 近三年来: recent years, not "nearly"
@@ -392,8 +388,7 @@ def _finish(
     return Figure(start, end, text[start:end], value, unit, qualifier, resolution, high, numeral)
 
 
-def _after_qualifier_end(text: str, end: int, unit: str) -> int:
-    words = vocabulary()
+def _after_qualifier_end(words: Vocabulary, text: str, end: int, unit: str) -> int:
     for word in words.after_words:
         if text.startswith(word, end):
             following = text[end + len(word) : end + len(word) + 1]
@@ -405,11 +400,11 @@ def _after_qualifier_end(text: str, end: int, unit: str) -> int:
     return end
 
 
-def _after_qualifier(text: str, end: int, after_end: int) -> str:
-    return vocabulary().after[text[end:after_end]] if after_end > end else "none"
+def _after_qualifier(words: Vocabulary, text: str, end: int, after_end: int) -> str:
+    return words.after[text[end:after_end]] if after_end > end else "none"
 
 
-def _range(text: str, first: Figure, names: list[tuple[int, int]]) -> Figure | None:
+def _range(words: Vocabulary, text: str, first: Figure, names: list[tuple[int, int]]) -> Figure | None:
     """15%~20%, 3-5个工作日, 1至2名, 9~16亿元: two figures joined by a range mark."""
     mark_at = first.end
     if first.qualifier != "none" or first.high is not None or mark_at >= len(text) or text[mark_at] not in _RANGE_MARKS:
@@ -417,13 +412,13 @@ def _range(text: str, first: Figure, names: list[tuple[int, int]]) -> Figure | N
     match = _GRAMMAR.match(text, mark_at + 1)
     if match is None or not match.group("core") or match.group("sign"):
         return None
-    second = _plain(text, match, names)
+    second = _plain(words, text, match, names)
     if second is None or second.qualifier != "none" or not second.unit or second.high is not None:
         return None
     if first.unit and first.unit != second.unit:
         return None
     low, resolution = first.value, first.resolution
-    first_scale, second_scale = _trailing_scale(first.numeral), _trailing_scale(second.numeral)
+    first_scale, second_scale = scale_of(first.numeral)[0], scale_of(second.numeral)[0]
     if not first.unit and first_scale == 1 and second_scale > 1:
         low, resolution = low * second_scale, resolution * second_scale  # 9~16亿元: the scale covers both
     return Figure(
@@ -437,15 +432,6 @@ def _range(text: str, first: Figure, names: list[tuple[int, int]]) -> Figure | N
         second.value,
         f"{first.numeral}~{second.numeral}",
     )
-
-
-def _trailing_scale(numeral: str) -> int:
-    scale = 1
-    for ch in reversed(numeral):
-        if ch not in BIG_UNITS:
-            break
-        scale *= BIG_UNITS[ch]
-    return scale
 
 
 __all__ = ["Figure", "find_figures"]

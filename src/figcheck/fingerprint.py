@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 
-from figcheck.clauses import sentence_spans
 from figcheck.document import Document
 from figcheck.findings import Finding
+from figcheck.layout import sentence_spans
 
 
 def context(document: Document, finding: Finding) -> str:

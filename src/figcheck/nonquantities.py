@@ -10,7 +10,7 @@ import bisect
 
 import regex
 
-from figcheck.vocabulary import vocabulary
+from figcheck.vocabulary import Vocabulary
 
 _LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")  # PM2.5, PM_2.5, 5G, 4A级
 _ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")
@@ -35,21 +35,22 @@ def inside_name(start: int, names: list[tuple[int, int]]) -> bool:
     return index >= 0 and names[index][0] <= start < names[index][1]
 
 
-def acceptable_context(text: str, start: int, end: int, core: str) -> bool:
+def acceptable_context(words: Vocabulary, text: str, start: int, end: int, core: str) -> bool:
     """Ordinals (第3批), references (表7, 附件2), Latin names (PM2.5, 5G, 4A级), day names (3·15)."""
     before = text[max(0, start - 12) : start]
     if _ORDINAL_BEFORE.search(before):
         return False
-    if core[0] in _ARABIC_DIGITS and before.rstrip(_SPACE).endswith(vocabulary().reference_before):
+    if core[0] in _ARABIC_DIGITS and before.rstrip(_SPACE).endswith(words.reference_before):
         return False
     if (start > 0 and _LATIN.match(text, start - 1)) or _LATIN.match(text, end):
         return False
     return not (text[end : end + 1] in _DAY_NAME_MARKS or before[-1:] in _DAY_NAME_MARKS)
 
 
-def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit_written: str, value) -> bool:
+def is_quantity(
+    words: Vocabulary, text: str, start: int, core: str, core_end: int, unit: str, unit_written: str, value
+) -> bool:
     """False for dates, times, ordinals, codes, headings and bare Chinese numerals (一是, 七进)."""
-    words = vocabulary()
     arabic = core[0] in _ARABIC_DIGITS
     if unit_written in words.calendar_units:
         return False
@@ -73,7 +74,7 @@ def is_quantity(text: str, start: int, core: str, core_end: int, unit: str, unit
         return bool(unit) and unit not in words.chinese_ordinal_units and not in_short_quote(text, start, core_end)
     if unit:
         return not in_short_quote(text, start, core_end)  # “三个1亿人”: a slogan's number
-    return bare_arabic_is_quantity(text, start, core_end, core)
+    return bare_arabic_is_quantity(words, text, start, core_end, core)
 
 
 def _unit_end(text: str, core_end: int, unit_written: str) -> int:
@@ -95,9 +96,8 @@ def _repeats(text: str, start: int, core_end: int, unit: str) -> bool:
     return after[:1] == "、" and after[2:].startswith(once) or before[:-1].endswith(once + "、")
 
 
-def bare_arabic_is_quantity(text: str, start: int, end: int, core: str) -> bool:
+def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, core: str) -> bool:
     """An Arabic number without a unit: a table cell or a ratio, unless it is a date, code or heading."""
-    words = vocabulary()
     before, after = text[max(0, start - 8) : start], text[end : end + 8]
     if before.rstrip(_SPACE).endswith("月"):
         return False  # 2月20

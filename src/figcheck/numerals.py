@@ -51,6 +51,23 @@ CHINESE_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(SMALL_UNITS) | frozense
 
 ONE = Decimal(1)
 MAX_DIGITS = 28
+# What a ratio unit multiplies a quotient by: 8 / 25 is 32%, 3.2成, 320‰.
+RATIO_FACTORS = {"%": 100, "‰": 1000, "‱": 10000, "成": 10}
+
+
+def ratio_factor(unit: str) -> int:
+    """The factor of a ratio unit; 1 for a plain fraction (0.32)."""
+    return RATIO_FACTORS.get(unit, 1)
+
+
+def scale_of(numeral: str) -> tuple[int, str]:
+    """The scale words a numeral ends with, and their value: 3.12亿 → (100000000, 亿), 25 → (1, "")."""
+    scale, word = 1, ""
+    for ch in reversed(numeral):
+        if ch not in BIG_UNITS:
+            break
+        scale, word = scale * BIG_UNITS[ch], ch + word
+    return scale, word
 
 
 def _tokens(core: str) -> list[tuple[str, Decimal, Decimal]] | None:

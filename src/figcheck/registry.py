@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from string import Template
 
@@ -35,11 +36,11 @@ def _bilingual(entry: dict, key: str) -> dict[str, str]:
     return {"zh": entry[key], "en": entry.get(f"{key}_en", entry[key])}
 
 
-@rulebook.cached
+@functools.cache
 def rules() -> dict[str, Rule]:
     """Every rule by code, in code order."""
     found: dict[str, Rule] = {}
-    for entry in rulebook.load("checks.toml")["rule"]:
+    for entry in rulebook.BUNDLED.load("checks.toml")["rule"]:
         rule = Rule(
             code=entry["code"],
             name=entry["name"],
@@ -73,6 +74,6 @@ def render_suggestion(code: str, params: dict[str, str], lang: str) -> str:
     """What to do about a finding; names the likely typo where one figure explains several failures."""
     text = Template(rule(code).text("suggestion", lang)).safe_substitute(params)
     if "typo" in params:
-        typo = rulebook.load("checks.toml")["likely_typo"][lang]
+        typo = rulebook.BUNDLED.load("checks.toml")["likely_typo"][lang]
         text = Template(typo).safe_substitute(params) + ("；" if lang == "zh" else "; ") + text
     return text

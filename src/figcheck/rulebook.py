@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 # Tables whose keys are free (new unit groups, aliases, qualifier words, counted nouns …); every
 # other table has a fixed set of keys, and an unknown key in a user file is an error.
@@ -43,20 +41,29 @@ class RuleFileError(Exception):
     """A rule file that cannot be read or does not have the expected shape."""
 
 
-_extra_dirs: tuple[Path, ...] = ()
-_cache_clears: list[Callable[[], None]] = []
+@dataclass(frozen=True)
+class Rulebook:
+    """The rule data a run reads: the bundled `rules/` extended by the user's directories (--rules).
+
+    Immutable and hashable: everything derived from it (vocabularies, compiled patterns) is computed
+    once per rulebook by functions decorated with `derived`, and a run passes its rulebook down."""
+
+    extra_dirs: tuple[Path, ...] = ()
+
+    def load(self, name: str) -> dict[str, Any]:
+        """Parse `rules/<name>` once, extended by the user's files of that name (do not mutate)."""
+        return _load(self, name)
 
 
-def cached(function: Callable[..., T]) -> Callable[..., T]:
-    """functools.cache for everything derived from rule data, so `configure` can start afresh."""
-    wrapped = functools.cache(function)
-    _cache_clears.append(wrapped.cache_clear)
-    return wrapped
+BUNDLED = Rulebook()
+
+# A memo of a pure function of a rulebook (and other immutable arguments): not configuration state.
+derived = functools.cache
 
 
-def configure(extra_dirs: list[str] | tuple[str, ...] = ()) -> None:
-    """Use the user's rule directories too (the CLI's --rules); checks every file there now."""
-    global _extra_dirs
+def open_rulebook(extra_dirs: list[str] | tuple[str, ...] = ()) -> Rulebook:
+    """The rulebook with the user's rule directories; checks every file there now, so a malformed
+    user file is reported at start, not halfway through the inputs."""
     directories = tuple(Path(d) for d in extra_dirs)
     for directory in directories:
         if not directory.is_dir():
@@ -64,11 +71,10 @@ def configure(extra_dirs: list[str] | tuple[str, ...] = ()) -> None:
         for path in sorted(directory.glob("*.toml")):
             if path.name not in EXTENSIBLE:
                 raise RuleFileError(f"{path}: 不能扩展此文件（可扩展：{'、'.join(sorted(EXTENSIBLE))}）")
-    _extra_dirs = directories
-    for clear in _cache_clears:
-        clear()
-    for name in EXTENSIBLE:
-        load(name)  # report a malformed user file at start, not halfway through the inputs
+    book = Rulebook(directories) if directories else BUNDLED
+    for name in sorted(EXTENSIBLE):
+        book.load(name)
+    return book
 
 
 @functools.cache
@@ -93,11 +99,10 @@ def _read(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: TOML 语法错误：{exc}") from None
 
 
-@cached
-def load(name: str) -> dict[str, Any]:
-    """Parse `rules/<name>` once per configuration, extended by the user's files of that name."""
+@functools.cache
+def _load(book: Rulebook, name: str) -> dict[str, Any]:
     data = _read(rules_dir() / name)
-    for directory in _extra_dirs:
+    for directory in book.extra_dirs:
         path = directory / name
         if path.is_file():
             data = _merge(data, _read(path), f"{path}", f"{name}:")

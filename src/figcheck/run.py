@@ -17,32 +17,26 @@ import regex
 
 from figcheck import rulebook
 from figcheck.config import Config
-from figcheck.engine import FileResult, check_path
 from figcheck.load import STDIN, iter_inputs
+from figcheck.options import Options
+from figcheck.pipeline import check_path
+from figcheck.results import FileResult
 from figcheck.suppress import apply_config
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What a worker needs to check a file the way the main process would."""
+    """What a worker needs to check a file the way the main process would (sent to each worker)."""
 
-    rules: tuple[str, ...] = ()
-    accept_truncation: bool = True
+    options: Options = Options()
     timeout: float = 0  # seconds per file; 0: none
     debug: bool = False  # let internal errors raise, with their traceback
 
 
-_configured: Settings | None = None
-
-
-def prepare(settings: Settings) -> None:
-    global _configured
-    if _configured != settings:
-        from figcheck import tolerance
-
-        rulebook.configure(settings.rules)
-        tolerance.configure(accept_truncation=settings.accept_truncation)
-        _configured = settings
+def options_of(config: Config) -> Options:
+    """The checking options a configuration asks for; reads the user's rule directories now, so a
+    malformed rule file stops the run before any output (RuleFileError)."""
+    return Options(rulebook.open_rulebook(config.rules), config.accept_truncation)
 
 
 class _Timeout(Exception):
@@ -56,13 +50,12 @@ def _alarm(signum, frame):
 def _check(job: tuple[str, Settings]) -> FileResult:
     """Check one input; a time-out or an internal error becomes an answer for that input only."""
     path, settings = job
-    prepare(settings)
     timed = settings.timeout > 0 and hasattr(signal, "setitimer")
     if timed:
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, settings.timeout)
     try:
-        return check_path(path)
+        return check_path(path, settings.options)
     except _Timeout:
         return FileResult(path, None, error=f"检查超时（超过 {settings.timeout:g} 秒，可用 --timeout 调整）")
     except RecursionError:
@@ -92,10 +85,16 @@ def check_all(
     return list(check_iter(paths, config, jobs, timeout, debug))
 
 
-def check_iter(paths: list[str], config: Config, jobs: int = 1, timeout: float = 0, debug: bool = False):
+def check_iter(
+    paths: list[str],
+    config: Config,
+    jobs: int = 1,
+    timeout: float = 0,
+    debug: bool = False,
+    options: Options | None = None,
+):
     """Results one by one, in input order: a run over 10,000 files never holds them all."""
-    settings = Settings(config.rules, config.accept_truncation, timeout, debug)
-    prepare(settings)
+    settings = Settings(options or options_of(config), timeout, debug)
     files = inputs(paths, config)
     if jobs > 1 and len(files) > 1 and STDIN not in files:
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:

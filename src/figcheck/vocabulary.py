@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
+from figcheck.rulebook import Rulebook
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +36,28 @@ class Vocabulary:
     recent_units: frozenset[str]
     before_words: tuple[str, ...]  # longest first
     after_words: tuple[str, ...]  # longest first
+    before_pattern: regex.Pattern[str]  # the qualifier written right before a figure (约, 将近, 不超过 …)
+    suffix: regex.Pattern[str]  # what follows a numeral core: qualifier, scale word, unit
+    suffix_without_inside: regex.Pattern[str]
 
 
-@rulebook.cached
-def vocabulary() -> Vocabulary:
-    units_data = rulebook.load("units.toml")
-    lexicon = rulebook.load("lexicon.toml")
+_SPACES = "[ \u00a0\u2009\u202f]{0,2}"
+
+
+def _suffix(units: dict[str, str], inside: dict[str, str] | None) -> regex.Pattern[str]:
+    unit_words = "|".join(map(regex.escape, rulebook.longest_first(list(units))))
+    inside_words = "|".join(map(regex.escape, rulebook.longest_first(inside))) if inside else "(?!)"
+    return regex.compile(
+        rf"{_SPACES}(?P<q1>{inside_words})?(?P<scale>[万萬亿億]+)?(?P<q2>余|多)?{_SPACES}(?P<unit>{unit_words})?"
+        rf"(?P<tenth>(?<=成)[一二三四五六七八九半])?"
+    )
+
+
+@rulebook.derived
+def vocabulary(book: Rulebook) -> Vocabulary:
+    """The words around figures in `book`, read once per rulebook."""
+    units_data = book.load("units.toml")
+    lexicon = book.load("lexicon.toml")
     aliases = units_data.get("aliases", {})
     units = {word: aliases.get(word, word) for group in units_data["units"].values() for word in group}
     calendar = lexicon["dates"]["calendar_units"]
@@ -72,4 +89,9 @@ def vocabulary() -> Vocabulary:
         recent_units=frozenset(qualifiers["recent_units"]),
         before_words=tuple(rulebook.longest_first(qualifiers["before"])),
         after_words=tuple(rulebook.longest_first(qualifiers["after"])),
+        before_pattern=regex.compile(
+            "(?:" + "|".join(map(regex.escape, rulebook.longest_first(qualifiers["before"]))) + ")$"
+        ),
+        suffix=_suffix(units, qualifiers["inside"]),
+        suffix_without_inside=_suffix(units, None),
     )

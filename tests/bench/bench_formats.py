@@ -10,8 +10,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from figcheck.engine import check_document
 from figcheck.load import LoadError, load
+from figcheck.pipeline import check_document
 
 ROOT = Path(__file__).resolve().parents[2]
 ORIGINALS = ROOT.parent / "shared" / "corpus" / "originals"

@@ -20,10 +20,10 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from figcheck.checks.tolerance import TRUNCATION, Interval, interval
 from figcheck.document import Document
-from figcheck.engine import check_document
+from figcheck.pipeline import check_document
 from figcheck.registry import rule
-from figcheck.tolerance import TRUNCATION, Interval, interval
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"

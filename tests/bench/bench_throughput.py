@@ -16,9 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 from figcheck.document import Document
-from figcheck.engine import check_document
 from figcheck.figures import find_figures
 from figcheck.load import load
+from figcheck.pipeline import check_document
 from figcheck.registry import rule
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from figcheck.engine import FileResult
 from figcheck.findings import Finding
 from figcheck.registry import render_message, render_suggestion, rule
+from figcheck.results import FileResult
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl")
 

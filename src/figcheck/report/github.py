@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import IO
 
-from figcheck.engine import FileResult
 from figcheck.registry import rule
 from figcheck.report import Options, message, severity
+from figcheck.results import FileResult
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -6,13 +6,13 @@ import json
 from typing import IO, Any
 
 from figcheck import __version__
+from figcheck.checks.tolerance import describe
 from figcheck.document import Document
-from figcheck.engine import FileResult
 from figcheck.figures import Figure
 from figcheck.findings import Finding
 from figcheck.registry import rule
 from figcheck.report import Options, Tally, message, severity, suggestion, tallied
-from figcheck.tolerance import describe
+from figcheck.results import FileResult
 
 
 def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, Any]:

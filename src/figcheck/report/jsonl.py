@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from figcheck.engine import FileResult
 from figcheck.report import Options
 from figcheck.report.json import finding_dict
+from figcheck.results import FileResult
 
 
 def render(results: list[FileResult], out: IO[str], options: Options) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import IO
 from xml.etree import ElementTree as ET
 
-from figcheck.engine import FileResult
 from figcheck.registry import rule
 from figcheck.report import Options, message, severity
+from figcheck.results import FileResult
 
 
 def render(results: list[FileResult], out: IO[str], options: Options) -> None:

@@ -9,11 +9,11 @@ from typing import IO, Any
 
 from figcheck import __version__
 from figcheck.document import Document
-from figcheck.engine import FileResult
 from figcheck.findings import Finding
 from figcheck.fingerprint import key
 from figcheck.registry import rules
 from figcheck.report import Options, message, severity, suggestion
+from figcheck.results import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -14,13 +14,13 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from figcheck.clauses import sentence_spans
+from figcheck.checks.tolerance import describe
 from figcheck.document import Document
-from figcheck.engine import FileResult
 from figcheck.findings import Finding
+from figcheck.layout import sentence_spans
 from figcheck.registry import rule
 from figcheck.report import Options, Tally, message, severity, suggestion, tallied
-from figcheck.tolerance import describe
+from figcheck.results import FileResult
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 _ROLE_STYLE = {"total": "bold red", "rate": "bold red"}

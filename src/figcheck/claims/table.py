@@ -10,11 +10,14 @@ structure is not known well enough.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
-from figcheck.claims import COMPLETE, Claim, Term
-from figcheck.clauses import Layout, Placed
+from figcheck.claims.common import common_run, is_count, states_other_relation
+from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
 from figcheck.document import Cell, Table
+from figcheck.layout import Layout, Placed
 
 # 合计/总计 rows and columns sum their table; 全部财税收入 or 总指数 in an indicator list do not
 _TOTAL = regex.compile(
@@ -29,10 +32,12 @@ _ITEM = regex.compile(r"^\s*\d+[.、．]")
 _EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
 _UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
 
+TableClaim = SumClaim | ShareClaim | ChangeClaim | RepeatClaim
 
-def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[Claim]:
+
+def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
     by_start = {placed.figure.start: placed for placed in layout.placed}
-    claims: list[Claim] = []
+    claims: list[TableClaim] = []
     spans = sorted((cell.start, cell.end) for table in tables for cell in table.cells)
     for table in tables:
         reader = _TableReader(table, layout, by_start)
@@ -42,8 +47,6 @@ def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[Claim]:
 
 
 def _in_cells(offset: int, spans: list[tuple[int, int]]) -> bool:
-    import bisect
-
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
@@ -97,7 +100,7 @@ class _TableReader:
     def _is_zero(self, r: int, c: int) -> bool:
         return self._text(r, c).strip() in _EMPTY
 
-    def claims(self) -> list[Claim]:
+    def claims(self) -> list[TableClaim]:
         if not self.grid or self.header_rows >= len(self.grid):
             return []
         return (
@@ -118,7 +121,7 @@ class _TableReader:
                 return self._text(r, c).replace(" ", "")  # 「总 计」 as PDF extraction spaces it
         return ""
 
-    def _total_columns(self) -> list[Claim]:
+    def _total_columns(self) -> list[SumClaim]:
         """Each total column sums the value columns since the previous one: 「维持 纠正 其他 尚未审结 总计」
         twice side by side (行政复议, 行政诉讼) are two sums."""
         columns = self._value_columns()
@@ -141,19 +144,19 @@ class _TableReader:
                 claims += self._sum((r, total), [(r, c) for c in parts])
         return claims
 
-    def _sum(self, total: tuple[int, int], parts: list[tuple[int, int]]) -> list[Claim]:
+    def _sum(self, total: tuple[int, int], parts: list[tuple[int, int]]) -> list[SumClaim]:
         """A table sum: the total cell against its part cells (blank and 「—」 count as 0)."""
         stated = self.values[total[0]][total[1]]
         cells = [self.values[r][c] for r, c in parts]
         if stated is None or any(v is None and not self._is_zero(r, c) for v, (r, c) in zip(cells, parts, strict=True)):
             return []
-        terms = tuple(Term(v, "part") for v in cells if v is not None)
-        return [Claim("sum", stated, terms, COMPLETE, "合计", tight=True, table=True)] if terms else []
+        terms = tuple(v for v in cells if v is not None)
+        return [SumClaim(stated, terms, COMPLETE, "合计", tight=True, table=True)] if terms else []
 
     def _data_rows(self) -> list[int]:
         return [r for r in range(self.header_rows, len(self.grid)) if any(v is not None for v in self.values[r])]
 
-    def _total_rows(self) -> list[Claim]:
+    def _total_rows(self) -> list[SumClaim]:
         rows = self._data_rows()
         labels = {r: self._row_label(r).replace(" ", "") for r in rows}
         if any(_SECTION.search(label) for label in labels.values()) and any(
@@ -178,7 +181,7 @@ class _TableReader:
                 claims += self._sum((total, c), [(r, c) for r in parts])
         return claims
 
-    def _share_columns(self) -> list[Claim]:
+    def _share_columns(self) -> list[ShareClaim]:
         rows = self._data_rows()
         totals = [
             r
@@ -202,11 +205,10 @@ class _TableReader:
                 share, part = self.values[r][c], self.values[r][base]
                 if r != total_row and share is not None and part is not None:
                     unit = share.figure.unit or ("‰" if "‰" in self.headers[c] else "%")
-                    terms = (Term(part, "part"), Term(whole, "whole"))
-                    claims.append(Claim("share", share, terms, table=True, relation=unit))
+                    claims.append(ShareClaim(share, part, whole, unit, table="share"))
         return claims
 
-    def _growth_columns(self) -> list[Claim]:
+    def _growth_columns(self) -> list[ChangeClaim]:
         """「2023年 | 2022年 | 增长（%）」: growth = (this period − last) / last, row by row."""
         periods = []
         for c in range(self.label_cols, len(self.headers)):
@@ -235,11 +237,10 @@ class _TableReader:
             for r in self._data_rows():
                 growth, base, result = self.values[r][c], self.values[r][previous], self.values[r][current]
                 if growth is not None and base is not None and result is not None and base.figure.value > 0:
-                    terms = (Term(base, "base"), Term(result, "result"))
-                    claims.append(Claim("change", growth, terms, relation="percent", direction=1, table=True))
+                    claims.append(ChangeClaim(growth, base, result, "percent", 1, table=True))
         return claims
 
-    def _rate_columns(self) -> list[Claim]:
+    def _rate_columns(self) -> list[ShareClaim]:
         """「受理 | 办结 | 办结率（%）」: a rate column against the column its name starts with, over the
         row's total (a 合计/总数/受理/收到 column, or the only other value column)."""
         claims = []
@@ -266,16 +267,12 @@ class _TableReader:
                 rate, part, whole = self.values[r][c], self.values[r][numerators[0]], self.values[r][wholes[0]]
                 if rate is not None and part is not None and whole is not None and whole.figure.value > 0:
                     unit = rate.figure.unit or ("‰" if "‰" in header else "%")
-                    terms = (Term(part, "part"), Term(whole, "whole"))
-                    claims.append(Claim("share", rate, terms, evidence="rate", table=True, relation=unit))
+                    claims.append(ShareClaim(rate, part, whole, unit, table="rate"))
         return claims
 
-    def stated_in_prose(self, layout: Layout, spans: list[tuple[int, int]]) -> list[Claim]:
+    def stated_in_prose(self, layout: Layout, spans: list[tuple[int, int]]) -> list[RepeatClaim]:
         """The table's grand total against the same quantity in the prose (「全年受理申请64件」 beside a
         table whose 总计 is 61): a repeated figure (FC501) when the two disagree."""
-        from figcheck.claims import is_count, states_other_relation
-        from figcheck.claims_sum import _common_run
-
         rows = self._data_rows()
         totals = [r for r in rows if _TOTAL.search(self._row_label(r).replace(" ", "").split(" ")[-1])]
         columns = self._value_columns()
@@ -291,11 +288,11 @@ class _TableReader:
         claims = []
         for placed in layout.placed:
             figure = placed.figure
-            if _in_cells(figure.start, spans) or not is_count(placed) or states_other_relation(placed):
+            if _in_cells(figure.start, spans) or not is_count(placed) or states_other_relation(layout, placed):
                 continue
             if "其中" in placed.label or not figure.is_exact or (unit and figure.unit not in unit.group(1)):
                 continue
             words = placed.label + layout.text[figure.end : figure.end + 8]
-            if _common_run(words, subject) >= 6 and figure.value != grand.figure.value:
-                claims.append(Claim("repeat", grand, (Term(placed, "earlier"),), evidence=placed.label.strip("，,、 ")))
+            if common_run(words, subject) >= 6 and figure.value != grand.figure.value:
+                claims.append(RepeatClaim(grand, placed, placed.label.strip("，,、 ")))
         return claims[:1]

@@ -13,8 +13,9 @@ from decimal import Decimal
 
 import regex
 
-from figcheck.claims import Claim, Term, family, is_count, states_other_relation
-from figcheck.clauses import Layout, Placed
+from figcheck.claims.common import family, is_count, states_other_relation
+from figcheck.claims.model import GrimClaim, ShareClaim, SumClaim
+from figcheck.layout import Layout, Placed
 
 _SHARE_UNITS = ("%", "‰", "成")
 _WHOLE_PHRASE = regex.compile(
@@ -34,9 +35,9 @@ def is_share(placed: Placed) -> bool:
     )
 
 
-def share_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
-    claims: list[Claim] = []
-    part_of = {term.placed.index: claim.stated for claim in sum_claims for term in claim.parts}
+def share_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[ShareClaim | GrimClaim]:
+    claims: list[ShareClaim | GrimClaim] = []
+    part_of = {part.index: claim.stated for claim in sum_claims for part in claim.parts}
     for position, share in enumerate(layout.placed):
         label = share.label.lstrip("，,、 ")
         if "占" not in label or not is_share(share) or any(word in label for word in _CHANGE_WORDS):
@@ -46,7 +47,7 @@ def share_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
             claim = _grim(layout, position)
         else:
             whole = _breakdown_whole(part_of.get(part.index), label) or _named_whole(layout, part, label)
-            claim = Claim("share", share, (Term(part, "part"), Term(whole, "whole"))) if whole else None
+            claim = ShareClaim(share, part, whole) if whole else None
         if claim is not None:
             claims.append(claim)
     return claims
@@ -62,7 +63,7 @@ def _part_before(layout: Layout, position: int) -> Placed | None:
         if any(mark in gap for mark in "；;"):
             return None
         if is_count(placed):
-            return None if states_other_relation(placed) or "其中" in gap else placed
+            return None if states_other_relation(layout, placed) or "其中" in gap else placed
     return None
 
 
@@ -92,7 +93,7 @@ def _named_whole(layout: Layout, part: Placed, label: str) -> Placed | None:
             return None
         if (
             is_count(placed)
-            and not states_other_relation(placed)
+            and not states_other_relation(layout, placed)
             and family(layout, placed) == family(layout, part)
             and whole_words in placed.label
             and placed.figure.value >= part.figure.value
@@ -110,7 +111,7 @@ def _scoped(layout: Layout, placed: Placed) -> bool:
     return any(word in clause for word in _SCOPE_WORDS)
 
 
-def _grim(layout: Layout, position: int) -> Claim | None:
+def _grim(layout: Layout, position: int) -> GrimClaim | None:
     """「…11家重点企业…，其中已完成整改的企业占50%」: the whole is the count before 其中."""
     share = layout.placed[position]
     label = share.label
@@ -123,7 +124,7 @@ def _grim(layout: Layout, position: int) -> Claim | None:
             exact = placed.figure.is_exact and 0 < placed.figure.value <= 10000
             counted = _counted_noun(layout, placed)[:4]
             same_things = any(counted[i : i + 2] in label for i in range(len(counted) - 1))
-            return Claim("grim", share, (Term(placed, "whole"),)) if exact and same_things else None
+            return GrimClaim(share, placed) if exact and same_things else None
     return None
 
 

@@ -1,9 +1,7 @@
-"""What the text asserts between its figures: a total and its parts, a stated rate.
+"""What every recognizer needs: the cue words, what a figure counts, and which figures can be parts.
 
-A `Claim` is a stated figure that should equal f(inputs). Recognition is deliberately cautious:
-a relation is claimed only where the wording asserts it (其中, 合计, a rate named 「X率」, a category
-set that partitions a whole); `completeness` records how sure we are that a breakdown is complete,
-which decides whether a shortfall is an error or only a note.
+Recognition is deliberately cautious: a relation is claimed only where the wording asserts it
+(其中, 合计, a rate named 「X率」, a category set that partitions a whole).
 """
 
 from __future__ import annotations
@@ -13,42 +11,8 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
-from figcheck.clauses import Layout, Placed
-
-COMPLETE, OPEN, PARTIAL = "complete", "open", "partial"
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One input of a claim: a figure, its role, and its sign in the formula (+1 or -1)."""
-
-    placed: Placed
-    role: str
-    sign: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class RateOption:
-    """One way of computing a rate: sum(numerator) / (sum of denominator terms)."""
-
-    numerator: tuple[Term, ...]
-    denominator: tuple[Term, ...]
-    definition: str  # "败诉率: total", or "" for an inferred pair
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    kind: str  # "sum" | "rate" | "share" | "grim" | "change" | "usage" | "repeat"
-    stated: Placed
-    parts: tuple[Term, ...] = ()
-    completeness: str = OPEN  # for sums
-    evidence: str = ""  # why a breakdown is complete (合计, 其他, a category set)
-    options: tuple[RateOption, ...] = ()  # for rates
-    named: bool = False  # a rate with a definition in rules/rates.toml
-    tight: bool = False  # parts follow each other directly (、 or ，, nothing between): a sure list
-    table: bool = False  # read from a table's grid (reported under FC4xx)
-    relation: str = ""  # for changes: percent, points, difference, multiple-net, multiple-total, multiple, doubling
-    direction: int = 0  # for changes: +1 up, -1 down, 0 either
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +35,11 @@ class _Cues:
     rates: dict[str, dict]
 
 
-@rulebook.cached
-def cues() -> _Cues:
-    data = rulebook.load("cues.toml")
-    units = rulebook.load("units.toml")
+@rulebook.derived
+def cues(book: Rulebook) -> _Cues:
+    """The cue words of `book`, read once per rulebook."""
+    data = book.load("cues.toml")
+    units = book.load("units.toml")
     families = {unit: name for name, members in units.get("families", {}).items() for unit in members}
     other = data["not_a_part"]
     verbs = "|".join(map(regex.escape, rulebook.longest_first(other["change_verbs"])))
@@ -95,8 +60,8 @@ def cues() -> _Cues:
         not_a_part=tuple(other["words"]),
         counted_nouns=dict(data.get("counted_nouns", {})),
         families=families,
-        categories=tuple(rulebook.load("categories.toml").get("category", [])),
-        rates={rate["name"]: rate for rate in rulebook.load("rates.toml").get("rate", [])},
+        categories=tuple(book.load("categories.toml").get("category", [])),
+        rates={rate["name"]: rate for rate in book.load("rates.toml").get("rate", [])},
     )
 
 
@@ -113,12 +78,12 @@ def family(layout: Layout, placed: Placed, with_noun: bool = False) -> str:
     unit = placed.figure.unit
     following = layout.text[placed.figure.end : placed.figure.end + 4]
     if unit == "个":
-        for noun, stands_for in cues().counted_nouns.items():
+        for noun, stands_for in cues(layout.book).counted_nouns.items():
             if following.startswith(noun):
-                return cues().families.get(stands_for, stands_for)
+                return cues(layout.book).families.get(stands_for, stands_for)
     if with_noun and _HAN.match(following):
         return f"{unit}:{following[:2]}"
-    return cues().families.get(unit, unit)
+    return cues(layout.book).families.get(unit, unit)
 
 
 def is_count(placed: Placed) -> bool:
@@ -126,10 +91,10 @@ def is_count(placed: Placed) -> bool:
     return placed.figure.unit not in ("%", "‰", "‱", "百分点", "倍", "番", "成", "") and placed.figure.high is None
 
 
-def states_other_relation(placed: Placed) -> bool:
+def states_other_relation(layout: Layout, placed: Placed) -> bool:
     """A change (比上年增加0.9万人), a base (由1997年的664亿元), a share or an amount per head."""
     label = placed.label
-    table = cues()
+    table = cues(layout.book)
     return (
         table.change_pattern.search(label) is not None
         or label.startswith(table.comparison_openers)
@@ -138,20 +103,13 @@ def states_other_relation(placed: Placed) -> bool:
     )
 
 
-def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
-    """Every sum and rate claim in the document, in text order of their stated figure."""
-    from figcheck.claims_change import change_claims
-    from figcheck.claims_rate import rate_claims
-    from figcheck.claims_repeat import repeat_claims
-    from figcheck.claims_share import share_claims
-    from figcheck.claims_sum import sum_claims
-    from figcheck.claims_table import table_claims
-
-    claims = table_claims(layout, tables)
-    claims += sum_claims(layout)
-    claims += rate_claims(layout, claims)
-    claims += share_claims(layout, claims)
-    claims += change_claims(layout)
-    parts = {term.placed.index for claim in claims if claim.kind == "sum" for term in claim.parts}
-    claims += repeat_claims(layout, parts)
-    return sorted(claims, key=lambda claim: (claim.stated.figure.start, claim.kind))
+def common_run(first: str, second: str) -> int:
+    """Length of the longest common substring (labels are short)."""
+    best = 0
+    for i in range(len(first)):
+        for j in range(len(second)):
+            k = 0
+            while i + k < len(first) and j + k < len(second) and first[i + k] == second[j + k]:
+                k += 1
+            best = max(best, k)
+    return best

@@ -11,13 +11,14 @@ import dataclasses
 from decimal import Decimal
 from fractions import Fraction
 
+from figcheck.checks import rate, share
+from figcheck.checks import sum as sums
 from figcheck.figures import Figure
 from figcheck.findings import Finding
-from figcheck.numerals import format_decimal
+from figcheck.numerals import format_decimal, ratio_factor
 
-_SUM_CODES = ("FC101", "FC102", "FC103")
-_RATIO_CODES = ("FC201", "FC202", "FC204")
-_FACTOR = {"%": 100, "‰": 1000, "成": 10}
+_SUM_CODES = (sums.SUM_MISMATCH, sums.PARTS_EXCEED_TOTAL, sums.BREAKDOWN_SHORT)
+_RATIO_CODES = (rate.NAMED_RATE_MISMATCH, rate.INFERRED_RATE_MISMATCH, share.SHARE_MISMATCH)
 
 
 def _value(figure: Figure) -> Fraction:
@@ -41,7 +42,7 @@ def _solve(finding: Finding, target: Figure) -> Fraction | None:
         pending = [f for f, role in roles if role == "pending"]
         if len(numerators) != 1 or len(denominators) != 1 or stated.value == 0:
             return None
-        factor = _FACTOR.get(stated.unit, 1)
+        factor = ratio_factor(stated.unit)
         whole = _value(denominators[0]) - sum((_value(p) for p in pending), Fraction(0))
         if target is numerators[0]:
             return round(_value(stated) * whole / factor)

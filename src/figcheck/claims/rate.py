@@ -13,8 +13,10 @@ from fractions import Fraction
 import regex
 
 from figcheck import rulebook
-from figcheck.claims import Claim, RateOption, Term, cues, family, is_count
-from figcheck.clauses import Layout, Placed
+from figcheck.claims.common import cues, family, is_count
+from figcheck.claims.model import RateClaim, RateOption, SumClaim, Term
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 _RATE_WORD = regex.compile(
     r"(\p{Han}{1,10}?率)(?:为|是|达|达到|约为|仅为|高达|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|下降至|降至|约)?\s*$"
@@ -29,12 +31,12 @@ _PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "�
 _CONCLUDED = ("审结", "结案")
 
 
-@rulebook.cached
-def _names_longest_first() -> list[str]:
-    return sorted(cues().rates, key=len, reverse=True)
+@rulebook.derived
+def _names_longest_first(book: Rulebook) -> list[str]:
+    return sorted(cues(book).rates, key=len, reverse=True)
 
 
-def rate_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
+def rate_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[RateClaim]:
     claims = []
     for placed in layout.placed:
         if placed.figure.unit not in ("%", "‰") or placed.figure.high is not None:
@@ -48,18 +50,18 @@ def rate_claims(layout: Layout, sum_claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]) -> Claim | None:
+def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[SumClaim]) -> RateClaim | None:
     near = layout.placed[max(0, rate.index - _MOST_COUNTS) : rate.index + _MOST_COUNTS]
     counts = [p for p in near if p.sentence == rate.sentence and is_count(p)]
     if not counts and rate.sentence > 0:
         counts = [p for p in near if p.sentence == rate.sentence - 1 and is_count(p)]
     if not counts:
         return None
-    name = next((name for name in _names_longest_first() if word.endswith(name)), None)
+    name = next((name for name in _names_longest_first(layout.book) if word.endswith(name)), None)
     if name is None:
         return _inferred(layout, rate, word, counts, sum_claims)
-    definition = cues().rates[name]
-    breakdown = next((c for c in sum_claims if c.stated in counts or any(t.placed in counts for t in c.parts)), None)
+    definition = cues(layout.book).rates[name]
+    breakdown = next((c for c in sum_claims if c.stated in counts or any(part in counts for part in c.parts)), None)
     total = breakdown.stated if breakdown else _labelled(counts, definition["total_terms"], exclude=())
     if total is None:
         return None
@@ -80,7 +82,7 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[Claim]
             options.append(RateOption(tuple(Term(p, "numerator") for p in numerator), denominator, f"{name}:{kind}"))
     if not options:
         return None
-    return Claim("rate", rate, options=tuple(options), named=True)
+    return RateClaim(rate, tuple(options), named=True)
 
 
 def _labelled(counts: list[Placed], terms: list[str], exclude: tuple[Placed, ...]) -> Placed | None:
@@ -90,17 +92,19 @@ def _labelled(counts: list[Placed], terms: list[str], exclude: tuple[Placed, ...
     return None
 
 
-def _denominator(kind: str, total: Placed, counts: list[Placed], breakdown: Claim | None) -> tuple[Term, ...]:
+def _denominator(kind: str, total: Placed, counts: list[Placed], breakdown: SumClaim | None) -> tuple[Term, ...]:
     if kind == "total":
         return (Term(total, "denominator"),)
-    pending = [t.placed for t in (breakdown.parts if breakdown else ()) if any(w in t.placed.label for w in _PENDING)]
+    pending = [p for p in (breakdown.parts if breakdown else ()) if any(w in p.label for w in _PENDING)]
     if pending:
         return (Term(total, "denominator"),) + tuple(Term(p, "pending", -1) for p in pending)
     concluded = _labelled(counts, list(_CONCLUDED), exclude=(total,))
     return (Term(concluded, "denominator"),) if concluded is not None else ()
 
 
-def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum_claims: list[Claim]) -> Claim | None:
+def _inferred(
+    layout: Layout, rate: Placed, word: str, counts: list[Placed], sum_claims: list[SumClaim]
+) -> RateClaim | None:
     """优秀率百分之二十五 beside 「优秀卷宗三十卷」 and one other count (30 / 120), or beside a
     breakdown whose part carries the stem (the breakdown's total is the denominator)."""
     stem = word[:-1][-2:]
@@ -110,7 +114,7 @@ def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum
     if len(numerators) != 1:
         return None
     numerator = numerators[0]
-    whole = next((c.stated for c in sum_claims if any(t.placed is numerator for t in c.parts)), None)
+    whole = next((c.stated for c in sum_claims if any(part is numerator for part in c.parts)), None)
     others = (
         [whole]
         if whole is not None
@@ -123,4 +127,4 @@ def _inferred(layout: Layout, rate: Placed, word: str, counts: list[Placed], sum
     if stated <= 0 or not (stated / _PLAUSIBLE <= quotient <= stated * _PLAUSIBLE):
         return None  # 死亡率6.94‰ beside 出生人口 and 死亡人口: a different base, not this pair
     option = RateOption((Term(numerator, "numerator"),), (Term(others[0], "denominator"),), "")
-    return Claim("rate", rate, options=(option,), named=False)
+    return RateClaim(rate, (option,), named=False)

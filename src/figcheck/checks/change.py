@@ -7,16 +7,17 @@ interval. A doubling (翻N番) is a round statement: it holds within 5% of 2^N.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from itertools import product
 
-from figcheck.checks import in_scale_of
-from figcheck.claims import Claim
+from figcheck.checks.shown import decimal, in_scale_of, params, shown
+from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.claims.model import ChangeClaim
 from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
 from figcheck.numerals import format_decimal
-from figcheck.tolerance import Interval, allowance, exact, interval
+
+CHANGE_MISMATCH, POINTS_AS_PERCENT, MULTIPLE_READING, TABLE_GROWTH_MISMATCH = "FC301", "FC302", "FC303", "FC403"
 
 _DOUBLING_SLACK = Fraction(5, 100)
 
@@ -53,12 +54,12 @@ def _computed(relation: str, direction: int, base: Figure, result: Figure) -> tu
     return value(a, b), Interval(min(corners), max(corners))
 
 
-def check_change(claim: Claim) -> Finding | None:
+def check(claim: ChangeClaim, truncation: bool) -> Finding | None:
     change = claim.stated.figure
-    base, result = claim.parts[0].placed.figure, claim.parts[1].placed.figure
+    base, result = claim.base.figure, claim.result.figure
     involved = (Involved(change, "change"), Involved(base, "base"), Involved(result, "result"))
     readings = ["multiple-net", "multiple-total"] if claim.relation == "multiple" else [claim.relation]
-    code = "FC403" if claim.table else "FC301"
+    code = TABLE_GROWTH_MISMATCH if claim.table else CHANGE_MISMATCH
     first: Finding | None = None
     for relation in readings:
         computed = _computed(relation, claim.direction, base, result)
@@ -66,34 +67,38 @@ def check_change(claim: Claim) -> Finding | None:
             return None
         point, span = computed
         formula = _formula(relation, claim.direction, base, result, point, change)
-        allowance = _allowance(relation, change, span, point)
-        shown = in_scale_of(point, change) if relation == "difference" else _shown(point, change)
-        params = dict(stated=change.raw, computed=shown + _unit_word(relation, change), formula=formula)
-        if allowance:
-            return Finding(code, True, change, _shown(point, change), formula, involved, _params(params), allowance)
+        reading = _allowance(relation, change, span, point, truncation)
+        written = in_scale_of(point, change) if relation == "difference" else shown(point, change)
+        values = dict(stated=change.raw, computed=written + _unit_word(relation, change), formula=formula)
+        if reading:
+            return Finding(code, True, change, shown(point, change), formula, involved, params(values), reading)
         if first is None:
-            first = Finding(code, False, change, _shown(point, change), formula, involved, _params(params))
-    return _diagnose(claim, base, result, change, involved) or first
+            first = Finding(code, False, change, shown(point, change), formula, involved, params(values))
+    return _diagnose(claim, base, result, change, involved, truncation) or first
 
 
-def _diagnose(claim: Claim, base: Figure, result: Figure, change: Figure, involved) -> Finding | None:
+def _diagnose(
+    claim: ChangeClaim, base: Figure, result: Figure, change: Figure, involved, truncation: bool
+) -> Finding | None:
     """The likely confusion behind a failing change: percent for points, or the two readings of 倍."""
     if claim.relation == "percent" and base.unit in ("%", "‰"):
         points = _computed("points", claim.direction, base, result)
-        if points is not None and _allowance("points", change, points[1], points[0]):
+        if points is not None and _allowance("points", change, points[1], points[0], truncation):
             formula = _formula("points", claim.direction, base, result, points[0], change)
             relative = _computed("percent", claim.direction, base, result)
-            params = dict(
+            values = dict(
                 stated=change.raw,
-                points=format_decimal(_decimal(points[0])),
-                relative=_shown(relative[0], change) + "%",
+                points=format_decimal(decimal(points[0])),
+                relative=shown(relative[0], change) + "%",
                 formula=formula,
             )
-            return Finding("FC302", False, change, _shown(points[0], change), formula, involved, _params(params))
+            return Finding(
+                POINTS_AS_PERCENT, False, change, shown(points[0], change), formula, involved, params(values)
+            )
     other = {"multiple-net": "multiple-total", "multiple-total": "multiple-net"}.get(claim.relation)
     if other:
         computed = _computed(other, claim.direction, base, result)
-        if computed is not None and _allowance(other, change, computed[1], computed[0]):
+        if computed is not None and _allowance(other, change, computed[1], computed[0], truncation):
             formula = _formula(
                 claim.relation,
                 claim.direction,
@@ -103,38 +108,36 @@ def _diagnose(claim: Claim, base: Figure, result: Figure, change: Figure, involv
                 change,
             )
             ratio = exact(result.value) / exact(base.value)
-            params = dict(
-                stated=change.raw, ratio=_shown(ratio, change), net=_shown(ratio - 1, change), formula=formula
-            )
-            return Finding("FC303", False, change, _shown(ratio, change), formula, involved, _params(params))
+            values = dict(stated=change.raw, ratio=shown(ratio, change), net=shown(ratio - 1, change), formula=formula)
+            return Finding(MULTIPLE_READING, False, change, shown(ratio, change), formula, involved, params(values))
     return None
 
 
-def _allowance(relation: str, change: Figure, span: Interval, point: Fraction) -> str:
+def _allowance(relation: str, change: Figure, span: Interval, point: Fraction, truncation: bool) -> str:
     if relation == "doubling":
         target = Fraction(2) ** int(exact(change.value))
         near = Interval(target * (1 - _DOUBLING_SLACK), target * (1 + _DOUBLING_SLACK))
         return "exact" if point == target else ("qualifier" if near.meets(span) else "")
-    return allowance(change, span, point)
+    return allowance(change, span, point, truncation)
 
 
 def _formula(relation: str, direction: int, base: Figure, result: Figure, point: Fraction, change: Figure) -> str:
     a, b = base.numeral, result.numeral
     first, second = (a, b) if direction < 0 else (b, a)
-    shown = _shown(point, change)
+    written = shown(point, change)
     if relation == "percent":
-        return f"({first} − {second}) / {a} = {shown}%"
+        return f"({first} − {second}) / {a} = {written}%"
     if relation == "fraction":
         return f"({first} − {second}) / {a} = {_fraction_text(point)}"
     if relation == "points":
-        return f"{first} − {second} = {shown}个百分点"
+        return f"{first} − {second} = {written}个百分点"
     if relation == "difference":
         return f"{first} − {second} = {in_scale_of(point, change)}"
     if relation == "multiple-net":
-        return f"{b} / {a} − 1 = {shown}倍"
+        return f"{b} / {a} − 1 = {written}倍"
     if relation == "doubling":
-        return f"{b} / {a} = {shown}（翻{change.numeral}番 = {2 ** int(exact(change.value))}倍）"
-    return f"{b} / {a} = {shown}倍"
+        return f"{b} / {a} = {written}（翻{change.numeral}番 = {2 ** int(exact(change.value))}倍）"
+    return f"{b} / {a} = {written}倍"
 
 
 def _fraction_text(value: Fraction) -> str:
@@ -143,26 +146,3 @@ def _fraction_text(value: Fraction) -> str:
 
 def _unit_word(relation: str, change: Figure) -> str:
     return {"percent": "%", "points": "个百分点", "multiple-net": "倍", "multiple-total": "倍"}.get(relation, "")
-
-
-def _decimal(value: Fraction) -> Decimal:
-    return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def _shown(value: Fraction, stated: Figure) -> str:
-    """To one more decimal than the stated figure (at least one when it is not an exact count)."""
-    decimals = max(0, -Decimal(stated.resolution).as_tuple().exponent) + 1 if stated.resolution else 2
-    if value.denominator == 1:
-        return str(value.numerator)
-    return str(_decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
-
-
-def check_usage(claim: Claim) -> Finding:
-    """降低N倍: always reported; the fix is a fraction or a percent (降低了三分之二)."""
-    figure = claim.stated.figure
-    params = dict(stated=claim.stated.label.lstrip("，,、 ") + figure.raw)
-    return Finding("FC601", False, figure, "", params["stated"], (Involved(figure, "change"),), _params(params))
-
-
-def _params(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(values.items()))

@@ -20,15 +20,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from figcheck.figures import Figure
-from figcheck.vocabulary import vocabulary
+from figcheck.numerals import format_decimal, scale_of
 
 HALF_UP, TRUNCATION = "half-up", "truncation"
-_ACCEPT = {"truncation": True}
-
-
-def configure(accept_truncation: bool = True) -> None:
-    """Whether a truncated figure (40.54% written 40%) passes; `accept-truncation` in the config."""
-    _ACCEPT["truncation"] = accept_truncation
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +85,7 @@ def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
             return Interval(None, value)
         return Interval(low, high)
     if figure.qualifier == "none":
-        if figure.unit in vocabulary().trailing_zeros_rounded and value.denominator == 1:
+        if figure.measured and value.denominator == 1:
             resolution = last_place(figure)  # 31700公里: a measurement rounded to the hundred
         elif figure.is_exact or resolution == 0:
             return Interval.point(value)
@@ -111,9 +105,10 @@ def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
     return Interval.point(value)
 
 
-def allowance(stated: Figure, computed: Interval, point: Fraction | None = None) -> str:
-    """Which reading of the stated figure the computed value meets — exact, half-up, truncation, or
-    what its qualifier allows — or "" when none does."""
+def allowance(stated: Figure, computed: Interval, point: Fraction | None, truncation: bool) -> str:
+    """Which reading of the stated figure the computed value meets — exact, half-up, truncation (when
+    the configuration accepts truncated figures: 40.54% written 40%), or what its qualifier allows —
+    or "" when none does."""
     value = exact(stated.value)
     if point is not None and stated.qualifier == "none" and stated.high is None and point == value:
         return "exact"
@@ -121,7 +116,7 @@ def allowance(stated: Figure, computed: Interval, point: Fraction | None = None)
         return "qualifier" if interval(stated).meets(computed) else ""
     if interval(stated, HALF_UP).meets(computed):
         return HALF_UP
-    if _ACCEPT["truncation"] and not stated.is_exact and _meets_truncated(value, Fraction(stated.resolution), computed):
+    if truncation and not stated.is_exact and _meets_truncated(value, Fraction(stated.resolution), computed):
         return TRUNCATION
     return ""
 
@@ -136,15 +131,7 @@ def _meets_truncated(value: Fraction, resolution: Fraction, computed: Interval) 
 
 def describe(figure: Figure) -> str:
     """The stated figure's interval as the reader would write it: 32% → 31.5~32.5, 3.12亿 → 3.115亿~3.125亿."""
-    from decimal import Decimal
-
-    from figcheck.numerals import BIG_UNITS, format_decimal
-
-    scale, word = 1, ""
-    for ch in reversed(figure.numeral):
-        if ch not in BIG_UNITS:
-            break
-        scale, word = scale * BIG_UNITS[ch], ch + word
+    scale, word = scale_of(figure.numeral)
     span = interval(figure)
 
     def shown(value: Fraction) -> str:

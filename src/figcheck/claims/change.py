@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
-from figcheck.claims import Claim, Term, family
-from figcheck.clauses import Layout, Placed
+from figcheck.claims.common import family
+from figcheck.claims.model import ChangeClaim, UsageClaim
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 _PERCENT_UNITS = ("%", "‰")
 _CLAUSE_MARKS = "，,、；;：:（()）。"
@@ -35,9 +37,9 @@ class _ChangeCues:
     allowed_before_verb: frozenset[str]
 
 
-@rulebook.cached
-def _cues() -> _ChangeCues:
-    data = rulebook.load("cues.toml")["change"]
+@rulebook.derived
+def _cues(book: Rulebook) -> _ChangeCues:
+    data = book.load("cues.toml")["change"]
     longest = rulebook.longest_first
     froms = "|".join(map(regex.escape, data["from_words"]))
     comparison = "|".join(map(regex.escape, data["comparison"]))
@@ -57,8 +59,8 @@ def _cues() -> _ChangeCues:
     )
 
 
-def change_claims(layout: Layout) -> list[Claim]:
-    claims: list[Claim] = []
+def change_claims(layout: Layout) -> list[ChangeClaim | UsageClaim]:
+    claims: list[ChangeClaim | UsageClaim] = []
     by_sentence: dict[int, list[Placed]] = {}
     for placed in layout.placed:
         by_sentence.setdefault(placed.sentence, []).append(placed)
@@ -67,7 +69,7 @@ def change_claims(layout: Layout) -> list[Claim]:
             claim = _from_to(layout, figures, position) or _compared(layout, figures, position)
             if claim is not None:
                 claims.append(claim)
-            usage = _decrease_by_multiple(placed)
+            usage = _decrease_by_multiple(_cues(layout.book), placed)
             if usage is not None:
                 claims.append(usage)
     return claims
@@ -79,17 +81,17 @@ def _verb_at_end(label: str, verbs: tuple[str, ...]) -> str:
     return next((verb for verb in verbs if stripped.endswith(verb)), "")
 
 
-def _direction(label: str) -> int:
-    if _verb_at_end(label, _cues().down):
+def _direction(cues: _ChangeCues, label: str) -> int:
+    if _verb_at_end(label, cues.down):
         return -1
-    if _verb_at_end(label, _cues().up):
+    if _verb_at_end(label, cues.up):
         return 1
     return 0
 
 
-def _from_to(layout: Layout, figures: list[Placed], position: int) -> Claim | None:
+def _from_to(layout: Layout, figures: list[Placed], position: int) -> ChangeClaim | None:
     """由A至B, then the change: 「由12个精简为5个，减少7个」."""
-    cues = _cues()
+    cues = _cues(layout.book)
     if position + 2 >= len(figures):
         return None
     base, result, change = figures[position], figures[position + 1], figures[position + 2]
@@ -109,19 +111,19 @@ def _from_to(layout: Layout, figures: list[Placed], position: int) -> Claim | No
     return _change_claim(layout, base, result, change, moves)
 
 
-def _compared(layout: Layout, figures: list[Placed], position: int) -> Claim | None:
+def _compared(layout: Layout, figures: list[Placed], position: int) -> ChangeClaim | None:
     """B，比…的A 增长C: 「1387.4亿元，比1952年的827.1亿元增长68%」."""
     if position < 1 or position + 1 >= len(figures):
         return None
     result, base, change = figures[position - 1], figures[position], figures[position + 1]
-    if not _cues().comparison.search(base.label.lstrip("，,、 ")):
+    if not _cues(layout.book).comparison.search(base.label.lstrip("，,、 ")):
         return None
     if layout.text[result.figure.end : base.figure.start].strip("，, ") != base.label.lstrip("，,、 "):
         return None  # something other than the 比…的 clause stands between B and A
     return _change_claim(layout, base, result, change, 0)
 
 
-def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, moves: int) -> Claim | None:
+def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, moves: int) -> ChangeClaim | None:
     """The claim for A → B with the stated change, if the units fit one of the relations."""
     if base.depth != result.depth or base.figure.high is not None or result.figure.high is not None:
         return None
@@ -134,15 +136,16 @@ def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, 
     ):
         return None
     label = change.label
-    if not _names_only_the_change(label):
+    cues = _cues(layout.book)
+    if not _names_only_the_change(cues, label):
         return None
-    direction = _direction(label)
+    direction = _direction(cues, label)
     unit_a, unit_b, unit_c = base.figure.unit, result.figure.unit, change.figure.unit
     rates = unit_a in _PERCENT_UNITS and unit_b == unit_a
     if not rates and family(layout, base) != family(layout, result):
         return None
     if unit_c == "倍":
-        relation = _multiple_relation(label)
+        relation = _multiple_relation(cues, label)
         if relation is None or direction < 0:
             return None
     elif unit_c == "番":
@@ -165,14 +168,12 @@ def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, 
         return None
     if moves and direction and moves != direction and relation not in ("doubling",):
         return None  # 「由A增至B，…下降…」: the change belongs to something else
-    terms = (Term(base, "base"), Term(result, "result"))
-    return Claim("change", change, terms, relation=relation, direction=direction or moves)
+    return ChangeClaim(change, base, result, relation, direction or moves)
 
 
-def _names_only_the_change(label: str) -> bool:
+def _names_only_the_change(cues: _ChangeCues, label: str) -> bool:
     """「，压缩了」 or 「，同比增长」 introduce the change of A → B; 「按可比价格计算增长」, 「年均增长」 or
     「县城建成区面积分别提高」 state another quantity."""
-    cues = _cues()
     if any(word in label for word in cues.not_comparable):
         return False
     stripped = label.lstrip("，,、 ").rstrip("了达为约近超逾")
@@ -184,9 +185,8 @@ def _names_only_the_change(label: str) -> bool:
     return rest in cues.allowed_before_verb or rest.rstrip("了") in cues.allowed_before_verb
 
 
-def _multiple_relation(label: str) -> str | None:
+def _multiple_relation(cues: _ChangeCues, label: str) -> str | None:
     """增长了N倍 (net), 增长到N倍 / 是…的N倍 (total), 增长N倍 (either reading)."""
-    cues = _cues()
     stripped = label.lstrip("，,、 ").rstrip("约近超逾")
     if stripped.endswith(("原来的", "原先的", "上年的", "的")) or stripped.endswith(cues.multiple_total):
         return "multiple-total"
@@ -197,8 +197,8 @@ def _multiple_relation(label: str) -> str | None:
     return None
 
 
-def _decrease_by_multiple(placed: Placed) -> Claim | None:
+def _decrease_by_multiple(cues: _ChangeCues, placed: Placed) -> UsageClaim | None:
     """降低/减少/缩短…N倍: a quantity cannot fall by a multiple of itself (GB/T 15835 usage)."""
-    if placed.figure.unit != "倍" or not _verb_at_end(placed.label, _cues().down):
+    if placed.figure.unit != "倍" or not _verb_at_end(placed.label, cues.down):
         return None
-    return Claim("usage", placed, relation="decrease-by-multiple")
+    return UsageClaim(placed, "decrease-by-multiple")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from figcheck.figures import Figure
+from figcheck.rulebook import BUNDLED, Rulebook
 
 # ASCII "." is a decimal point, never a sentence end here.
 _SENTENCE_END = regex.compile(r"[。！？!?]+|\n+")
@@ -33,9 +34,12 @@ class Placed:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
+    """A document's figures in their sentences, with the rulebook its claims are recognised by."""
+
     text: str
     sentences: tuple[tuple[int, int], ...]
     placed: tuple[Placed, ...]
+    book: Rulebook = BUNDLED
     _by_sentence: dict[int, list[Placed]] = field(default_factory=dict, repr=False, compare=False)
 
     def in_sentence(self, sentence: int) -> list[Placed]:
@@ -63,7 +67,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def layout(text: str, figures: list[Figure]) -> Layout:
+def layout(text: str, figures: list[Figure], book: Rulebook = BUNDLED) -> Layout:
     """Place every figure in its sentence with its depth and label."""
     sentences = sentence_spans(text)
     placed: list[Placed] = []
@@ -89,7 +93,7 @@ def layout(text: str, figures: list[Figure]) -> Layout:
         label = _label(text, label_from, figure.start)
         placed.append(Placed(figure, index, sentence, depth, paren_start, label))
         previous_end = figure.end
-    return Layout(text, sentences, tuple(placed))
+    return Layout(text, sentences, tuple(placed), book)
 
 
 def _depth(text: str, sentence_start: int, offset: int) -> tuple[int, int]:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
-from figcheck.claims import Claim, Term, family, is_count, states_other_relation
-from figcheck.clauses import Layout, Placed
+from figcheck.claims.common import family, is_count, states_other_relation
+from figcheck.claims.model import RepeatClaim
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 _YEAR = regex.compile(r"(?:19|20)\d\d(?=年)")
 _NOUN_AFTER = regex.compile(r"\p{Han}{2,12}")
@@ -30,9 +32,9 @@ class _RepeatCues:
     scopes: tuple[str, ...]
 
 
-@rulebook.cached
-def _cues() -> _RepeatCues:
-    data = rulebook.load("cues.toml")["repeat"]
+@rulebook.derived
+def _cues(book: Rulebook) -> _RepeatCues:
+    data = book.load("cues.toml")["repeat"]
     words = "|".join(map(regex.escape, rulebook.longest_first(data["leading_words"])))
     trailing = "|".join(map(regex.escape, rulebook.longest_first(data["trailing_words"])))
     return _RepeatCues(
@@ -47,7 +49,7 @@ def _cues() -> _RepeatCues:
 
 def subject(layout: Layout, placed: Placed) -> str:
     """What a figure counts: 「全区共办理行政复议案件64件」 → 行政复议案件."""
-    cues = _cues()
+    cues = _cues(layout.book)
     label = cues.trailing.sub("", cues.leading.sub("", placed.label))
     for verb in cues.leading_verbs:
         if label.startswith(verb):
@@ -70,7 +72,7 @@ class _Sentences:
         if sentence not in self.facts:
             start, end = self.layout.sentences[sentence]
             text = self.layout.text[start:end]
-            planning = any(word in text for word in _cues().planning)
+            planning = any(word in text for word in _cues(self.layout.book).planning)
             self.facts[sentence] = (planning, frozenset(_YEAR.findall(text)))
         return self.facts[sentence]
 
@@ -80,19 +82,19 @@ def _plain_statement(placed: Placed, sentences: _Sentences) -> bool:
         is_count(placed)
         and placed.depth == 0
         and placed.figure.qualifier == "none"
-        and not states_other_relation(placed)
-        and not any(word in placed.label for word in _cues().aggregate)
+        and not states_other_relation(sentences.layout, placed)
+        and not any(word in placed.label for word in _cues(sentences.layout.book).aggregate)
         and not sentences(placed.sentence)[0]
     )
 
 
 def _where_and_when(placed: Placed, sentences: _Sentences) -> tuple[str, frozenset[str]]:
     """The place named in the figure's own label (全区, 市本级 …) and the years of its sentence."""
-    scope = next((word for word in _cues().scopes if word in placed.label), "")
+    scope = next((word for word in _cues(sentences.layout.book).scopes if word in placed.label), "")
     return scope, sentences(placed.sentence)[1]
 
 
-def repeat_claims(layout: Layout, parts: set[int]) -> list[Claim]:
+def repeat_claims(layout: Layout, parts: set[int]) -> list[RepeatClaim]:
     """A claim per later statement of a quantity stated earlier (agreeing or not)."""
     first_seen: dict[tuple[str, str, str], list[Placed]] = {}
     sentences = _Sentences(layout)
@@ -111,7 +113,7 @@ def repeat_claims(layout: Layout, parts: set[int]) -> list[Claim]:
             earlier_years = _where_and_when(earlier, sentences)[1]
             if years and earlier_years and years != earlier_years:
                 continue
-            claims.append(Claim("repeat", placed, (Term(earlier, "earlier"),), evidence=what))
+            claims.append(RepeatClaim(placed, earlier, what))
             break
         first_seen.setdefault(key, []).append(placed)
     return claims

@@ -1,0 +1,46 @@
+"""Recomputing each claim exactly and comparing within the precision written.
+
+Arithmetic is on `Fraction`s built from the figures' exact decimals; a relation holds when the
+interval computed from the inputs meets the stated figure's interval (see tolerance.py). Each pass
+records the allowance it relied on: exact, half-up rounding, truncation, or a qualifier (约, 余 …).
+One module per kind; the check for a kind accepts exactly its claim type.
+"""
+
+from __future__ import annotations
+
+from figcheck.checks import change, grim, rate, repeat, share, usage
+from figcheck.checks import sum as sums
+from figcheck.checks.typos import name_likely_typos
+from figcheck.claims.model import (
+    ChangeClaim,
+    Claim,
+    GrimClaim,
+    RateClaim,
+    RepeatClaim,
+    ShareClaim,
+    SumClaim,
+    UsageClaim,
+)
+from figcheck.findings import Finding
+
+_CHECKS = {
+    SumClaim: sums.check,
+    RateClaim: rate.check,
+    ShareClaim: share.check,
+    GrimClaim: grim.check,
+    ChangeClaim: change.check,
+    UsageClaim: usage.check,
+    RepeatClaim: repeat.check,
+}
+
+
+def check(claims: list[Claim], accept_truncation: bool = True) -> list[Finding]:
+    """A Finding per claim: failed relations and passed ones alike (reports choose what to show).
+
+    `accept_truncation`: whether a truncated figure (40.54% written 40%) passes, as well as a rounded one."""
+    results = []
+    for claim in claims:
+        result = _CHECKS[type(claim)](claim, accept_truncation)
+        if result is not None:
+            results.append(result)
+    return name_likely_typos(results)

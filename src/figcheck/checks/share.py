@@ -1,0 +1,38 @@
+"""Checking shares: part / base against the stated share, in prose (FC204) and table columns (FC402, FC404)."""
+
+from __future__ import annotations
+
+from figcheck.checks.shown import params, shown
+from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.claims.model import ShareClaim
+from figcheck.findings import Finding, Involved
+from figcheck.numerals import ratio_factor
+
+SHARE_MISMATCH, TABLE_SHARE_MISMATCH, TABLE_RATE_MISMATCH = "FC204", "FC402", "FC404"
+
+
+def check(claim: ShareClaim, truncation: bool) -> Finding | None:
+    share = claim.stated.figure
+    part, base = claim.part.figure, claim.base.figure
+    if exact(base.value) <= 0:
+        return None
+    unit = claim.unit or share.unit
+    factor = ratio_factor(unit)
+    point = exact(part.value) / exact(base.value) * factor
+    span = quotient(interval(part), interval(base), factor)
+    if span.lo is None or span.hi is None:
+        return None  # 超过1.9万 of 12.1万: an open-ended part bounds nothing
+    computed = shown(point, share) + unit
+    formula = f"{part.numeral} / {base.numeral} = {computed}"
+    involved = (Involved(share, "share"), Involved(part, "part"), Involved(base, "whole"))
+    values = dict(stated=share.raw, computed=computed, formula=formula)
+    reading = allowance(share, span, point, truncation)
+    code = {"share": TABLE_SHARE_MISMATCH, "rate": TABLE_RATE_MISMATCH}.get(claim.table, SHARE_MISMATCH)
+    return Finding(code, bool(reading), share, computed, formula, involved, params(values), reading)
+
+
+def quotient(part: Interval, whole: Interval, factor: int) -> Interval:
+    """Every value part / whole × factor can take, both as intervals; unbounded when either is."""
+    if None in (part.lo, part.hi, whole.lo, whole.hi) or whole.lo <= 0:
+        return Interval(None, None)
+    return Interval(part.lo / whole.hi * factor, part.hi / whole.lo * factor)

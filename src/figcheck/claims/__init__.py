@@ -1,0 +1,38 @@
+"""What the text asserts between its figures: one recognizer module per kind, typed claims in model.py."""
+
+from __future__ import annotations
+
+from figcheck.claims.change import change_claims
+from figcheck.claims.model import Claim, SumClaim
+from figcheck.claims.rate import rate_claims
+from figcheck.claims.repeat import repeat_claims
+from figcheck.claims.share import share_claims
+from figcheck.claims.sum import sum_claims
+from figcheck.claims.table import table_claims
+from figcheck.layout import Layout
+
+
+def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
+    """Every claim in the document, in text order of their stated figure."""
+    claims: list[Claim] = table_claims(layout, tables)
+    claims += sum_claims(layout)
+    sums = [claim for claim in claims if isinstance(claim, SumClaim)]
+    claims += rate_claims(layout, sums)
+    claims += share_claims(layout, sums)
+    claims += change_claims(layout)
+    parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
+    claims += repeat_claims(layout, parts)
+    return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
+
+
+# Claims on one figure sort as the old string kinds did (change < grim < rate < repeat < share < sum < usage),
+# so the report order stays what users and golden files know.
+_KIND_ORDER = {
+    "ChangeClaim": 0,
+    "GrimClaim": 1,
+    "RateClaim": 2,
+    "RepeatClaim": 3,
+    "ShareClaim": 4,
+    "SumClaim": 5,
+    "UsageClaim": 6,
+}

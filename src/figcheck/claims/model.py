@@ -1,0 +1,105 @@
+"""What the text asserts, one frozen dataclass per kind of relation.
+
+Every claim has a `stated` figure — the one the text asserts and a finding is anchored on — and the
+inputs it should equal a function of, each with its span (a `Placed` figure). The check for a kind
+accepts exactly its type (see checks/__init__.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from figcheck.layout import Placed
+
+# How sure we are that a breakdown lists every part: it decides whether a shortfall is an error.
+COMPLETE, OPEN, PARTIAL = "complete", "open", "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One input of a rate: a figure, its role, and its sign in the formula (+1 or -1)."""
+
+    placed: Placed
+    role: str
+    sign: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RateOption:
+    """One way of computing a rate: sum(numerator) / (sum of denominator terms)."""
+
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...]
+    definition: str  # "败诉率:total", or "" for an inferred pair
+
+
+@dataclass(frozen=True, slots=True)
+class SumClaim:
+    """A total and its parts: 「共办理建议86件，其中主办52件、协办34件」."""
+
+    stated: Placed
+    parts: tuple[Placed, ...]
+    completeness: str = OPEN
+    evidence: str = ""  # why a breakdown is complete (合计, 其他, a category set)
+    tight: bool = False  # parts follow each other directly (、 or ，, nothing between): a sure list
+    table: bool = False  # read from a table's grid (reported under FC4xx)
+
+
+@dataclass(frozen=True, slots=True)
+class RateClaim:
+    """A stated rate and the ways of computing it from the counts beside it: 「败诉率32%」."""
+
+    stated: Placed
+    options: tuple[RateOption, ...]
+    named: bool  # a rate with a definition in rules/rates.toml
+
+
+@dataclass(frozen=True, slots=True)
+class ShareClaim:
+    """A part stated with its share of a base: 「其中高新技术企业504家，占规上工业企业的40.0%」."""
+
+    stated: Placed
+    part: Placed
+    base: Placed
+    unit: str = ""  # the unit a table column gives its shares in, when the cells do not say
+    table: str = ""  # "" in prose; "share" or "rate" for a table's share or rate column
+
+
+@dataclass(frozen=True, slots=True)
+class GrimClaim:
+    """A share of a small count that no whole number of its things can give (GRIM)."""
+
+    stated: Placed
+    whole: Placed
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeClaim:
+    """A change from `base` to `result` and the text's statement of it: 「由120件增加到132件，增长10%」."""
+
+    stated: Placed
+    base: Placed
+    result: Placed
+    relation: str  # percent, fraction, points, difference, multiple-net, multiple-total, multiple, doubling
+    direction: int  # +1 up, -1 down, 0 either
+    table: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UsageClaim:
+    """A wording that is wrong whatever the figures: 「降低了3倍」."""
+
+    stated: Placed
+    usage: str
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatClaim:
+    """The same quantity stated twice: the later statement and the earlier one."""
+
+    stated: Placed
+    earlier: Placed
+    subject: str
+
+
+Claim = SumClaim | RateClaim | ShareClaim | GrimClaim | ChangeClaim | UsageClaim | RepeatClaim

@@ -1,0 +1,126 @@
+"""Sums stated without 其中: a total after its parts (合计), and parts named by a category set.
+
+- 合计 after the parts: 「市本级413件，区县1207件，合计1620件」 — the counts directly before, back to a
+  semicolon or 其中;
+- a category set that partitions a whole (rules/categories.toml): 「行政应诉案件25件，撤销8件，驳回起诉11件…」.
+"""
+
+from __future__ import annotations
+
+from figcheck.claims.common import cues, family, is_count, states_other_relation
+from figcheck.claims.model import COMPLETE, PARTIAL, SumClaim
+from figcheck.layout import Layout, Placed
+
+SEMICOLONS = "；;"
+MOST_PARTS = 200  # no breakdown in a report lists more parts; bounds the work on pathological input
+
+
+def usable(layout: Layout, placed: Placed) -> bool:
+    return is_count(placed) and not states_other_relation(layout, placed)
+
+
+def modifies_next(layout: Layout, figures: list[Placed], position: int) -> bool:
+    """「10亿元项目2个」: a figure followed by a noun and another figure with no mark between
+    describes that figure's things; it is not an amount of its own."""
+    if position + 1 >= len(figures):
+        return False
+    gap = layout.text[figures[position].figure.end : figures[position + 1].figure.start]
+    return 0 < len(gap) <= 8 and not any(ch in gap for ch in "，,、；;：:。（()）")
+
+
+def category_of(layout: Layout, total: Placed, parts: list[Placed]) -> str:
+    """The name of a category set whose members label every part, if the total names its whole."""
+    around_total = total.label + layout.text[total.figure.end : total.figure.end + 4]
+    for category in cues(layout.book).categories:
+        if not any(word in around_total for word in category["totals"]):
+            continue
+        if all(any(member in part.label for member in category["members"]) for part in parts):
+            return category["name"]
+    return ""
+
+
+def _is_total_after(layout: Layout, placed: Placed) -> bool:
+    label = placed.label.lstrip("，,、：: ")
+    for cue in cues(layout.book).total_after_parts:
+        if len(cue) >= 2 and cue in label:
+            return True
+    return label.startswith("共") and label[1:2] not in cues(layout.book).total_after_parts_not_before
+
+
+def total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -> list[SumClaim]:
+    """「413件，区县受理1207件，合计1620件」: the counts directly before, back to a semicolon or 其中."""
+    claims = []
+    for position, total in enumerate(figures):
+        if total.index in taken or not is_count(total) or not _is_total_after(layout, total):
+            continue
+        kind = family(layout, total, with_noun=True)
+        parts: list[Placed] = []
+        for placed in reversed(figures[max(0, position - MOST_PARTS) : position]):
+            gap = layout.text[placed.figure.end : total.figure.start]
+            if any(mark in gap for mark in SEMICOLONS) or "其中" in gap or _is_total_after(layout, placed):
+                break
+            if placed.depth != total.depth or not is_count(placed):
+                continue
+            if family(layout, placed, with_noun=True) != kind and modifies_next(layout, figures, figures.index(placed)):
+                continue  # 「安排二千六百万人就业的支出一百零五亿元」: 2600万人 describes the 105亿
+            if family(layout, placed, with_noun=True) != kind or not usable(layout, placed) or placed.index in taken:
+                break
+            parts.insert(0, placed)
+        if len(parts) >= 2:
+            taken.add(total.index)
+            taken.update(p.index for p in parts)
+            tail = layout.text[parts[-1].figure.end : total.figure.start]
+            completeness = PARTIAL if any(word in tail for word in cues(layout.book).not_exhaustive_after) else COMPLETE
+            claims.append(SumClaim(total, tuple(parts), completeness, "合计", tight=True))
+    return claims
+
+
+def category_claims(
+    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, taken: set[int]
+) -> list[SumClaim]:
+    """「行政应诉案件25件（败诉率32%），撤销8件，驳回起诉11件…」: parts named by a category set."""
+    figures = [p for p in by_sentence.get(sentence, []) if p.depth == 0 and is_count(p)]
+    claims = []
+    position = 0
+    while position < len(figures):
+        run = _member_run(layout, figures, position, taken)
+        if len(run) >= 2:
+            total = figures[position - 1] if position > 0 else _previous_sentence_total(by_sentence, sentence)
+            if (
+                total is not None
+                and total.index not in taken
+                and not _is_member(layout, total)
+                and family(layout, total) == family(layout, run[0])
+            ):
+                name = category_of(layout, total, run)
+                if name:
+                    taken.add(total.index)
+                    taken.update(p.index for p in run)
+                    claims.append(SumClaim(total, tuple(run), COMPLETE, name, tight=True))
+            position += len(run)
+        else:
+            position += 1
+    return claims
+
+
+def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set[int]) -> list[Placed]:
+    run: list[Placed] = []
+    for index in range(position, len(figures)):
+        placed = figures[index]
+        if (
+            placed.index in taken
+            or not _is_member(layout, placed)
+            or (run and family(layout, placed) != family(layout, run[0]))
+        ):
+            break
+        run.append(placed)
+    return run
+
+
+def _is_member(layout: Layout, placed: Placed) -> bool:
+    return any(member in placed.label for category in cues(layout.book).categories for member in category["members"])
+
+
+def _previous_sentence_total(by_sentence: dict[int, list[Placed]], sentence: int) -> Placed | None:
+    previous = [p for p in by_sentence.get(sentence - 1, []) if p.depth == 0 and is_count(p)]
+    return previous[-1] if previous else None

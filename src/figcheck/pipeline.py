@@ -1,0 +1,40 @@
+"""The pipeline for one document: load → figures → layout → claims → checks."""
+
+from __future__ import annotations
+
+from figcheck.checks import check
+from figcheck.claims import find_claims
+from figcheck.coverage import asserted
+from figcheck.document import Document
+from figcheck.figures import find_figures
+from figcheck.layout import layout
+from figcheck.load import LoadError, load, markdown
+from figcheck.options import DEFAULT, Options
+from figcheck.results import FileResult
+from figcheck.suppress import apply_directives
+
+
+def check_document(document: Document, options: Options = DEFAULT) -> FileResult:
+    figures = find_figures(document.text, options.book)
+    placed = layout(document.text, figures, options.book)
+    results = tuple(check(find_claims(placed, document.tables), options.accept_truncation))
+    checked = {result.start for result in results}
+    unverifiable = sum(1 for start in asserted(placed) if start not in checked)
+    result = FileResult(document.path, document, tuple(figures), results, unverifiable=unverifiable)
+    return apply_directives(result, document.directives)
+
+
+def check_path(path: str, options: Options = DEFAULT) -> FileResult:
+    """Load and check one input; a load failure becomes a result with `error` set."""
+    try:
+        document = load(path)
+    except LoadError as exc:
+        return FileResult(path, None, error=str(exc))
+    return check_document(document, options)
+
+
+def check_text(text: str, path: str = "<text>", options: Options = DEFAULT) -> FileResult:
+    """Check a string (tests, the rule examples); a path ending in .md reads it as Markdown."""
+    if path.endswith((".md", ".markdown")):
+        return check_document(markdown.load(path, text.encode("utf-8")), options)
+    return check_document(Document(path=path, text=text), options)

@@ -1,0 +1,29 @@
+"""What a run reports about one input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from figcheck.document import Document
+from figcheck.figures import Figure
+from figcheck.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything reported about one input; `error` is set when it could not be read."""
+
+    path: str
+    document: Document | None
+    figures: tuple[Figure, ...] = ()
+    results: tuple[Finding, ...] = ()
+    error: str | None = None
+    unverifiable: int = 0  # statements of a rate, share or change whose inputs the text does not give
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(r for r in self.results if not r.passed)
+
+    @property
+    def passed(self) -> tuple[Finding, ...]:
+        return tuple(r for r in self.results if r.passed)
