@@ -10,23 +10,36 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import rulebook
 from figcheck.layout import Layout
+from figcheck.rulebook import Rulebook
 
-_RATE = regex.compile(r"\p{Han}{1,10}?率(?:为|是|达|达到|约为|仅为|高达|保持在|稳定在|提升至|提高至|提高到|约)?\s*$")
-_CHANGE = regex.compile(
-    r"(?:增长|增加|下降|减少|提高|降低|上升|回落|扩大|缩小|压缩|缩短|增收|减收|增产|减产|上涨|下滑)(?:了|为|达|约)?\s*$"
-)
 _RATIO_UNITS = ("%", "‰", "百分点", "倍", "番")
+
+
+def _any(words: list[str]) -> str:
+    return "|".join(map(regex.escape, rulebook.longest_first(words)))
+
+
+@rulebook.derived
+def _patterns(book: Rulebook) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A label ending with a rate's name, and one ending with a change verb (rules/cues.toml)."""
+    cues = book.load("cues.toml")
+    rate = regex.compile(rf"\p{{Han}}{{1,10}}?率(?:{_any(cues['rate']['label_tails'])})?\s*$")
+    coverage = cues["coverage"]
+    change = regex.compile(rf"(?:{_any(coverage['change_verbs'])})(?:{_any(coverage['change_tails'])})?\s*$")
+    return rate, change
 
 
 def asserted(layout: Layout) -> list[int]:
     """Offsets of the figures that state a rate, a share or a change."""
+    rate, change = _patterns(layout.book)
     starts = []
     for placed in layout.placed:
         figure = placed.figure
         if figure.unit not in _RATIO_UNITS or figure.high is not None:
             continue
         label = placed.label
-        if "占" in label or _RATE.search(label) or _CHANGE.search(label):
+        if "占" in label or rate.search(label) or change.search(label):
             starts.append(figure.start)
     return starts

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from figcheck.checks.shown import decimal, in_scale_of, params, shown
+from figcheck.checks.shown import decimal, exact_text, in_scale_of, params, shown
 from figcheck.checks.tolerance import Interval, allowance, exact, interval
 from figcheck.claims.model import ChangeClaim
 from figcheck.figures import Figure
@@ -70,10 +70,11 @@ def check(claim: ChangeClaim, truncation: bool) -> Finding | None:
         reading = _allowance(relation, change, span, point, truncation)
         written = in_scale_of(point, change) if relation == "difference" else shown(point, change)
         values = dict(stated=change.raw, computed=written + _unit_word(relation, change), formula=formula)
+        exact_value = exact_text(point) if relation == "difference" else shown(point, change)
         if reading:
-            return Finding(code, True, change, shown(point, change), formula, involved, params(values), reading)
+            return Finding(code, True, change, exact_value, formula, involved, params(values), reading)
         if first is None:
-            first = Finding(code, False, change, shown(point, change), formula, involved, params(values))
+            first = Finding(code, False, change, exact_value, formula, involved, params(values))
     return _diagnose(claim, base, result, change, involved, truncation) or first
 
 

@@ -11,8 +11,6 @@ from figcheck.findings import Finding, Involved
 from figcheck.numerals import ratio_factor
 
 NAMED_RATE_MISMATCH, INFERRED_RATE_MISMATCH = "FC201", "FC202"
-# Words that end a rate's label without naming it: 「败诉率为」 → 败诉率.
-_LABEL_TAIL = "为是达到约仅高保持稳定在提升至降上下"
 
 
 def check(claim: RateClaim, truncation: bool) -> Finding | None:
@@ -34,12 +32,12 @@ def check(claim: RateClaim, truncation: bool) -> Finding | None:
             Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
         )
         values = dict(
-            rate=claim.stated.label.rstrip(_LABEL_TAIL) or "比率",
+            rate=claim.name,
             stated=rate.raw,
             computed=computed,
             formula=formula,
-            definition=_definition_zh(option.definition),
-            definition_en=_definition_en(option.definition),
+            definition=_definition_zh(option),
+            definition_en=_definition_en(option),
         )
         if reading:
             return Finding(code, True, rate, shown(point, rate), formula, involved, params(values), reading)
@@ -52,18 +50,26 @@ def _total(terms: tuple[Term, ...]) -> Fraction:
     return sum((exact(t.placed.figure.value) * t.sign for t in terms), Fraction(0))
 
 
-def _definition_zh(definition: str) -> str:
-    name, _, kind = definition.partition(":")
-    return {"total": f"{name}（分母为全部案件或事项）", "concluded": f"{name}（分母为已审结的案件）"}.get(
-        kind, "计数之比"
-    )
+def _definition_zh(option: RateOption) -> str:
+    """The definition used, naming its denominator: 败诉率（分母为已审结80件）."""
+    if not option.definition:
+        return "计数之比"
+    return f"{option.definition}（分母为{_denominator_words(option)}）"
 
 
-def _definition_en(definition: str) -> str:
-    _, _, kind = definition.partition(":")
-    return {"total": "the definition over all cases", "concluded": "the definition over concluded cases"}.get(
-        kind, "the ratio of the counts"
-    )
+def _definition_en(option: RateOption) -> str:
+    if not option.definition:
+        return "the ratio of the counts"
+    return f"the {option.definition_en} over {_denominator_words(option)}"
+
+
+def _denominator_words(option: RateOption) -> str:
+    """「行政应诉案件25件」, or 「25件 − 尚未审结2件」 when pending cases are left out."""
+    words = ""
+    for term in option.denominator:
+        label = term.placed.label.lstrip("，,、：:（( ")
+        words += (" − " if term.sign < 0 else "") + label[-10:] + term.placed.figure.raw
+    return words
 
 
 def _rate_interval(option: RateOption, factor: int) -> Interval:

@@ -30,7 +30,8 @@ class RateOption:
 
     numerator: tuple[Term, ...]
     denominator: tuple[Term, ...]
-    definition: str  # "败诉率:total", or "" for an inferred pair
+    definition: str = ""  # the named rate whose definition this is (败诉率), or "" for an inferred pair
+    definition_en: str = ""  # its English name (loss rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class RateClaim:
     stated: Placed
     options: tuple[RateOption, ...]
     named: bool  # a rate with a definition in rules/rates.toml
+    name: str = "比率"  # the rate as the text names it (全年行政复议纠错率), for messages
 
 
 @dataclass(frozen=True, slots=True)

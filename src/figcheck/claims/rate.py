@@ -8,6 +8,7 @@ kind stands in the sentence to divide by.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 import regex
@@ -16,24 +17,36 @@ from figcheck import rulebook
 from figcheck.claims.common import cues, family, is_count
 from figcheck.claims.model import RateClaim, RateOption, SumClaim, Term
 from figcheck.layout import Layout, Placed
+from figcheck.numerals import ratio_factor
 from figcheck.rulebook import Rulebook
 
-_RATE_WORD = regex.compile(
-    r"(\p{Han}{1,10}?率)(?:为|是|达|达到|约为|仅为|高达|保持在|稳定在|提升至|提高至|提高到|提升到|上升至|下降至|降至|约)?\s*$"
-)
 # An inferred pair whose quotient is off the stated rate by more than this factor is taken to be
 # computed on another base (the population, not the other count) and is not checked.
 _PLAUSIBLE = 5
 _MOST_TERMS = 8
 _MOST_COUNTS = 60  # a real sentence states a few dozen counts at most; a list of thousands is no rate's basis
-_FACTOR = {"%": 100, "‰": 1000}
-_PENDING = ("未审结", "尚未审结", "审理中", "在审", "未办结", "尚未办结")
-_CONCLUDED = ("审结", "结案")
+
+
+@dataclass(frozen=True, slots=True)
+class _RateWords:
+    rate_word: regex.Pattern[str]  # 「败诉率为」: a label ending with a rate's name
+    label_tails: str  # the characters of the words between a rate's name and its figure
+    names: tuple[str, ...]  # the named rates, longest first
+    pending: tuple[str, ...]
+    concluded: tuple[str, ...]
 
 
 @rulebook.derived
-def _names_longest_first(book: Rulebook) -> list[str]:
-    return sorted(cues(book).rates, key=len, reverse=True)
+def _words(book: Rulebook) -> _RateWords:
+    data = book.load("cues.toml")["rate"]
+    tails = "|".join(map(regex.escape, rulebook.longest_first(data["label_tails"])))
+    return _RateWords(
+        rate_word=regex.compile(rf"(\p{{Han}}{{1,10}}?率)(?:{tails})?\s*$"),
+        label_tails="".join(sorted(set("".join(data["label_tails"])))),
+        names=tuple(sorted(cues(book).rates, key=len, reverse=True)),
+        pending=tuple(data["pending"]),
+        concluded=tuple(data["concluded"]),
+    )
 
 
 def rate_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[RateClaim]:
@@ -41,7 +54,7 @@ def rate_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[RateClaim]:
     for placed in layout.placed:
         if placed.figure.unit not in ("%", "‰") or placed.figure.high is not None:
             continue
-        found = _RATE_WORD.search(placed.label)
+        found = _words(layout.book).rate_word.search(placed.label)
         if found is None:
             continue
         claim = _rate_claim(layout, placed, found.group(1), sum_claims)
@@ -57,7 +70,8 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[SumCla
         counts = [p for p in near if p.sentence == rate.sentence - 1 and is_count(p)]
     if not counts:
         return None
-    name = next((name for name in _names_longest_first(layout.book) if word.endswith(name)), None)
+    words = _words(layout.book)
+    name = next((name for name in words.names if word.endswith(name)), None)
     if name is None:
         return _inferred(layout, rate, word, counts, sum_claims)
     definition = cues(layout.book).rates[name]
@@ -77,12 +91,13 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[SumCla
         return None  # a rate's numerator adds a few outcomes; dozens of matches mean no clear basis
     options = []
     for kind in definition["denominators"]:
-        denominator = _denominator(kind, total, counts, breakdown)
+        denominator = _denominator(words, kind, total, counts, breakdown)
         if denominator:
-            options.append(RateOption(tuple(Term(p, "numerator") for p in numerator), denominator, f"{name}:{kind}"))
+            numerators = tuple(Term(p, "numerator") for p in numerator)
+            options.append(RateOption(numerators, denominator, name, definition.get("name_en", name)))
     if not options:
         return None
-    return RateClaim(rate, tuple(options), named=True)
+    return RateClaim(rate, tuple(options), named=True, name=_shown_name(words, rate))
 
 
 def _labelled(counts: list[Placed], terms: list[str], exclude: tuple[Placed, ...]) -> Placed | None:
@@ -92,13 +107,20 @@ def _labelled(counts: list[Placed], terms: list[str], exclude: tuple[Placed, ...
     return None
 
 
-def _denominator(kind: str, total: Placed, counts: list[Placed], breakdown: SumClaim | None) -> tuple[Term, ...]:
+def _shown_name(words: _RateWords, rate: Placed) -> str:
+    """The rate as the text names it, for messages: 「全年行政复议纠错率为」 → 全年行政复议纠错率."""
+    return rate.label.lstrip("，,、（( ").rstrip(words.label_tails) or "比率"
+
+
+def _denominator(
+    words: _RateWords, kind: str, total: Placed, counts: list[Placed], breakdown: SumClaim | None
+) -> tuple[Term, ...]:
     if kind == "total":
         return (Term(total, "denominator"),)
-    pending = [p for p in (breakdown.parts if breakdown else ()) if any(w in p.label for w in _PENDING)]
+    pending = [p for p in (breakdown.parts if breakdown else ()) if any(w in p.label for w in words.pending)]
     if pending:
         return (Term(total, "denominator"),) + tuple(Term(p, "pending", -1) for p in pending)
-    concluded = _labelled(counts, list(_CONCLUDED), exclude=(total,))
+    concluded = _labelled(counts, list(words.concluded), exclude=(total,))
     return (Term(concluded, "denominator"),) if concluded is not None else ()
 
 
@@ -122,9 +144,9 @@ def _inferred(
     )
     if len(others) != 1 or others[0].figure.value < numerator.figure.value:
         return None
-    quotient = Fraction(numerator.figure.value) / Fraction(others[0].figure.value) * _FACTOR.get(rate.figure.unit, 100)
+    quotient = Fraction(numerator.figure.value) / Fraction(others[0].figure.value) * ratio_factor(rate.figure.unit)
     stated = Fraction(rate.figure.value)
     if stated <= 0 or not (stated / _PLAUSIBLE <= quotient <= stated * _PLAUSIBLE):
         return None  # 死亡率6.94‰ beside 出生人口 and 死亡人口: a different base, not this pair
-    option = RateOption((Term(numerator, "numerator"),), (Term(others[0], "denominator"),), "")
-    return RateClaim(rate, (option,), named=False)
+    option = RateOption((Term(numerator, "numerator"),), (Term(others[0], "denominator"),))
+    return RateClaim(rate, (option,), named=False, name=_shown_name(_words(layout.book), rate))

@@ -9,21 +9,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
 
+from figcheck import rulebook
 from figcheck.claims.common import family, is_count, states_other_relation
 from figcheck.claims.model import GrimClaim, ShareClaim, SumClaim
 from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 _SHARE_UNITS = ("%", "‰", "成")
-_WHOLE_PHRASE = regex.compile(
-    r"占(?:到)?(?P<whole>[^，,、；;。的]{0,16}?)(?:的)?(?:比重|比例|总量|总数)?(?:为|达|达到|约|近|超过)?$"
-)
-_CHANGE_WORDS = ("提高", "提升", "增至", "降至", "下降", "上升", "由", "从", "增加", "减少")
-_SCOPE_WORDS = ("扣除", "不含", "不包括", "剔除", "除去", "其中")
-_REGION_ONLY = ("全市", "全省", "全国", "全区", "全县", "全州", "全球", "世界", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _ShareWords:
+    whole_phrase: regex.Pattern[str]  # 「占规上工业企业的比重为」: the whole's name after 占
+    change_words: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    region_only: frozenset[str]
+
+
+@rulebook.derived
+def _words(book: Rulebook) -> _ShareWords:
+    data = book.load("cues.toml")["share"]
+    tails = "|".join(map(regex.escape, rulebook.longest_first(data["whole_tails"])))
+    verbs = "|".join(map(regex.escape, rulebook.longest_first(data["whole_verbs"])))
+    return _ShareWords(
+        whole_phrase=regex.compile(rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:{verbs})?$"),
+        change_words=tuple(data["change_words"]),
+        scope_words=tuple(data["scope_words"]),
+        region_only=frozenset(data["region_only"]) | {""},
+    )
 
 
 def is_share(placed: Placed) -> bool:
@@ -38,15 +56,16 @@ def is_share(placed: Placed) -> bool:
 def share_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[ShareClaim | GrimClaim]:
     claims: list[ShareClaim | GrimClaim] = []
     part_of = {part.index: claim.stated for claim in sum_claims for part in claim.parts}
+    words = _words(layout.book)
     for position, share in enumerate(layout.placed):
         label = share.label.lstrip("，,、 ")
-        if "占" not in label or not is_share(share) or any(word in label for word in _CHANGE_WORDS):
+        if "占" not in label or not is_share(share) or any(word in label for word in words.change_words):
             continue
         part = _part_before(layout, position)
         if part is None:
             claim = _grim(layout, position)
         else:
-            whole = _breakdown_whole(part_of.get(part.index), label) or _named_whole(layout, part, label)
+            whole = _breakdown_whole(words, part_of.get(part.index), label) or _named_whole(layout, part, label)
             claim = ShareClaim(share, part, whole) if whole else None
         if claim is not None:
             claims.append(claim)
@@ -67,11 +86,11 @@ def _part_before(layout: Layout, position: int) -> Placed | None:
     return None
 
 
-def _breakdown_whole(total: Placed | None, label: str) -> Placed | None:
+def _breakdown_whole(words: _ShareWords, total: Placed | None, label: str) -> Placed | None:
     """The total of the part's breakdown, unless the words after 占 name another whole (占世界60%以上)."""
     if total is None:
         return None
-    found = _WHOLE_PHRASE.search(label)
+    found = words.whole_phrase.search(label)
     whole_words = found.group("whole") if found else ""
     if (
         whole_words
@@ -84,9 +103,10 @@ def _breakdown_whole(total: Placed | None, label: str) -> Placed | None:
 
 def _named_whole(layout: Layout, part: Placed, label: str) -> Placed | None:
     """The earlier count whose label the words after 占 name (the same kind of thing)."""
-    found = _WHOLE_PHRASE.search(label)
+    words = _words(layout.book)
+    found = words.whole_phrase.search(label)
     whole_words = found.group("whole") if found else ""
-    if whole_words in _REGION_ONLY or len(whole_words) < 3:
+    if whole_words in words.region_only or len(whole_words) < 3:
         return None
     for placed in reversed(layout.placed[max(0, part.index - 60) : part.index]):
         if placed.sentence < part.sentence - 2:
@@ -108,7 +128,7 @@ def _scoped(layout: Layout, placed: Placed) -> bool:
     start = placed.figure.start
     clause = layout.text[max(0, start - 40) : start]
     clause = clause[max(clause.rfind(mark) for mark in "，,；;。") + 1 :]
-    return any(word in clause for word in _SCOPE_WORDS)
+    return any(word in clause for word in _words(layout.book).scope_words)
 
 
 def _grim(layout: Layout, position: int) -> GrimClaim | None:

@@ -16,17 +16,10 @@ import regex
 
 from figcheck.claims.common import common_run, is_count, states_other_relation
 from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
+from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
 from figcheck.layout import Layout, Placed
 
-# 合计/总计 rows and columns sum their table; 全部财税收入 or 总指数 in an indicator list do not
-_TOTAL = regex.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:合计|总计|共计|总数)\s*$|^(?:合计|总计|共计)"
-)
-_SUBTOTAL = regex.compile(r"小计")
-_SHARE = regex.compile(r"占比|比重|构成|%|％|百分比")
-_NOT_ADDITIVE = regex.compile(r"占比|比重|构成|%|％|增长|增幅|增速|率|平均|人均|同比|上年|比上|指数|排名|位次")
-_BREAKDOWN_ROW = regex.compile(r"^\s*(?:其中|#|＃|含|（其中|\(其中|内：)")
 _SECTION = regex.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 _ITEM = regex.compile(r"^\s*\d+[.、．]")
 _EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
@@ -53,6 +46,7 @@ def _in_cells(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 class _TableReader:
     def __init__(self, table: Table, layout: Layout, by_start: dict[int, Placed]) -> None:
+        self.words = table_words(layout.book)
         self.caption = table.caption
         self.grid = table.grid()
         self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
@@ -112,7 +106,14 @@ class _TableReader:
         )
 
     def _value_columns(self) -> list[int]:
-        return [c for c in range(self.label_cols, len(self.headers)) if not _NOT_ADDITIVE.search(self.headers[c])]
+        return [c for c in range(self.label_cols, len(self.headers)) if self._additive(c)]
+
+    def _additive(self, c: int) -> bool:
+        return not self.words.not_additive.search(self.headers[c])
+
+    def _is_total(self, label: str) -> bool:
+        """A 合计/总计 row (its last label cell), not a 小计."""
+        return bool(self.words.total.search(label.split(" ")[-1])) and not self.words.subtotal.search(label)
 
     def _column_header(self, c: int) -> str:
         """The lowest header cell of a column (「总计」 under 「行政复议」)."""
@@ -125,7 +126,7 @@ class _TableReader:
         """Each total column sums the value columns since the previous one: 「维持 纠正 其他 尚未审结 总计」
         twice side by side (行政复议, 行政诉讼) are two sums."""
         columns = self._value_columns()
-        totals = [c for c in columns if _TOTAL.search(self._column_header(c))]
+        totals = [c for c in columns if self.words.total.search(self._column_header(c))]
         claims = []
         previous = self.label_cols - 1
         for total in totals:
@@ -134,7 +135,7 @@ class _TableReader:
                 c
                 for c in columns
                 if previous < c < total
-                and not _SUBTOTAL.search(self._column_header(c))
+                and not self.words.subtotal.search(self._column_header(c))
                 and (unit is None or unit.group(0) in self.headers[c] or not _UNIT.search(self.headers[c]))
             ]
             previous = total
@@ -163,9 +164,11 @@ class _TableReader:
             _ITEM.search(text) for text in labels.values()
         ):
             return []  # （一）… with 1. 2. beneath: a hierarchy whose sums we do not know
-        totals = [r for r in rows if _TOTAL.search(labels[r].split(" ")[-1]) and not _SUBTOTAL.search(labels[r])]
-        subtotals = [r for r in rows if _SUBTOTAL.search(labels[r])]
-        ordinary = [r for r in rows if r not in totals and r not in subtotals and not _BREAKDOWN_ROW.search(labels[r])]
+        totals = [r for r in rows if self._is_total(labels[r])]
+        subtotals = [r for r in rows if self.words.subtotal.search(labels[r])]
+        ordinary = [
+            r for r in rows if r not in totals and r not in subtotals and not self.words.breakdown_row.search(labels[r])
+        ]
         groups: list[tuple[int, list[int]]] = []
         if len(totals) == 1:
             groups.append((totals[0], subtotals or ordinary))
@@ -183,20 +186,21 @@ class _TableReader:
 
     def _share_columns(self) -> list[ShareClaim]:
         rows = self._data_rows()
-        totals = [
-            r
-            for r in rows
-            if _TOTAL.search(self._row_label(r).split(" ")[-1]) and not _SUBTOTAL.search(self._row_label(r))
-        ]
+        totals = [r for r in rows if self._is_total(self._row_label(r))]
         if len(totals) != 1:
             return []
         total_row = totals[0]
         claims = []
         for c in range(self.label_cols, len(self.headers)):
-            if not _SHARE.search(self.headers[c]) or regex.search(r"增长|增幅|率", self.headers[c]):
+            if (
+                not self.words.share.search(self.headers[c])
+                or self.words.growth.search(self.headers[c])
+                or "率" in self.headers[c]
+            ):
                 continue
             base = next(
-                (b for b in range(c - 1, self.label_cols - 1, -1) if not _NOT_ADDITIVE.search(self.headers[b])), None
+                (b for b in range(c - 1, self.label_cols - 1, -1) if self._additive(b)),
+                None,
             )
             if base is None or self.values[total_row][base] is None:
                 continue
@@ -213,16 +217,16 @@ class _TableReader:
         periods = []
         for c in range(self.label_cols, len(self.headers)):
             header = self.headers[c].replace(" ", "")
-            if _NOT_ADDITIVE.search(header):
+            if self.words.not_additive.search(header):
                 continue
             year = regex.search(r"(19|20)\d\d", header)
             rank = (
                 int(year.group(0))
                 if year
                 else 2
-                if regex.search(r"本年|本期|今年", header)
+                if self.words.current.search(header)
                 else 1
-                if regex.search(r"上年|上期|去年", header)
+                if self.words.previous.search(header)
                 else None
             )
             if rank is not None:
@@ -232,7 +236,7 @@ class _TableReader:
         (_, previous), (_, current) = sorted(periods)
         claims = []
         for c in range(self.label_cols, len(self.headers)):
-            if not regex.search(r"增长|增幅|增减|增速", self.headers[c]) or regex.search(r"百分点", self.headers[c]):
+            if not self.words.growth.search(self.headers[c]) or regex.search(r"百分点", self.headers[c]):
                 continue
             for r in self._data_rows():
                 growth, base, result = self.values[r][c], self.values[r][previous], self.values[r][current]
@@ -244,20 +248,16 @@ class _TableReader:
         """「受理 | 办结 | 办结率（%）」: a rate column against the column its name starts with, over the
         row's total (a 合计/总数/受理/收到 column, or the only other value column)."""
         claims = []
-        value_columns = [
-            c for c in range(self.label_cols, len(self.headers)) if not _NOT_ADDITIVE.search(self.headers[c])
-        ]
+        value_columns = [c for c in range(self.label_cols, len(self.headers)) if self._additive(c)]
         for c in range(self.label_cols, len(self.headers)):
             header = self._column_header(c)
             named = regex.search(r"(\p{Han}{2})率", header)
-            if named is None or regex.search(r"增长|增幅|增速", header):
+            if named is None or self.words.growth.search(header):
                 continue
             stem = named.group(1)
             numerators = [v for v in value_columns if stem in self._column_header(v)]
             wholes = [
-                v
-                for v in value_columns
-                if v not in numerators and regex.search(r"合计|总计|总数|受理|收到|登记|应", self._column_header(v))
+                v for v in value_columns if v not in numerators and self.words.rate_whole.search(self._column_header(v))
             ]
             if not wholes and len(value_columns) == 2 and len(numerators) == 1:
                 wholes = [v for v in value_columns if v not in numerators]
@@ -274,9 +274,9 @@ class _TableReader:
         """The table's grand total against the same quantity in the prose (「全年受理申请64件」 beside a
         table whose 总计 is 61): a repeated figure (FC501) when the two disagree."""
         rows = self._data_rows()
-        totals = [r for r in rows if _TOTAL.search(self._row_label(r).replace(" ", "").split(" ")[-1])]
+        totals = [r for r in rows if self.words.total.search(self._row_label(r).replace(" ", "").split(" ")[-1])]
         columns = self._value_columns()
-        total_columns = [c for c in columns if _TOTAL.search(self._column_header(c))]
+        total_columns = [c for c in columns if self.words.total.search(self._column_header(c))]
         if len(totals) != 1 or not columns:
             return []
         column = total_columns[0] if len(total_columns) == 1 else columns[0] if len(columns) == 1 else None
