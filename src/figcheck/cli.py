@@ -7,12 +7,33 @@ error or an input that could not be read (the other inputs are still checked and
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from figcheck import __version__
+from figcheck.cli_options import (
+    BaselineOption,
+    CheckFormat,
+    ConfigPathOption,
+    DebugOption,
+    DiffOption,
+    ExitZeroOption,
+    FailOnOption,
+    FiguresFormat,
+    IgnoreOption,
+    JobsOption,
+    Lang,
+    LangOption,
+    OutputFormatOption,
+    OutputOption,
+    PathsArgument,
+    RulesOption,
+    SelectOption,
+    ShowPassedOption,
+    TimeoutOption,
+    WriteBaselineOption,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -23,41 +44,6 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-    jsonl = "jsonl"
-
-
-class FiguresFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class Severity(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-RulesOption = Annotated[
-    list[str] | None,
-    typer.Option("--rules", help="追加的规则目录，可多次给出 (a directory of your own rule files; repeatable)"),
-]
-PathsArgument = Annotated[
-    list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
-]
-LangOption = Annotated[Lang, typer.Option("--lang", help="输出语言 (output language)")]
 
 
 def _version(value: bool) -> None:
@@ -95,10 +81,6 @@ def _run(paths: list[str], rules: list[str] | None = None):
     return [check_path(path, options) for path in iter_inputs(paths)]
 
 
-def _codes(value: str | None) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
-
-
 def _load_config(paths: list[str], config_path: str | None):
     from figcheck.config import Config, ConfigError, discover, load
 
@@ -116,47 +98,30 @@ def _load_config(paths: list[str], config_path: str | None):
 @app.command()
 def check(
     paths: PathsArgument,
-    output_format: Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")] = CheckFormat.text,
-    show_passed: Annotated[
-        bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")
-    ] = False,
+    output_format: OutputFormatOption = CheckFormat.text,
+    show_passed: ShowPassedOption = False,
     lang: LangOption = Lang.zh,
     rules: RulesOption = None,
-    select: Annotated[
-        str | None, typer.Option("--select", help="只报告这些代码或前缀，逗号分隔 (codes or prefixes)")
-    ] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", help="不报告这些代码或前缀 (codes or prefixes)")] = None,
-    fail_on: Annotated[
-        Severity | None, typer.Option("--fail-on", help="何种级别使退出码为 1 (lowest failing severity)")
-    ] = None,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="有发现也以 0 退出 (exit 0 even with findings)")
-    ] = False,
-    config_path: Annotated[str | None, typer.Option("--config", help="配置文件 (configuration file)")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="写入文件而非标准输出 (write to a file)")] = None,
-    baseline: Annotated[
-        str | None, typer.Option("--baseline", help="只报告基线之外的新发现 (report only new findings)")
-    ] = None,
-    write_baseline: Annotated[
-        str | None, typer.Option("--write-baseline", help="把当前发现记入基线文件 (record today's findings)")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="并行进程数，默认为 CPU 核数 (parallel jobs)")
-    ] = None,
-    diff: Annotated[
-        str | None, typer.Option("--diff", help="只报告自 REF 以来改动的行 (only lines changed since REF)")
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="每个文件的时限（秒），0 为不限 (seconds per file)")
-    ] = 300,
-    debug: Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    config_path: ConfigPathOption = None,
+    output: OutputOption = None,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
+    jobs: JobsOption = None,
+    diff: DiffOption = None,
+    timeout: TimeoutOption = 300,
+    debug: DebugOption = False,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
     from figcheck import baseline as baselines
     from figcheck import rulebook, run
+    from figcheck.config import with_overrides
     from figcheck.report import Options, Tally
 
-    config = _with_overrides(_load_config(paths, config_path), select, ignore, fail_on, rules)
+    config = with_overrides(_load_config(paths, config_path), select, ignore, fail_on and fail_on.value, rules)
     tally = Tally()
     try:
         options = run.options_of(config)  # a malformed rule file, baseline or ref stops the run before any output
@@ -178,27 +143,10 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
 
 
-def _with_overrides(config, select: str | None, ignore: str | None, fail_on, rules: list[str] | None):
-    """The configuration file's settings with the command line's on top."""
-    import dataclasses
-    from pathlib import Path
-
-    overrides: dict = {}
-    if select is not None:
-        overrides["select"] = _codes(select)
-    if ignore is not None:
-        overrides["ignore"] = config.ignore + _codes(ignore)
-    if fail_on is not None:
-        overrides["fail_on"] = fail_on.value
-    if rules:
-        overrides["rules"] = config.rules + tuple(str(Path(d).resolve()) for d in rules)
-    return dataclasses.replace(config, **overrides)
-
-
 def _report(stream, tally, output_format: str, options, output: str | None, write_baseline: str | None) -> None:
     """Render the results (or record them as a baseline), counting them in `tally` on the way."""
     from figcheck import baseline as baselines
-    from figcheck.report import render, tallied
+    from figcheck.report import render, tallied, write_atomically
 
     stream = tallied(stream, tally)
     if write_baseline:
@@ -206,7 +154,7 @@ def _report(stream, tally, output_format: str, options, output: str | None, writ
         typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
         raise typer.Exit(EXIT_UNREADABLE if tally.errors else EXIT_CLEAN)
     if output:
-        _write_atomically(output, lambda handle: render(output_format, stream, handle, options))
+        write_atomically(output, lambda handle: render(output_format, stream, handle, options))
     else:
         render(output_format, stream, sys.stdout, options)
 
@@ -286,22 +234,6 @@ def explain(
     typer.echo(("原因：" if zh else "Why: ") + found.text("why", lang.value) + "\n")
     typer.echo(("通过的例子：" if zh else "Passes: ") + found.example_pass)
     typer.echo(("报错的例子：" if zh else "Flagged: ") + found.example_fail)
-
-
-def _write_atomically(path: str, write) -> None:
-    """Write through a temporary file renamed into place: an interrupted run leaves no half report."""
-    import os
-    import tempfile
-
-    directory = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False, suffix=".part")
-    try:
-        with handle:
-            write(handle)
-        os.replace(handle.name, path)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
 
 
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141

@@ -140,3 +140,23 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         if not (code.startswith("FC") and code[2:].isdigit() and 2 <= len(code) <= 5):
             raise ConfigError(f"{path}: 规则代码 {code!r} 无效（应为 FC101 或前缀 FC1）")
     return config
+
+
+def with_overrides(
+    config: Config, select: str | None, ignore: str | None, fail_on: str | None, rules: list[str] | None
+) -> Config:
+    """The configuration file's settings with the command line's on top."""
+    overrides: dict = {}
+    if select is not None:
+        overrides["select"] = _codes(select)
+    if ignore is not None:
+        overrides["ignore"] = config.ignore + _codes(ignore)
+    if fail_on is not None:
+        overrides["fail_on"] = fail_on
+    if rules:
+        overrides["rules"] = config.rules + tuple(str(Path(d).resolve()) for d in rules)
+    return replace(config, **overrides)
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())

@@ -14,8 +14,8 @@ from figcheck.checks.shown import decimal, exact_text, in_scale_of, params, show
 from figcheck.checks.tolerance import Interval, allowance, exact, interval
 from figcheck.claims.model import ChangeClaim
 from figcheck.figures import Figure
+from figcheck.figures.numerals import format_decimal
 from figcheck.findings import Finding, Involved
-from figcheck.numerals import format_decimal
 
 CHANGE_MISMATCH, POINTS_AS_PERCENT, MULTIPLE_READING, TABLE_GROWTH_MISMATCH = "FC301", "FC302", "FC303", "FC403"
 

@@ -8,8 +8,8 @@ from fractions import Fraction
 from figcheck.checks.shown import params, shown
 from figcheck.checks.tolerance import HALF_UP, TRUNCATION, Interval, exact, interval
 from figcheck.claims.model import GrimClaim
+from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
-from figcheck.numerals import ratio_factor
 
 IMPOSSIBLE_SHARE = "FC203"
 

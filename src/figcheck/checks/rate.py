@@ -7,8 +7,8 @@ from fractions import Fraction
 from figcheck.checks.shown import params, shown
 from figcheck.checks.tolerance import Interval, allowance, exact, interval
 from figcheck.claims.model import RateClaim, RateOption, Term
+from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
-from figcheck.numerals import ratio_factor
 
 NAMED_RATE_MISMATCH, INFERRED_RATE_MISMATCH = "FC201", "FC202"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from figcheck.checks.shown import params, shown
 from figcheck.checks.tolerance import Interval, allowance, exact, interval
 from figcheck.claims.model import ShareClaim
+from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
-from figcheck.numerals import ratio_factor
 
 SHARE_MISMATCH, TABLE_SHARE_MISMATCH, TABLE_RATE_MISMATCH = "FC204", "FC402", "FC404"
 

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from figcheck.figures import Figure
-from figcheck.numerals import format_decimal, scale_of
+from figcheck.figures.numerals import format_decimal, scale_of
 
 
 def decimal(value: Fraction) -> Decimal:

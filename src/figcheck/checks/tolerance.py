@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from figcheck.figures import Figure
-from figcheck.numerals import format_decimal, scale_of
+from figcheck.figures.numerals import format_decimal, scale_of
 
 HALF_UP, TRUNCATION = "half-up", "truncation"
 

@@ -14,8 +14,8 @@ from fractions import Fraction
 from figcheck.checks import rate, share
 from figcheck.checks import sum as sums
 from figcheck.figures import Figure
+from figcheck.figures.numerals import format_decimal, ratio_factor
 from figcheck.findings import Finding
-from figcheck.numerals import format_decimal, ratio_factor
 
 _SUM_CODES = (sums.SUM_MISMATCH, sums.PARTS_EXCEED_TOTAL, sums.BREAKDOWN_SHORT)
 _RATIO_CODES = (rate.NAMED_RATE_MISMATCH, rate.INFERRED_RATE_MISMATCH, share.SHARE_MISMATCH)

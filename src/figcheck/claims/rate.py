@@ -16,8 +16,8 @@ import regex
 from figcheck import rulebook
 from figcheck.claims.common import cues, family, is_count
 from figcheck.claims.model import RateClaim, RateOption, SumClaim, Term
+from figcheck.figures.numerals import ratio_factor
 from figcheck.layout import Layout, Placed
-from figcheck.numerals import ratio_factor
 from figcheck.rulebook import Rulebook
 
 # An inferred pair whose quotient is off the stated rate by more than this factor is taken to be

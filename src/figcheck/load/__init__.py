@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from figcheck.document import Document
+from figcheck.load.errors import LoadError
 
 STDIN = "-"
 MAX_BYTES = 256 * 1024 * 1024  # a report is a few MB; a larger input is not one
@@ -37,10 +38,6 @@ UNSUPPORTED = {
 }
 # Suffixes found when walking a directory.
 SUPPORTED_SUFFIXES = frozenset(LOADERS)
-
-
-class LoadError(Exception):
-    """An input that could not be read; the message says why, in words for the user."""
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[str]:

@@ -12,8 +12,8 @@ import zipfile
 
 from figcheck import directives
 from figcheck.document import Document
-from figcheck.load import LoadError
 from figcheck.load.builder import DocumentBuilder
+from figcheck.load.errors import LoadError
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes; real reports are a few MB
 

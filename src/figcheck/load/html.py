@@ -12,8 +12,8 @@ import regex
 
 from figcheck import directives
 from figcheck.document import Document
-from figcheck.load import LoadError
 from figcheck.load.builder import DocumentBuilder
+from figcheck.load.errors import LoadError
 
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "svg")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 
 from figcheck.document import Document
-from figcheck.load import LoadError
 from figcheck.load.builder import DocumentBuilder
+from figcheck.load.errors import LoadError
 
 
 def load(path: str, data: bytes) -> Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 
 from figcheck.document import Document, Segment
-from figcheck.load import LoadError
+from figcheck.load.errors import LoadError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

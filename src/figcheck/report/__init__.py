@@ -6,6 +6,8 @@ relations are shown.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 
 from figcheck.findings import Finding
@@ -97,3 +99,16 @@ _ALLOWANCE = {
         "part-of-whole": "the part does not exceed the whole",
     },
 }
+
+
+def write_atomically(path: str, write) -> None:
+    """Write through a temporary file renamed into place: an interrupted run leaves no half report."""
+    directory = os.path.dirname(os.path.abspath(path))
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False, suffix=".part")
+    try:
+        with handle:
+            write(handle)
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise

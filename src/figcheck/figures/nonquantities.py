@@ -10,7 +10,7 @@ import bisect
 
 import regex
 
-from figcheck.vocabulary import Vocabulary
+from figcheck.figures.vocabulary import Vocabulary
 
 _LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")  # PM2.5, PM_2.5, 5G, 4A级
 _ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")

@@ -1,0 +1,73 @@
+"""The command line's options: their names, choices and help, in Chinese first."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    jsonl = "jsonl"
+
+
+class FiguresFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+RulesOption = Annotated[
+    list[str] | None,
+    typer.Option("--rules", help="追加的规则目录，可多次给出 (a directory of your own rule files; repeatable)"),
+]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
+]
+LangOption = Annotated[Lang, typer.Option("--lang", help="输出语言 (output language)")]
+OutputFormatOption = Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")]
+ShowPassedOption = Annotated[
+    bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")
+]
+SelectOption = Annotated[
+    str | None, typer.Option("--select", help="只报告这些代码或前缀，逗号分隔 (codes or prefixes)")
+]
+IgnoreOption = Annotated[str | None, typer.Option("--ignore", help="不报告这些代码或前缀 (codes or prefixes)")]
+FailOnOption = Annotated[
+    Severity | None, typer.Option("--fail-on", help="何种级别使退出码为 1 (lowest failing severity)")
+]
+ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="有发现也以 0 退出 (exit 0 even with findings)")]
+ConfigPathOption = Annotated[str | None, typer.Option("--config", help="配置文件 (configuration file)")]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="写入文件而非标准输出 (write to a file)")]
+BaselineOption = Annotated[
+    str | None, typer.Option("--baseline", help="只报告基线之外的新发现 (report only new findings)")
+]
+WriteBaselineOption = Annotated[
+    str | None, typer.Option("--write-baseline", help="把当前发现记入基线文件 (record today's findings)")
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="并行进程数，默认为 CPU 核数 (parallel jobs)")
+]
+DiffOption = Annotated[
+    str | None, typer.Option("--diff", help="只报告自 REF 以来改动的行 (only lines changed since REF)")
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="每个文件的时限（秒），0 为不限 (seconds per file)")
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")]
