@@ -58,3 +58,14 @@ def test_runner_applies_the_configuration():
     assert [(r.code, r.passed) for r in refused.results] == [("FC201", False)]
     assert [r.passed for r in run_case(truncated, "txt", {}).results] == [True], "the default is restored"
     assert run_case(text, "txt", {"ignore": ["FC2"]}).results == ()
+
+
+def test_judge_checks_code_verdict_and_anchor():
+    text = "县本级受理依申请公开326件，乡镇受理58件，合计348件。"
+    result = run_case(text, "txt", {})
+    assert judge({"code": "FC101", "figure": "348件", "verdict": "fail"}, result) == []
+    assert judge({"code": "FC101", "figure": "326件", "verdict": "fail"}, result), "wrong figure"
+    assert judge({"code": "FC101", "figure": "348件", "verdict": "pass"}, result), "wrong verdict"
+    assert judge({"code": "FC102", "figure": "348件", "verdict": "fail"}, result), "wrong code"
+    assert judge({"code": ""}, result), "a failing finding where none is wanted"
+    assert judge({"code": "", "also": ["FC101"]}, result) == []
