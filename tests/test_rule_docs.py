@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT, check_text, flagged
-from figcheck.registry import LANGUAGES, SEVERITIES, render_message, render_suggestion, rules
+from figcheck import rulebook
+from figcheck.registry import LANGUAGES, SEVERITIES, read_rules, render_message, render_suggestion, rules
 
 RULES = list(rules().values())
 # FC702 is about a baseline file, not a passage: its behaviour is tested in test_workflow.py.
@@ -47,6 +48,33 @@ def test_messages_fill_every_placeholder(rule):
         assert "$" not in message, message
         advice = render_suggestion(rule.code, dict(finding.params), lang)
         assert advice and "$" not in advice, advice
+
+
+def test_one_file_per_rule_named_by_code_and_name():
+    files = sorted(path.name for path in (ROOT / "rules" / "checks").glob("*.toml") if not path.name.startswith("_"))
+    assert files == [f"{rule.code}-{rule.name}.toml" for rule in RULES]
+
+
+@pytest.mark.parametrize(
+    ("stem", "change", "words"),
+    [
+        ("FC101-sum-mismatch", {"code": "FC102"}, ["FC101-sum-mismatch.toml", "FC102-sum-mismatch.toml"]),
+        ("FC101-sum-mismatch", {"name": "sum-error"}, ["文件名应为 FC101-sum-error.toml"]),
+        ("FC101-sum-mismatch", {"severity": "fatal"}, ["severity"]),
+        ("FC101-sum-mismatch", {"summary": None}, ["缺少键 summary"]),
+    ],
+)
+def test_a_misnamed_or_malformed_rule_file_is_refused(stem, change, words):
+    entry = dict(rulebook.load_directory("checks")["FC101-sum-mismatch"])
+    for key, value in change.items():
+        if value is None:
+            del entry[key]
+        else:
+            entry[key] = value
+    with pytest.raises(rulebook.RuleFileError) as raised:
+        read_rules({stem: entry})
+    for word in words:
+        assert word in str(raised.value), str(raised.value)
 
 
 def test_readme_lists_every_rule():

@@ -1,15 +1,23 @@
-"""The rule registry: codes, names, severities and documentation, read from rules/checks.toml."""
+"""The rule registry: codes, names, severities and documentation, read from rules/checks/.
+
+Each rule is one file, `rules/checks/<CODE>-<name>.toml` (FC101-sum-mismatch.toml), holding its
+documentation and its cases; files starting with _ hold what the rules share (the likely-typo
+sentence in _shared.toml). The cases are test data: the registry reads only the documentation.
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 from string import Template
+from typing import Any
 
 from figcheck import rulebook
 
 SEVERITIES = ("error", "warning", "info")
 LANGUAGES = ("zh", "en")
+DIRECTORY = "checks"
+SHARED = "_shared"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +44,9 @@ def _bilingual(entry: dict, key: str) -> dict[str, str]:
     return {"zh": entry[key], "en": entry.get(f"{key}_en", entry[key])}
 
 
-@functools.cache
-def rules() -> dict[str, Rule]:
-    """Every rule by code, in code order."""
-    found: dict[str, Rule] = {}
-    for entry in rulebook.BUNDLED.load("checks.toml")["rule"]:
+def _rule(stem: str, entry: dict[str, Any]) -> Rule:
+    where = f"{DIRECTORY}/{stem}.toml"
+    try:
         rule = Rule(
             code=entry["code"],
             name=entry["name"],
@@ -55,10 +61,32 @@ def rules() -> dict[str, Rule]:
             verified=_bilingual(entry, "verified"),
             suggestion=_bilingual(entry, "suggestion"),
         )
-        if rule.severity not in SEVERITIES:
-            raise rulebook.RuleFileError(f"checks.toml: {rule.code} 的 severity 必须是 {SEVERITIES} 之一")
+    except KeyError as exc:
+        raise rulebook.RuleFileError(f"{where}: 缺少键 {exc.args[0]}") from None
+    if stem != f"{rule.code}-{rule.name}":
+        raise rulebook.RuleFileError(f"{where}: 文件名应为 {rule.code}-{rule.name}.toml（代码-名称）")
+    if rule.severity not in SEVERITIES:
+        raise rulebook.RuleFileError(f"{where}: {rule.code} 的 severity 必须是 {SEVERITIES} 之一")
+    return rule
+
+
+def read_rules(files: dict[str, dict[str, Any]]) -> dict[str, Rule]:
+    """The rules in parsed rule files (by file stem), in code order; shared files are skipped."""
+    found: dict[str, Rule] = {}
+    for stem, entry in files.items():
+        if stem.startswith("_"):
+            continue
+        rule = _rule(stem, entry)
+        if rule.code in found:
+            raise rulebook.RuleFileError(f"{DIRECTORY}/{stem}.toml: 代码 {rule.code} 重复")
         found[rule.code] = rule
     return dict(sorted(found.items()))
+
+
+@functools.cache
+def rules() -> dict[str, Rule]:
+    """Every rule by code, in code order."""
+    return read_rules(rulebook.load_directory(DIRECTORY))
 
 
 def rule(code: str) -> Rule:
@@ -74,6 +102,6 @@ def render_suggestion(code: str, params: dict[str, str], lang: str) -> str:
     """What to do about a finding; names the likely typo where one figure explains several failures."""
     text = Template(rule(code).text("suggestion", lang)).safe_substitute(params)
     if "typo" in params:
-        typo = rulebook.BUNDLED.load("checks.toml")["likely_typo"][lang]
+        typo = rulebook.load_directory(DIRECTORY)[SHARED]["likely_typo"][lang]
         text = Template(typo).safe_substitute(params) + ("；" if lang == "zh" else "; ") + text
     return text

@@ -109,6 +109,16 @@ def _load(book: Rulebook, name: str) -> dict[str, Any]:
     return data
 
 
+@functools.cache
+def load_directory(name: str) -> dict[str, dict[str, Any]]:
+    """Parse every `rules/<name>/*.toml`, by file stem in name order. Bundled files only: a user's
+    rule directory extends vocabularies and definitions, not the rules' documentation."""
+    directory = rules_dir() / name
+    if not directory.is_dir():
+        raise RuleFileError(f"{directory}: 规则目录不存在")
+    return {path.stem: _read(path) for path in sorted(directory.glob("*.toml"))}
+
+
 def _merge(base: Any, extra: Any, path: str, key: str) -> Any:
     """Extend `base` with `extra`, raising RuleFileError (file and key) on what does not fit."""
     where = key.split(":", 1)[1] or "（顶层）"

@@ -20,9 +20,14 @@ def check(claim: GrimClaim, truncation: bool) -> Finding:
     whole = claim.whole.figure
     n = int(whole.value)
     factor = ratio_factor(share.unit)
-    readings = [interval(share, HALF_UP)] + ([interval(share, TRUNCATION)] if truncation else [])
+    readings = [(HALF_UP, interval(share, HALF_UP))] + (
+        [(TRUNCATION, interval(share, TRUNCATION))] if truncation else []
+    )
     candidates = [
-        k for span in readings for k in _near(span, n, factor) if span.meets(Interval.point(Fraction(k * factor, n)))
+        (k, name)
+        for name, span in readings
+        for k in _near(span, n, factor)
+        if span.meets(Interval.point(Fraction(k * factor, n)))
     ]
     involved = (Involved(share, "share"), Involved(whole, "whole"))
     below = math.floor(exact(share.value) * n / factor)
@@ -30,9 +35,9 @@ def check(claim: GrimClaim, truncation: bool) -> Finding:
     formula = "，".join(f"{k} / {whole.numeral} = {shown(Fraction(k * factor, n), share)}{share.unit}" for k in nearest)
     values = dict(stated=share.raw, whole=whole.raw, formula=formula)
     if candidates:
-        k = candidates[0]
+        k, reading = candidates[0]
         formula = f"{k} / {whole.numeral} = {shown(Fraction(k * factor, n), share)}{share.unit}"
-        return Finding(IMPOSSIBLE_SHARE, True, share, str(k), formula, involved, params(values), HALF_UP)
+        return Finding(IMPOSSIBLE_SHARE, True, share, str(k), formula, involved, params(values), reading)
     return Finding(IMPOSSIBLE_SHARE, False, share, "", formula, involved, params(values))
 
 
