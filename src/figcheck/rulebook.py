@@ -31,6 +31,8 @@ FREE_TABLES = frozenset(
         "lexicon.toml:qualifiers.after_only_units",
         "lexicon.toml:qualifiers.after_not_followed_by",
         "lexicon.toml:dates.ordinal_after",
+        "lexicon.toml:not_quantities.count_when_followed_by",
+        "lexicon.toml:not_quantities.not_after",
         "cues.toml:counted_nouns",
     }
 )

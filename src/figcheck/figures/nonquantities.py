@@ -29,7 +29,7 @@ _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 
 def inside_name(start: int, names: list[tuple[int, int]]) -> bool:
-    """A numeral that begins inside a set phrase or name (统一, 三项制度, 十四五). `names` are the
+    """A numeral that begins inside a set phrase or name (统一, 三项制度, 一个中国). `names` are the
     phrase matches in text order (they do not overlap, so their ends are in order too)."""
     index = bisect.bisect_right(names, (start, float("inf"))) - 1
     return index >= 0 and names[index][0] <= start < names[index][1]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
+from figcheck.figures.numerals import CHINESE_NUMERAL_CHARS
 from figcheck.rulebook import Rulebook
 
 
@@ -62,7 +63,6 @@ def vocabulary(book: Rulebook) -> Vocabulary:
     units = {word: aliases.get(word, word) for group in units_data["units"].values() for word in group}
     calendar = lexicon["dates"]["calendar_units"]
     units.update({word: word for word in calendar if word not in units})
-    phrases = rulebook.longest_first(lexicon["not_quantities"]["phrases"])
     qualifiers = lexicon["qualifiers"]
     return Vocabulary(
         units=units,
@@ -70,7 +70,7 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         calendar_units=frozenset(calendar),
         rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["units"]),
         trailing_zeros_rounded=frozenset(aliases.get(u, u) for u in units_data["rounding"]["trailing_zeros_units"]),
-        phrases_pattern=regex.compile("|".join(map(regex.escape, phrases))),
+        phrases_pattern=_phrases_pattern(lexicon["not_quantities"]),
         day_prefixes=tuple(rulebook.longest_first(lexicon["dates"]["day_prefixes"])),
         chinese_ordinal_units=frozenset(lexicon["dates"].get("chinese_ordinal_units", [])),
         ordinal_after={unit: tuple(words) for unit, words in lexicon["dates"]["ordinal_after"].items()},
@@ -95,3 +95,32 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         suffix=_suffix(units, qualifiers["inside"]),
         suffix_without_inside=_suffix(units, None),
     )
+
+
+def _phrases_pattern(table: dict) -> regex.Pattern[str]:
+    """The set phrases, longest first, each with the context that undoes it (lexicon.toml).
+
+    「一头」 does not match before 牛 (一头牛 is a count), 「前一年」 does not match after 提 (提前一年)."""
+    counted = table.get("count_when_followed_by", {})
+    not_after = table.get("not_after", {})
+    alternatives = []
+    for phrase in rulebook.longest_first(table["phrases"]):
+        pattern = regex.escape(phrase)
+        before = not_after.get(phrase, ())
+        if before:
+            pattern = f"(?<!{_either(before)})" + pattern
+        after = next((words for measure, words in counted.items() if _numeral_and(phrase, measure)), ())
+        if after:
+            pattern += f"(?!{_either(after)})"
+        alternatives.append(pattern)
+    return regex.compile("|".join(alternatives))
+
+
+def _numeral_and(phrase: str, measure: str) -> bool:
+    """Whether `phrase` is a Chinese numeral followed by the measure word (两头 and 头, not 一年一度 and 度)."""
+    numeral = phrase.removesuffix(measure)
+    return numeral != phrase and bool(numeral) and all(ch in CHINESE_NUMERAL_CHARS for ch in numeral)
+
+
+def _either(words) -> str:
+    return "|".join(map(regex.escape, rulebook.longest_first(list(words))))
