@@ -191,6 +191,24 @@ def line_of(source: str, function: str, removed: list[str]) -> int | None:
     return None
 
 
+FINDING_PARTS = (
+    # what a test that checks only the code, the verdict and the flagged figure never looks at
+    (re.compile(r"\bInvolved\(|\bTerm\("), "role tag of a figure (Involved/Term)"),
+    (re.compile(r"\bparams\b|\bdict\(|^\w+=.*,$|^\w+=[^=]*$|\.update\("), "message params (dict keys/values)"),
+    (re.compile(r"\bformula\b"), "formula text"),
+    (re.compile(r"\bFinding\(|\bshown\b|_shown\(|\ballowance\b"), "Finding fields (shown value, allowance)"),
+)
+
+
+def context(removed: list[str]) -> str:
+    """What the mutated line builds, when it is part of a finding's content rather than its verdict."""
+    line = " ".join(removed)
+    for pattern, name in FINDING_PARTS:
+        if pattern.search(line):
+            return name
+    return ""
+
+
 def survivors_of(meta: Path) -> tuple[str, dict[str, int | None]]:
     data = json.loads(meta.read_text(encoding="utf-8"))
     source = meta.relative_to(MUTANTS).with_suffix("")  # src/figcheck/x.py
@@ -253,6 +271,8 @@ def main() -> int:
         removed = [line[1:].strip() for line in diff if line.startswith("-")]
         added = [line[1:].strip() for line in diff if line.startswith("+")]
         k = kind(removed, added)
+        if where_in_finding := context(removed):
+            k = f"{where_in_finding}: {k}"
         generated = name.rsplit("__mutmut_", 1)[0].rsplit(".", 1)[1]  # x_name, or xǁClassǁname for a method
         function = generated.removeprefix("x_").replace("xǁ", "").replace("ǁ", ".")
         module = source.removeprefix("src/")
@@ -273,6 +293,16 @@ def main() -> int:
     for k, n in by_kind.most_common():
         if k != "line never run by the selected tests":
             out.append(f"{n:6}  {k}")
+    out.append("")
+    out.append("## the same, by what the mutated line builds (finding content vs recognition/verdict logic)")
+    for part, n in Counter(
+        k.split(": ")[0]
+        if ": " in k and k.split(": ")[0] in {name for _, name in FINDING_PARTS}
+        else "recognition / verdict logic"
+        for k in by_kind.elements()
+        if k != "line never run by the selected tests"
+    ).most_common():
+        out.append(f"{n:6}  {part}")
     out.append("")
     out.append("## survivors by function (kinds in brackets)")
     for f, n in by_function.most_common():
