@@ -27,8 +27,15 @@ settings.load_profile("explore" if _EXPLORING else "fixed")
 
 
 def examples(default: int) -> int:
-    """Hypothesis examples per law; FIGCHECK_EXAMPLES=5000 make test runs a deeper search."""
-    return int(os.environ.get("FIGCHECK_EXAMPLES", default))
+    """Hypothesis examples per law; FIGCHECK_EXAMPLES=5000 make test runs a deeper search.
+
+    FIGCHECK_MUTATE_EXAMPLES caps the count for `make mutate`, which runs the laws once per surviving
+    mutant; the fixed (derandomized) profile stays, so a mutant's verdict does not change between runs.
+    """
+    if "FIGCHECK_EXAMPLES" in os.environ:
+        return int(os.environ["FIGCHECK_EXAMPLES"])
+    cap = os.environ.get("FIGCHECK_MUTATE_EXAMPLES")
+    return min(default, int(cap)) if cap else default
 
 
 def flagged(result: FileResult) -> list:
