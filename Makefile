@@ -48,6 +48,7 @@ SURVIVORS       := tests/bench/mutmut-survivors.txt
 mutate: $(STAMP)
 	FIGCHECK_MUTATE_EXAMPLES=$(MUTATE_EXAMPLES) $(BIN)/mutmut run --max-children $(MUTATE_JOBS) $(MUTANTS)
 	$(MAKE) --no-print-directory mutate-report
+	-$(BIN)/python tests/bench/mutate_guards.py  # module-level guards, which mutmut does not mutate
 
 # Score per module and every surviving mutant, sorted into kinds, into $(SURVIVORS).
 mutate-report: $(STAMP)

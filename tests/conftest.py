@@ -54,3 +54,23 @@ def seed_text() -> str:
 
 
 __all__ = ["ROOT", "FIXTURES", "DATA", "SEED", "examples", "flagged", "involves", "check_text"]
+
+
+def _override_guard() -> None:
+    """FIGCHECK_GUARD="figcheck.claims.rate:_PLAUSIBLE=int:1000" replaces one recognizer guard for a
+    whole run: tests/bench/mutate_guards.py uses it to show which guards the cases pin (mutmut 3 does
+    not mutate module-level constants). Values are typed literals, never evaluated code."""
+    spec = os.environ.get("FIGCHECK_GUARD")
+    if not spec:
+        return
+    import importlib
+    from fractions import Fraction
+
+    target, _, literal = spec.partition("=")
+    module, _, name = target.partition(":")
+    kind, _, text = literal.partition(":")
+    value = {"int": int, "fraction": Fraction, "str": str}[kind](text)
+    setattr(importlib.import_module(module), name, value)
+
+
+_override_guard()

@@ -229,6 +229,26 @@ def test_time_grows_linearly_on_one_long_line():
     assert large < 8 * small, (small, large)  # four times the text: about four times the time
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "全年受理申请5件，其中主办1件、协办1件、",  # each 其中 looks back for its total: at most _SCAN figures
+        "办结率98%，受理100件，办结98件，",  # each rate looks at most _MOST_COUNTS counts around it
+    ],
+)
+def test_recognizers_look_back_a_bounded_distance(unit):
+    """Four times the repetitions take about four times as long (a search back over every earlier
+    figure would take sixteen): the recognizers' look-back limits keep the work linear."""
+
+    def seconds(repeats: int) -> float:
+        started = time.perf_counter()
+        check_text(unit * repeats)
+        return time.perf_counter() - started
+
+    small, large = seconds(2_500), seconds(10_000)
+    assert large < 8 * small, (small, large)
+
+
 def test_timeout_per_file(tmp_path, monkeypatch):
     import figcheck.run as run
 
