@@ -17,18 +17,14 @@ from figcheck.rulebook import Rulebook
 _RATIO_UNITS = ("%", "‰", "百分点", "倍", "番")
 
 
-def _any(words: list[str]) -> str:
-    return "|".join(map(regex.escape, rulebook.longest_first(words)))
-
-
 @rulebook.derived
 def _patterns(book: Rulebook) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A label ending with a rate's name, and one ending with a change verb (rules/cues.toml)."""
     cues = book.load("cues.toml")
-    rate = regex.compile(rf"\p{{Han}}{{1,10}}?率(?:{_any(cues['rate']['label_tails'])})?\s*$")
-    coverage = cues["coverage"]
-    change = regex.compile(rf"(?:{_any(coverage['change_verbs'])})(?:{_any(coverage['change_tails'])})?\s*$")
-    return rate, change
+    tails = rulebook.alternation(cues["rate"]["label_tails"])
+    verbs = rulebook.alternation(cues["coverage"]["change_verbs"])
+    verb_tails = rulebook.alternation(cues["coverage"]["change_tails"])
+    return regex.compile(rf"\p{{Han}}{{1,10}}?率(?:{tails})?\s*$"), regex.compile(rf"(?:{verbs})(?:{verb_tails})?\s*$")
 
 
 def asserted(layout: Layout) -> list[int]:

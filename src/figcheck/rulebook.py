@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
+
 # Tables whose keys are free (new unit groups, aliases, qualifier words, counted nouns …); every
 # other table has a fixed set of keys, and an unknown key in a user file is an error.
 FREE_TABLES = frozenset(
@@ -180,6 +182,11 @@ def _same_type(sample: Any, value: Any, path: str, key: str) -> None:
 
 
 _TYPE_NAMES = {str: "字符串", list: "数组", dict: "表", int: "整数", float: "数", bool: "布尔值"}
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, the longest first: 「个工作日|个」 (no group around it)."""
+    return "|".join(map(regex.escape, longest_first(list(words))))
 
 
 def longest_first(words: list[str] | dict[str, Any]) -> list[str]:

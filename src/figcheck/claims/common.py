@@ -42,8 +42,8 @@ def cues(book: Rulebook) -> _Cues:
     units = book.load("units.toml")
     families = {unit: name for name, members in units.get("families", {}).items() for unit in members}
     other = data["not_a_part"]
-    verbs = "|".join(map(regex.escape, rulebook.longest_first(other["change_verbs"])))
-    tails = "|".join(map(regex.escape, rulebook.longest_first(other["change_tails"])))
+    verbs = rulebook.alternation(other["change_verbs"])
+    tails = rulebook.alternation(other["change_tails"])
     total_after = data["sum"]
     return _Cues(
         breakdown=tuple(total_after["breakdown"]),

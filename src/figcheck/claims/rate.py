@@ -39,7 +39,7 @@ class _RateWords:
 @rulebook.derived
 def _words(book: Rulebook) -> _RateWords:
     data = book.load("cues.toml")["rate"]
-    tails = "|".join(map(regex.escape, rulebook.longest_first(data["label_tails"])))
+    tails = rulebook.alternation(data["label_tails"])
     return _RateWords(
         rate_word=regex.compile(rf"(\p{{Han}}{{1,10}}?率)(?:{tails})?\s*$"),
         label_tails="".join(sorted(set("".join(data["label_tails"])))),

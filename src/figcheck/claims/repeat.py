@@ -35,8 +35,8 @@ class _RepeatCues:
 @rulebook.derived
 def _cues(book: Rulebook) -> _RepeatCues:
     data = book.load("cues.toml")["repeat"]
-    words = "|".join(map(regex.escape, rulebook.longest_first(data["leading_words"])))
-    trailing = "|".join(map(regex.escape, rulebook.longest_first(data["trailing_words"])))
+    words = rulebook.alternation(data["leading_words"])
+    trailing = rulebook.alternation(data["trailing_words"])
     return _RepeatCues(
         leading=regex.compile(rf"^(?:(?:19|20)\d\d年(?:度|末|底)?|{words}|[，,：:\s])+"),
         leading_verbs=tuple(rulebook.longest_first(data["leading_verbs"])),

@@ -34,8 +34,8 @@ class _ShareWords:
 @rulebook.derived
 def _words(book: Rulebook) -> _ShareWords:
     data = book.load("cues.toml")["share"]
-    tails = "|".join(map(regex.escape, rulebook.longest_first(data["whole_tails"])))
-    verbs = "|".join(map(regex.escape, rulebook.longest_first(data["whole_verbs"])))
+    tails = rulebook.alternation(data["whole_tails"])
+    verbs = rulebook.alternation(data["whole_verbs"])
     return _ShareWords(
         whole_phrase=regex.compile(rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:{verbs})?$"),
         change_words=tuple(data["change_words"]),

@@ -10,10 +10,6 @@ from figcheck import rulebook
 from figcheck.rulebook import Rulebook
 
 
-def _any(words: list[str]) -> str:
-    return "|".join(map(regex.escape, rulebook.longest_first(words)))
-
-
 @dataclass(frozen=True, slots=True)
 class _TableWords:
     """The header and row words of tables (rules/cues.toml [table]), compiled once per rulebook."""
@@ -32,16 +28,16 @@ class _TableWords:
 @rulebook.derived
 def table_words(book: Rulebook) -> _TableWords:
     data = book.load("cues.toml")["table"]
-    totals, prefixes = _any(data["totals"]), _any(data["total_prefixes"])
+    totals, prefixes = rulebook.alternation(data["totals"]), rulebook.alternation(data["total_prefixes"])
     return _TableWords(
         # 合计/总计 rows and columns sum their table; 全部财税收入 or 总指数 in an indicator list do not
         total=regex.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:{totals})\s*$|^(?:{prefixes})"),
-        subtotal=regex.compile(_any(data["subtotals"])),
-        share=regex.compile(_any(data["share_headers"])),
-        not_additive=regex.compile(_any(data["not_additive_headers"])),
-        breakdown_row=regex.compile(rf"^\s*(?:{_any(data['breakdown_rows'])})"),
-        growth=regex.compile(_any(data["growth_headers"])),
-        current=regex.compile(_any(data["current_period"])),
-        previous=regex.compile(_any(data["previous_period"])),
-        rate_whole=regex.compile(_any(data["rate_wholes"])),
+        subtotal=regex.compile(rulebook.alternation(data["subtotals"])),
+        share=regex.compile(rulebook.alternation(data["share_headers"])),
+        not_additive=regex.compile(rulebook.alternation(data["not_additive_headers"])),
+        breakdown_row=regex.compile(rf"^\s*(?:{rulebook.alternation(data['breakdown_rows'])})"),
+        growth=regex.compile(rulebook.alternation(data["growth_headers"])),
+        current=regex.compile(rulebook.alternation(data["current_period"])),
+        previous=regex.compile(rulebook.alternation(data["previous_period"])),
+        rate_whole=regex.compile(rulebook.alternation(data["rate_wholes"])),
     )

@@ -46,8 +46,8 @@ _SPACES = "[ \u00a0\u2009\u202f]{0,2}"
 
 
 def _suffix(units: dict[str, str], inside: dict[str, str] | None) -> regex.Pattern[str]:
-    unit_words = "|".join(map(regex.escape, rulebook.longest_first(list(units))))
-    inside_words = "|".join(map(regex.escape, rulebook.longest_first(inside))) if inside else "(?!)"
+    unit_words = rulebook.alternation(units)
+    inside_words = rulebook.alternation(inside) if inside else "(?!)"
     return regex.compile(
         rf"{_SPACES}(?P<q1>{inside_words})?(?P<scale>[万萬亿億]+)?(?P<q2>余|多)?{_SPACES}(?P<unit>{unit_words})?"
         rf"(?P<tenth>(?<=成)[一二三四五六七八九半])?"
@@ -89,9 +89,7 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         recent_units=frozenset(qualifiers["recent_units"]),
         before_words=tuple(rulebook.longest_first(qualifiers["before"])),
         after_words=tuple(rulebook.longest_first(qualifiers["after"])),
-        before_pattern=regex.compile(
-            "(?:" + "|".join(map(regex.escape, rulebook.longest_first(qualifiers["before"]))) + ")$"
-        ),
+        before_pattern=regex.compile("(?:" + rulebook.alternation(qualifiers["before"]) + ")$"),
         suffix=_suffix(units, qualifiers["inside"]),
         suffix_without_inside=_suffix(units, None),
     )
@@ -108,10 +106,10 @@ def _phrases_pattern(table: dict) -> regex.Pattern[str]:
         pattern = regex.escape(phrase)
         before = not_after.get(phrase, ())
         if before:
-            pattern = f"(?<!{_either(before)})" + pattern
+            pattern = f"(?<!{rulebook.alternation(before)})" + pattern
         after = next((words for measure, words in counted.items() if _numeral_and(phrase, measure)), ())
         if after:
-            pattern += f"(?!{_either(after)})"
+            pattern += f"(?!{rulebook.alternation(after)})"
         alternatives.append(pattern)
     return regex.compile("|".join(alternatives))
 
@@ -120,7 +118,3 @@ def _numeral_and(phrase: str, measure: str) -> bool:
     """Whether `phrase` is a Chinese numeral followed by the measure word (两头 and 头, not 一年一度 and 度)."""
     numeral = phrase.removesuffix(measure)
     return numeral != phrase and bool(numeral) and all(ch in CHINESE_NUMERAL_CHARS for ch in numeral)
-
-
-def _either(words) -> str:
-    return "|".join(map(regex.escape, rulebook.longest_first(list(words))))
