@@ -8,7 +8,6 @@ Vocabularies are data in rules/. Offsets are code points into `text`; `text[f.st
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -38,8 +37,6 @@ def find_figures(text: str, book: Rulebook = BUNDLED) -> list[Figure]:
         if figure is None:
             position = match.end() if match.end() > match.start() else match.start() + 1
             continue
-        if figure.unit in words.rounded or figure.unit in words.trailing_zeros_rounded:
-            figure = replace(figure, rounded=figure.unit in words.rounded, measured=figure.unit not in words.rounded)
         figures.append(figure)
         position = figure.end
 
@@ -98,7 +95,7 @@ def _percent_word(words: Vocabulary, text: str, match: regex.Match[str]) -> Figu
                 "range" if high_end == bare_high.end() else qualifier_after(words, text, bare_high.end(), high_end)
             )
             high = parse_core(bare_high.group(1))[0]
-            return Figure(first.start, high_end, raw, value, unit, qualifier, resolution, high, raw)
+            return Figure(first.start, high_end, raw, value, unit, qualifier, resolution, high, raw, *first.rounding)
     if end < len(text) and text[end] in RANGE_MARKS:  # 百分之四至百分之五
         following = GRAMMAR.match(text, end + 1)
         if following is not None and following.group("per") == match.group("per") and not following.group("sign"):
@@ -107,7 +104,9 @@ def _percent_word(words: Vocabulary, text: str, match: regex.Match[str]) -> Figu
                 raw = text[first.start : second.end]
                 low, high = first.value, second.value
                 numeral = f"{first.numeral}~{second.numeral}"
-                return Figure(first.start, second.end, raw, low, unit, "range", resolution, high, numeral)
+                return Figure(
+                    first.start, second.end, raw, low, unit, "range", resolution, high, numeral, *first.rounding
+                )
     return first
 
 
@@ -148,6 +147,7 @@ def _range(words: Vocabulary, text: str, first: Figure, names: list[tuple[int, i
         min(resolution, second.resolution),
         second.value,
         f"{first.numeral}~{second.numeral}",
+        *second.rounding,
     )
 
 

@@ -34,6 +34,11 @@ class Figure:
     measured: bool = False  # a measurement (公里, 吨 …): a round integer is rounded at its last non-zero digit
 
     @property
+    def rounding(self) -> tuple[bool, bool]:
+        """(rounded, measured): what a figure read from this one, with the same unit, inherits."""
+        return self.rounded, self.measured
+
+    @property
     def value_text(self) -> str:
         """Exact value as the JSON contract writes it: 25, 12.5, 0.75, 1/3, 15~20."""
         text = _number_text(self.value)

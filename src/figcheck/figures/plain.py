@@ -204,7 +204,8 @@ def finish(
         for word, kind in words.before_verb.items():
             if text.startswith(word, max(0, start - len(word))) and qualifier == "none":
                 qualifier = kind
-    return Figure(start, end, text[start:end], value, unit, qualifier, resolution, high, numeral)
+    rounding = (unit in words.rounded, unit in words.trailing_zeros_rounded and unit not in words.rounded)
+    return Figure(start, end, text[start:end], value, unit, qualifier, resolution, high, numeral, *rounding)
 
 
 def qualifier_end(words: Vocabulary, text: str, end: int, unit: str) -> int:
