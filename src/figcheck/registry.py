@@ -98,6 +98,11 @@ def render_message(code: str, params: dict[str, str], lang: str) -> str:
     return Template(rule(code).text("message", lang)).safe_substitute(params)
 
 
+def render_verified(code: str, params: dict[str, str], lang: str) -> str:
+    """What a pass verified: 「按败诉率（分母为已审结80件），比率与计数相符」 names the definition used."""
+    return Template(rule(code).text("verified", lang)).safe_substitute(params)
+
+
 def render_suggestion(code: str, params: dict[str, str], lang: str) -> str:
     """What to do about a finding; names the likely typo where one figure explains several failures."""
     text = Template(rule(code).text("suggestion", lang)).safe_substitute(params)

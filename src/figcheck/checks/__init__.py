@@ -8,12 +8,13 @@ One module per kind; the check for a kind accepts exactly its claim type.
 
 from __future__ import annotations
 
-from figcheck.checks import change, grim, rate, repeat, share, usage
+from figcheck.checks import change, flow, grim, rate, repeat, share, usage
 from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
     ChangeClaim,
     Claim,
+    FlowClaim,
     GrimClaim,
     RateClaim,
     RepeatClaim,
@@ -25,6 +26,7 @@ from figcheck.findings import Finding
 
 _CHECKS = {
     SumClaim: sums.check,
+    FlowClaim: flow.check,
     RateClaim: rate.check,
     ShareClaim: share.check,
     GrimClaim: grim.check,

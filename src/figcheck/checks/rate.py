@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from figcheck.checks.shown import params, shown
@@ -14,36 +15,48 @@ NAMED_RATE_MISMATCH, INFERRED_RATE_MISMATCH = "FC201", "FC202"
 
 
 def check(claim: RateClaim, truncation: bool) -> Finding | None:
-    """The first definition the stated rate meets passes; otherwise the first definition fails."""
+    """The first definition the stated rate meets passes, saying which; when none does, the first
+    fails and its message gives what the others compute too."""
+    failures = []
+    for option in claim.options:
+        result = _by_option(claim, option, truncation)
+        if result is not None and result.passed:
+            return result
+        if result is not None:
+            failures.append(result)
+    if not failures:
+        return None
+    values = dict(failures[0].params)
+    values["also"] = "".join(f"；按{dict(f.params)['definition']}计算为 {dict(f.params)['computed']}" for f in failures[1:])
+    values["also_en"] = "".join(
+        f"; by {dict(f.params)['definition_en']} it is {dict(f.params)['computed']}" for f in failures[1:]
+    )
+    return replace(failures[0], params=params(values))
+
+
+def _by_option(claim: RateClaim, option: RateOption, truncation: bool) -> Finding | None:
     code = NAMED_RATE_MISMATCH if claim.named else INFERRED_RATE_MISMATCH
     rate = claim.stated.figure
     factor = ratio_factor(rate.unit)
-    first_finding: Finding | None = None
-    for option in claim.options:
-        numerator = _total(option.numerator)
-        denominator = _total(option.denominator)
-        if denominator <= 0:
-            continue
-        point = numerator / denominator * factor
-        computed = f"{shown(point, rate)}{rate.unit}"
-        formula = f"{_side(option.numerator)} / {_side(option.denominator)} = {computed}"
-        reading = allowance(rate, _rate_interval(option, factor), point, truncation)
-        involved = (Involved(rate, "rate"),) + tuple(
-            Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
-        )
-        values = dict(
-            rate=claim.name,
-            stated=rate.raw,
-            computed=computed,
-            formula=formula,
-            definition=_definition_zh(option),
-            definition_en=_definition_en(option),
-        )
-        if reading:
-            return Finding(code, True, rate, shown(point, rate), formula, involved, params(values), reading)
-        if first_finding is None:
-            first_finding = Finding(code, False, rate, shown(point, rate), formula, involved, params(values))
-    return first_finding
+    denominator = _total(option.denominator)
+    if denominator <= 0:
+        return None
+    point = _total(option.numerator) / denominator * factor
+    computed = f"{shown(point, rate)}{rate.unit}"
+    formula = f"{_side(option.numerator)} / {_side(option.denominator)} = {computed}"
+    reading = allowance(rate, _rate_interval(option, factor), point, truncation)
+    involved = (Involved(rate, "rate"),) + tuple(
+        Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
+    )
+    values = dict(
+        rate=claim.name,
+        stated=rate.raw,
+        computed=computed,
+        formula=formula,
+        definition=_definition_zh(option),
+        definition_en=_definition_en(option),
+    )
+    return Finding(code, bool(reading), rate, shown(point, rate), formula, involved, params(values), reading)
 
 
 def _total(terms: tuple[Term, ...]) -> Fraction:
@@ -66,9 +79,10 @@ def _definition_en(option: RateOption) -> str:
 def _denominator_words(option: RateOption) -> str:
     """「行政应诉案件25件」, or 「25件 − 尚未审结2件」 when pending cases are left out."""
     words = ""
-    for term in option.denominator:
+    for position, term in enumerate(option.denominator):
         label = term.placed.label.lstrip("，,、：:（( ")
-        words += (" − " if term.sign < 0 else "") + label[-10:] + term.placed.figure.raw
+        joint = " − " if term.sign < 0 else " + " if position else ""
+        words += joint + label[-10:] + term.placed.figure.raw
     return words
 
 

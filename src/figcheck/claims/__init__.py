@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from figcheck.claims.change import change_claims
+from figcheck.claims.flow import flow_claims
 from figcheck.claims.model import Claim, SumClaim
 from figcheck.claims.rate import rate_claims
 from figcheck.claims.repeat import repeat_claims
@@ -17,7 +18,9 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims: list[Claim] = table_claims(layout, tables)
     claims += sum_claims(layout)
     sums = [claim for claim in claims if isinstance(claim, SumClaim)]
-    claims += rate_claims(layout, sums)
+    flows = flow_claims(layout)
+    claims += flows
+    claims += rate_claims(layout, sums, flows)
     claims += share_claims(layout, sums)
     claims += change_claims(layout)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
@@ -26,8 +29,9 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
 
 
 # Claims on one figure sort as the old string kinds did (change < grim < rate < repeat < share < sum < usage),
-# so the report order stays what users and golden files know.
+# so the report order stays what users and golden files know; a flow sorts first.
 _KIND_ORDER = {
+    "FlowClaim": -1,
     "ChangeClaim": 0,
     "GrimClaim": 1,
     "RateClaim": 2,

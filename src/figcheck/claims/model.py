@@ -47,6 +47,18 @@ class SumClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class FlowClaim:
+    """Cases in a period as stocks and flows: 「新收64件，上年结转5件，审结62件，尚未审结7件」.
+
+    What came in (new and carried-in cases) is either concluded or still pending at the end:
+    64 + 5 = 62 + 7. The stated figure is the closing stock, the pending cases."""
+
+    stated: Placed
+    inflows: tuple[Placed, ...]  # the new cases, then those carried in from the last period
+    concluded: Placed
+
+
+@dataclass(frozen=True, slots=True)
 class RateClaim:
     """A stated rate and the ways of computing it from the counts beside it: 「败诉率32%」."""
 
@@ -104,4 +116,4 @@ class RepeatClaim:
     subject: str
 
 
-Claim = SumClaim | RateClaim | ShareClaim | GrimClaim | ChangeClaim | UsageClaim | RepeatClaim
+Claim = SumClaim | FlowClaim | RateClaim | ShareClaim | GrimClaim | ChangeClaim | UsageClaim | RepeatClaim

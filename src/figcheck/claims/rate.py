@@ -8,6 +8,7 @@ kind stands in the sentence to divide by.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -15,7 +16,8 @@ import regex
 
 from figcheck import rulebook
 from figcheck.claims.common import cues, family, is_count
-from figcheck.claims.model import RateClaim, RateOption, SumClaim, Term
+from figcheck.claims.flow import PENDING, stage
+from figcheck.claims.model import FlowClaim, RateClaim, RateOption, SumClaim, Term
 from figcheck.figures.numerals import ratio_factor
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
@@ -49,7 +51,7 @@ def _words(book: Rulebook) -> _RateWords:
     )
 
 
-def rate_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[RateClaim]:
+def rate_claims(layout: Layout, sum_claims: list[SumClaim], flows: Sequence[FlowClaim] = ()) -> list[RateClaim]:
     claims = []
     for placed in layout.placed:
         if placed.figure.unit not in ("%", "‰") or placed.figure.high is not None:
@@ -57,13 +59,15 @@ def rate_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[RateClaim]:
         found = _words(layout.book).rate_word.search(placed.label)
         if found is None:
             continue
-        claim = _rate_claim(layout, placed, found.group(1), sum_claims)
+        claim = _rate_claim(layout, placed, found.group(1), sum_claims, flows)
         if claim is not None:
             claims.append(claim)
     return claims
 
 
-def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[SumClaim]) -> RateClaim | None:
+def _rate_claim(
+    layout: Layout, rate: Placed, word: str, sum_claims: list[SumClaim], flows: Sequence[FlowClaim]
+) -> RateClaim | None:
     near = layout.placed[max(0, rate.index - _MOST_COUNTS) : rate.index + _MOST_COUNTS]
     counts = [p for p in near if p.sentence == rate.sentence and is_count(p)]
     if not counts and rate.sentence > 0:
@@ -75,29 +79,53 @@ def _rate_claim(layout: Layout, rate: Placed, word: str, sum_claims: list[SumCla
     if name is None:
         return _inferred(layout, rate, word, counts, sum_claims)
     definition = cues(layout.book).rates[name]
-    breakdown = next((c for c in sum_claims if c.stated in counts or any(part in counts for part in c.parts)), None)
-    total = breakdown.stated if breakdown else _labelled(counts, definition["total_terms"], exclude=())
-    if total is None:
+    wholes = _wholes(layout, definition, counts, sum_claims, flows)
+    if wholes is None:
         return None
+    left_out, unit_of, denominators = wholes
     numerator = [
         p
         for p in counts
-        if p is not total
+        if p.index not in left_out
         and any(term in p.label for term in definition["numerator"])
         and "率" not in p.label
-        and family(layout, p) == family(layout, total)
+        and not _pending(layout, p)
+        and family(layout, p) == family(layout, unit_of)
     ]
     if not numerator or len(numerator) > _MOST_TERMS:
         return None  # a rate's numerator adds a few outcomes; dozens of matches mean no clear basis
     options = []
     for kind in definition["denominators"]:
-        denominator = _denominator(words, kind, total, counts, breakdown)
-        if denominator:
+        if denominators.get(kind):
             numerators = tuple(Term(p, "numerator") for p in numerator)
-            options.append(RateOption(numerators, denominator, name, definition.get("name_en", name)))
+            options.append(RateOption(numerators, denominators[kind], name, definition.get("name_en", name)))
     if not options:
         return None
     return RateClaim(rate, tuple(options), named=True, name=_shown_name(words, rate))
+
+
+def _wholes(
+    layout: Layout, definition: dict, counts: list[Placed], sum_claims: list[SumClaim], flows: Sequence[FlowClaim]
+) -> tuple[set[int], Placed, dict[str, tuple[Term, ...]]] | None:
+    """What a named rate may be over, by denominator kind, with the counts that are no numerator and
+    the count whose unit the numerator shares. A case flow in the sentence gives both wholes: all the
+    cases (新收 + 上年结转) and the concluded ones (审结)."""
+    flow = next((f for f in flows if f.concluded in counts), None)
+    if flow is not None:
+        whole = tuple(Term(p, "denominator") for p in flow.inflows)
+        left_out = {p.index for p in (*flow.inflows, flow.stated)}
+        return left_out, flow.concluded, {"total": whole, "concluded": (Term(flow.concluded, "denominator"),)}
+    breakdown = next((c for c in sum_claims if c.stated in counts or any(part in counts for part in c.parts)), None)
+    total = breakdown.stated if breakdown else _labelled(counts, definition["total_terms"], exclude=())
+    if total is None:
+        return None
+    kinds = {kind: _denominator(layout, kind, total, counts, breakdown) for kind in definition["denominators"]}
+    return {total.index}, total, kinds
+
+
+def _pending(layout: Layout, placed: Placed) -> bool:
+    """Cases still open (尚未审结7件): never concluded ones, never a numerator."""
+    return any(w in placed.label for w in _words(layout.book).pending) or stage(layout, placed) == PENDING
 
 
 def _labelled(counts: list[Placed], terms: list[str], exclude: tuple[Placed, ...]) -> Placed | None:
@@ -113,14 +141,15 @@ def _shown_name(words: _RateWords, rate: Placed) -> str:
 
 
 def _denominator(
-    words: _RateWords, kind: str, total: Placed, counts: list[Placed], breakdown: SumClaim | None
+    layout: Layout, kind: str, total: Placed, counts: list[Placed], breakdown: SumClaim | None
 ) -> tuple[Term, ...]:
     if kind == "total":
         return (Term(total, "denominator"),)
-    pending = [p for p in (breakdown.parts if breakdown else ()) if any(w in p.label for w in words.pending)]
+    pending = [p for p in (breakdown.parts if breakdown else ()) if _pending(layout, p)]
     if pending:
         return (Term(total, "denominator"),) + tuple(Term(p, "pending", -1) for p in pending)
-    concluded = _labelled(counts, list(words.concluded), exclude=(total,))
+    settled = [p for p in counts if not _pending(layout, p)]
+    concluded = _labelled(settled, list(_words(layout.book).concluded), exclude=(total,))
     return (Term(concluded, "denominator"),) if concluded is not None else ()
 
 

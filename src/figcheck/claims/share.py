@@ -16,6 +16,7 @@ import regex
 
 from figcheck import rulebook
 from figcheck.claims.common import family, is_count, states_other_relation
+from figcheck.claims.flow import stage, stage_of
 from figcheck.claims.model import GrimClaim, ShareClaim, SumClaim
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
@@ -29,6 +30,7 @@ class _ShareWords:
     change_words: tuple[str, ...]
     scope_words: tuple[str, ...]
     region_only: frozenset[str]
+    all_words: tuple[str, ...]
 
 
 @rulebook.derived
@@ -37,10 +39,11 @@ def _words(book: Rulebook) -> _ShareWords:
     tails = rulebook.alternation(data["whole_tails"])
     verbs = rulebook.alternation(data["whole_verbs"])
     return _ShareWords(
-        whole_phrase=regex.compile(rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:{verbs})?$"),
+        whole_phrase=regex.compile(rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:的)?(?:{verbs})?$"),
         change_words=tuple(data["change_words"]),
         scope_words=tuple(data["scope_words"]),
         region_only=frozenset(data["region_only"]) | {""},
+        all_words=tuple(data["all_words"]),
     )
 
 
@@ -65,7 +68,7 @@ def share_claims(layout: Layout, sum_claims: list[SumClaim]) -> list[ShareClaim 
         if part is None:
             claim = _grim(layout, position)
         else:
-            whole = _breakdown_whole(words, part_of.get(part.index), label) or _named_whole(layout, part, label)
+            whole = _whole(layout, part, label, part_of.get(part.index))
             claim = ShareClaim(share, part, whole) if whole else None
         if claim is not None:
             claims.append(claim)
@@ -86,41 +89,78 @@ def _part_before(layout: Layout, position: int) -> Placed | None:
     return None
 
 
-def _breakdown_whole(words: _ShareWords, total: Placed | None, label: str) -> Placed | None:
-    """The total of the part's breakdown, unless the words after 占 name another whole (占世界60%以上)."""
+def _whole(layout: Layout, part: Placed, label: str, total: Placed | None) -> Placed | None:
+    """The whole a share is of. Unnamed (占25%, 占比, 占全市的), it is the total of the part's breakdown.
+    Named after 占 (占审结案件的, 占申请总数的), it is that total only if the name names it, else the
+    earlier count the name names; a name that names no count leaves the share unverifiable."""
+    words = _words(layout.book)
+    found = words.whole_phrase.search(label)
+    named = found.group("whole") if found else ""
+    if len(named) < 2 or named in words.region_only:
+        return _breakdown_whole(total, named)
+    everything = next((word for word in words.all_words if named.startswith(word)), "")
+    if everything:  # 占全部案件的, 占总人口的: the largest count so named, whatever the breakdown
+        core = named[len(everything) :]
+        return _named_whole(layout, part, core, largest=True) if len(core) >= 2 else None
+    core = named[len(_place(words, named)) :]
+    if total is not None and len(core) >= 2 and _names(layout, core, total) == _WHOLLY:
+        return total  # 占全市人口的 of 「深圳市常住人口1761.48万人，其中男性969.57万人」
+    return _named_whole(layout, part, named, largest=False) if len(core) >= 2 else None
+
+
+def _breakdown_whole(total: Placed | None, named: str) -> Placed | None:
+    """The total of the part's breakdown, unless the words after 占 name another place (占世界60%以上)."""
     if total is None:
         return None
-    found = words.whole_phrase.search(label)
-    whole_words = found.group("whole") if found else ""
-    if (
-        whole_words
-        and whole_words not in total.label
-        and not any(whole_words[i : i + 2] in total.label for i in range(len(whole_words) - 1))
-    ):
+    if named and named not in total.label and not any(named[i : i + 2] in total.label for i in range(len(named) - 1)):
         return None
     return total
 
 
-def _named_whole(layout: Layout, part: Placed, label: str) -> Placed | None:
-    """The earlier count whose label the words after 占 name (the same kind of thing)."""
-    words = _words(layout.book)
-    found = words.whole_phrase.search(label)
-    whole_words = found.group("whole") if found else ""
-    if whole_words in words.region_only or len(whole_words) < 3:
-        return None
+def _named_whole(layout: Layout, part: Placed, name: str, largest: bool) -> Placed | None:
+    """The count before the part, in its sentence or the two before, that `name` names — wholly if
+    any does, else mostly: the nearest, or with 全部/总 the largest."""
+    found: dict[str, list[Placed]] = {_WHOLLY: [], _MOSTLY: []}
     for placed in reversed(layout.placed[max(0, part.index - 60) : part.index]):
         if placed.sentence < part.sentence - 2:
-            return None
+            break
         if (
             is_count(placed)
             and not states_other_relation(layout, placed)
             and family(layout, placed) == family(layout, part)
-            and whole_words in placed.label
             and placed.figure.value >= part.figure.value
             and not _scoped(layout, placed)
         ):
-            return placed
-    return None
+            found.get(_names(layout, name, placed), []).append(placed)
+    best = found[_WHOLLY] or found[_MOSTLY]
+    if not best:
+        return None
+    return max(best, key=lambda placed: placed.figure.value) if largest else best[0]
+
+
+_WHOLLY, _MOSTLY = "wholly", "mostly"
+
+
+def _place(words: _ShareWords, name: str) -> str:
+    """The region a name opens with (全市一般公共预算收入 → 全市), or ""."""
+    return next((word for word in words.region_only if word and name.startswith(word)), "")
+
+
+def _names(layout: Layout, name: str, placed: Placed) -> str:
+    """How `name` (the words after 占) names a count: wholly by the stage of the cases both name
+    (审结案件 and 已审结80件) or by the whole name in the label; mostly by most of its two-character
+    pieces with its head noun and its place (规上工业企业 and 规模以上工业企业); or "" not at all."""
+    wanted = stage_of(layout.book, name)
+    if wanted:
+        return _WHOLLY if stage(layout, placed) == wanted else ""
+    label = placed.label
+    if name in label:
+        return _WHOLLY
+    place = _place(_words(layout.book), name)
+    pairs = [name[i : i + 2] for i in range(len(name) - 1)]
+    if name[-2:] in label and place in label and 2 * sum(pair in label for pair in pairs) > len(pairs):
+        return _MOSTLY
+    return ""
 
 
 def _scoped(layout: Layout, placed: Placed) -> bool:

@@ -26,6 +26,7 @@ from figcheck.claims.sum_listed import (
     category_claims,
     category_of,
     modifies_next,
+    staged_parts,
     total_after_parts,
     usable,
 )
@@ -129,7 +130,7 @@ def _breakdown_claim(
         parts = _parts(layout, figures, total, cue_end, limit, depth, candidates, starts)
         if parts:
             score = max(common_run(total.label, part.label) for part in parts)
-            key = (score >= 2, score, rank)
+            key = (score >= 2, score if score >= 2 else 0, rank)  # one shared character is chance
             if best is None or key > best[0]:
                 best = (key, total, parts)
     if best is None:
@@ -163,7 +164,7 @@ def _parts(
         if not usable(layout, placed) or family(layout, placed) != kind or modifies_next(layout, figures, position):
             continue
         parts.append(placed)
-    return parts
+    return staged_parts(layout, total, parts)
 
 
 def _verb_after_comma(layout: Layout, parts: list[Placed], placed: Placed) -> bool:

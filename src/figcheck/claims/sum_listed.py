@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from figcheck.claims.common import cues, family, is_count, states_other_relation
+from figcheck.claims.flow import CONCLUDED, ends_breakdown, stage
 from figcheck.claims.model import COMPLETE, PARTIAL, SumClaim
 from figcheck.layout import Layout, Placed
 
@@ -26,6 +27,24 @@ def modifies_next(layout: Layout, figures: list[Placed], position: int) -> bool:
         return False
     gap = layout.text[figures[position].figure.end : figures[position + 1].figure.start]
     return 0 < len(gap) <= 8 and not any(ch in gap for ch in "，,、；;：:。（()）")
+
+
+def staged_parts(layout: Layout, total: Placed, parts: list[Placed]) -> list[Placed]:
+    """The parts that belong to `total` by the stages of the cases they count (claims/flow.py): the list
+    ends at a part of another partition (尚未审结 under 审结62件, 审结 after 新收 and 上年结转), and an
+    outcome after a concluded part (「已审结80件、未审结15件，败诉6件」) is a part of the concluded cases."""
+    total_stage = stage(layout, total)
+    kept: list[Placed] = []
+    stages: list[str] = []
+    for part in parts:
+        part_stage = stage(layout, part)
+        if ends_breakdown(total_stage, stages, part_stage):
+            break
+        if CONCLUDED in stages and not part_stage and is_member(layout, part):
+            continue
+        kept.append(part)
+        stages.append(part_stage)
+    return kept
 
 
 def category_of(layout: Layout, total: Placed, parts: list[Placed]) -> str:
@@ -86,21 +105,28 @@ def category_claims(
         run = _member_run(layout, figures, position, taken)
         if len(run) >= 2:
             total = figures[position - 1] if position > 0 else _previous_sentence_total(by_sentence, sentence)
-            if (
-                total is not None
-                and total.index not in taken
-                and not _is_member(layout, total)
-                and family(layout, total) == family(layout, run[0])
-            ):
-                name = category_of(layout, total, run)
-                if name:
-                    taken.add(total.index)
-                    taken.update(p.index for p in run)
-                    claims.append(SumClaim(total, tuple(run), COMPLETE, name, tight=True))
+            claim = _category_claim(layout, total, run, taken) if total is not None else None
+            if claim is not None:
+                taken.add(claim.stated.index)
+                taken.update(p.index for p in claim.parts)
+                claims.append(claim)
             position += len(run)
         else:
             position += 1
     return claims
+
+
+def _category_claim(layout: Layout, total: Placed, run: list[Placed], taken: set[int]) -> SumClaim | None:
+    parts = staged_parts(layout, total, run)
+    if (
+        len(parts) < 2
+        or total.index in taken
+        or is_member(layout, total)
+        or family(layout, total) != family(layout, parts[0])
+    ):
+        return None
+    name = category_of(layout, total, parts)
+    return SumClaim(total, tuple(parts), COMPLETE, name, tight=True) if name else None
 
 
 def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set[int]) -> list[Placed]:
@@ -109,7 +135,7 @@ def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set
         placed = figures[index]
         if (
             placed.index in taken
-            or not _is_member(layout, placed)
+            or not is_member(layout, placed)
             or (run and family(layout, placed) != family(layout, run[0]))
         ):
             break
@@ -117,7 +143,8 @@ def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set
     return run
 
 
-def _is_member(layout: Layout, placed: Placed) -> bool:
+def is_member(layout: Layout, placed: Placed) -> bool:
+    """A count labelled with a member of a category set (撤销, 驳回, 未审结 …)."""
     return any(member in placed.label for category in cues(layout.book).categories for member in category["members"])
 
 

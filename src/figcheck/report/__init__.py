@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 
 from figcheck.findings import Finding
-from figcheck.registry import render_message, render_suggestion, rule
+from figcheck.registry import render_message, render_suggestion, render_verified, rule
 from figcheck.results import FileResult
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl")
@@ -31,7 +31,7 @@ def message(finding: Finding, lang: str) -> str:
     """The finding's sentence in the user's language; passes describe the verified arithmetic."""
     if finding.passed:
         allowance = _ALLOWANCE[lang].get(finding.allowance, finding.allowance)
-        verified = rule(finding.code).text("verified", lang)
+        verified = render_verified(finding.code, dict(finding.params), lang)
         return f"{verified}（{allowance}）" if lang == "zh" else f"{verified} ({allowance})"
     return render_message(finding.code, dict(finding.params), lang)
 
