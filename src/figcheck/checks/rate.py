@@ -27,10 +27,9 @@ def check(claim: RateClaim, truncation: bool) -> Finding | None:
     if not failures:
         return None
     values = dict(failures[0].params)
-    values["also"] = "".join(f"；按{dict(f.params)['definition']}计算为 {dict(f.params)['computed']}" for f in failures[1:])
-    values["also_en"] = "".join(
-        f"; by {dict(f.params)['definition_en']} it is {dict(f.params)['computed']}" for f in failures[1:]
-    )
+    others = [dict(f.params) for f in failures[1:]]
+    values["also"] = "".join(f"；按{other['definition']}计算为 {other['computed']}" for other in others)
+    values["also_en"] = "".join(f"; by {other['definition_en']} it is {other['computed']}" for other in others)
     return replace(failures[0], params=params(values))
 
 
@@ -82,7 +81,7 @@ def _denominator_words(option: RateOption) -> str:
     for position, term in enumerate(option.denominator):
         label = term.placed.label.lstrip("，,、：:（( ")
         joint = " − " if term.sign < 0 else " + " if position else ""
-        words += joint + label[-10:] + term.placed.figure.raw
+        words += joint + label[-16:].lstrip("0123456789０１２３４５６７８９") + term.placed.figure.raw
     return words
 
 

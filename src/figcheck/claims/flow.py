@@ -76,7 +76,8 @@ def _chains(layout: Layout, figures: list[Placed]) -> list[list[Placed]]:
     chains: list[list[Placed]] = [[]]
     previous: Placed | None = None
     for placed in figures:
-        if previous is not None and any(mark in layout.text[previous.figure.end : placed.figure.start] for mark in _SEMICOLONS):
+        gap = layout.text[previous.figure.end : placed.figure.start] if previous is not None else ""
+        if any(mark in gap for mark in _SEMICOLONS):
             chains.append([])
         previous = placed
         if placed.depth == 0 and is_count(placed) and not states_other_relation(layout, placed):

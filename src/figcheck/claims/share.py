@@ -1,8 +1,10 @@
 """Share claims: a part stated with its share of a whole, and shares no count can produce.
 
 - 「其中高新技术企业504家，占规上工业企业的40.0%」: the share follows its part; the whole is the
-  breakdown's total (504 is a part of 1260), or an earlier count named by the words after 占
-  (「税收收入168.17亿元…，占一般公共预算收入比重为60.6%」 → 一般公共预算收入277.48亿元).
+  breakdown's total (504 is a part of 1260) when the words after 占 name it or name nothing, else
+  the earlier count they name (「税收收入168.17亿元…，占一般公共预算收入比重为60.6%」 →
+  一般公共预算收入277.48亿元; 「已审结80件，其中…32件，占审结案件的40%」 → 80, not the 95 cases in all).
+  A whole named but not found leaves the share unverifiable: it is never checked against another.
 - 「对11家企业开展法治体检，其中已完成整改的企业占50%」: no count of the part is given, but no whole
   number of the 11 firms is 50% of them (GRIM): the share cannot be right.
 """
@@ -22,6 +24,7 @@ from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
 _SHARE_UNITS = ("%", "‰", "成")
+_WHOLLY, _MOSTLY = "wholly", "mostly"  # how the words after 占 name a count (see _names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,9 @@ def _words(book: Rulebook) -> _ShareWords:
     tails = rulebook.alternation(data["whole_tails"])
     verbs = rulebook.alternation(data["whole_verbs"])
     return _ShareWords(
-        whole_phrase=regex.compile(rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:的)?(?:{verbs})?$"),
+        whole_phrase=regex.compile(
+            rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:的)?(?:{verbs})?$"
+        ),
         change_words=tuple(data["change_words"]),
         scope_words=tuple(data["scope_words"]),
         region_only=frozenset(data["region_only"]) | {""},
@@ -125,20 +130,20 @@ def _named_whole(layout: Layout, part: Placed, name: str, largest: bool) -> Plac
         if placed.sentence < part.sentence - 2:
             break
         if (
-            is_count(placed)
-            and not states_other_relation(layout, placed)
-            and family(layout, placed) == family(layout, part)
-            and placed.figure.value >= part.figure.value
-            and not _scoped(layout, placed)
+            not is_count(placed)
+            or states_other_relation(layout, placed)
+            or family(layout, placed) != family(layout, part)
+            or placed.figure.value < part.figure.value
+            or _scoped(layout, placed)
         ):
-            found.get(_names(layout, name, placed), []).append(placed)
+            continue
+        how = _names(layout, name, placed)
+        if how:
+            found[how].append(placed)
     best = found[_WHOLLY] or found[_MOSTLY]
     if not best:
         return None
     return max(best, key=lambda placed: placed.figure.value) if largest else best[0]
-
-
-_WHOLLY, _MOSTLY = "wholly", "mostly"
 
 
 def _place(words: _ShareWords, name: str) -> str:
