@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from figcheck.checks.shown import params, shown
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import RateClaim, RateOption, Term
 from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
@@ -27,7 +27,7 @@ def check(claim: RateClaim, truncation: bool) -> Finding | None:
         point = numerator / denominator * factor
         computed = f"{shown(point, rate)}{rate.unit}"
         formula = f"{_side(option.numerator)} / {_side(option.denominator)} = {computed}"
-        reading = allowance(rate, _rate_interval(option, factor), point, truncation)
+        reading, doubt = decide(rate, _rate_interval(option, factor), point, truncation)
         involved = (Involved(rate, "rate"),) + tuple(
             Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
         )
@@ -39,10 +39,12 @@ def check(claim: RateClaim, truncation: bool) -> Finding | None:
             definition=_definition_zh(option),
             definition_en=_definition_en(option),
         )
-        if reading:
+        if reading and not doubt:
             return Finding(code, True, rate, shown(point, rate), formula, involved, params(values), reading)
-        if first_finding is None:
-            first_finding = Finding(code, False, rate, shown(point, rate), formula, involved, params(values))
+        if first_finding is None or (doubt and not first_finding.undecided):
+            first_finding = Finding(
+                code, False, rate, shown(point, rate), formula, involved, params(values), undecided=doubt
+            )
     return first_finding
 
 
