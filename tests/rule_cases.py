@@ -19,7 +19,7 @@ from figcheck.run import check_iter
 
 CHECKS = Path(__file__).resolve().parents[1] / "rules" / "checks"
 KEYS = frozenset({"name", "text", "format", "code", "figure", "nth", "verdict", "also", "config", "why"})
-VERDICTS = ("fail", "pass")
+VERDICTS = ("pass", "fail", "undecided")
 
 
 def run_case(text: str, fmt: str, overrides: dict[str, Any]) -> FileResult:
@@ -92,7 +92,10 @@ def judge(case: dict[str, Any], result: FileResult) -> list[str]:
         problems.append(f"failing codes {sorted(failing)}, expected {sorted(expected)}, also allowed {sorted(allowed)}")
     if code:
         at = anchor(result.document.text, case["figure"], case.get("nth", 1))
-        wanted = [r for r in result.results if r.code == code and r.passed == (verdict == "pass")]
+        if verdict == "undecided":
+            wanted = [r for r in result.undecided if r.code == code]
+        else:
+            wanted = [r for r in result.results if r.code == code and r.passed == (verdict == "pass")]
         if not any(r.start == at and r.stated.raw == case["figure"] for r in wanted):
             where = [(r.stated.raw, r.start) for r in wanted]
             problems.append(f"no {verdict}ing {code} on 「{case['figure']}」 at {at}; {verdict}ing {code} on {where}")

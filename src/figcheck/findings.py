@@ -33,6 +33,7 @@ class Finding:
     figures: tuple[Involved, ...]
     params: tuple[tuple[str, str], ...] = ()
     allowance: str = ""
+    undecided: str = ""  # why the relation can be neither verified nor failed (checks/tolerance.py), or ""
 
     @property
     def start(self) -> int:

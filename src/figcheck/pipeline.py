@@ -17,10 +17,13 @@ from figcheck.suppress import apply_directives
 def check_document(document: Document, options: Options = DEFAULT) -> FileResult:
     figures = find_figures(document.text, options.book)
     placed = layout(document.text, figures, options.book)
-    results = tuple(check(find_claims(placed, document.tables), options.accept_truncation))
+    results, undecided = check(find_claims(placed, document.tables), options.accept_truncation)
     checked = {result.start for result in results}
-    unverifiable = sum(1 for start in asserted(placed) if start not in checked)
-    result = FileResult(document.path, document, tuple(figures), results, unverifiable=unverifiable)
+    doubtful = {result.start for result in undecided} - checked
+    unverifiable = len({start for start in asserted(placed) if start not in checked} | doubtful)
+    result = FileResult(
+        document.path, document, tuple(figures), tuple(results), unverifiable=unverifiable, undecided=tuple(undecided)
+    )
     return apply_directives(result, document.directives)
 
 

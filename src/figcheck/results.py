@@ -19,6 +19,7 @@ class FileResult:
     results: tuple[Finding, ...] = ()
     error: str | None = None
     unverifiable: int = 0  # statements of a rate, share or change whose inputs the text does not give
+    undecided: tuple[Finding, ...] = ()  # relations the figures as written cannot decide (精度不足), counted above
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -36,13 +36,14 @@ _CHECKS = {
 }
 
 
-def check(claims: list[Claim], accept_truncation: bool = True) -> list[Finding]:
-    """A Finding per claim: failed relations and passed ones alike (reports choose what to show).
+def check(claims: list[Claim], accept_truncation: bool = True) -> tuple[list[Finding], list[Finding]]:
+    """A Finding per claim: failed relations and passed ones alike (reports choose what to show), and
+    apart from them the relations the figures as written cannot decide (`Finding.undecided`).
 
     `accept_truncation`: whether a truncated figure (40.54% written 40%) passes, as well as a rounded one."""
-    results = []
+    results, undecided = [], []
     for claim in claims:
         result = _CHECKS[type(claim)](claim, accept_truncation)
         if result is not None:
-            results.append(result)
-    return name_likely_typos(results)
+            (undecided if result.undecided else results).append(result)
+    return name_likely_typos(results), undecided

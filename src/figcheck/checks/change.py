@@ -11,7 +11,7 @@ from fractions import Fraction
 from itertools import product
 
 from figcheck.checks.shown import decimal, exact_text, in_scale_of, params, shown
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import ChangeClaim
 from figcheck.figures import Figure
 from figcheck.figures.numerals import format_decimal
@@ -61,21 +61,24 @@ def check(claim: ChangeClaim, truncation: bool) -> Finding | None:
     readings = ["multiple-net", "multiple-total"] if claim.relation == "multiple" else [claim.relation]
     code = TABLE_GROWTH_MISMATCH if claim.table else CHANGE_MISMATCH
     first: Finding | None = None
+    doubtful: Finding | None = None
     for relation in readings:
         computed = _computed(relation, claim.direction, base, result)
         if computed is None:
             return None
         point, span = computed
         formula = _formula(relation, claim.direction, base, result, point, change)
-        reading = _allowance(relation, change, span, point, truncation)
+        reading, doubt = _allowance(relation, change, span, point, truncation)
         written = in_scale_of(point, change) if relation == "difference" else shown(point, change)
         values = dict(stated=change.raw, computed=written + _unit_word(relation, change), formula=formula)
         exact_value = exact_text(point) if relation == "difference" else shown(point, change)
-        if reading:
+        if reading and not doubt:
             return Finding(code, True, change, exact_value, formula, involved, params(values), reading)
+        if doubt and doubtful is None:
+            doubtful = Finding(code, False, change, exact_value, formula, involved, params(values), undecided=doubt)
         if first is None:
             first = Finding(code, False, change, exact_value, formula, involved, params(values))
-    return _diagnose(claim, base, result, change, involved, truncation) or first
+    return doubtful or _diagnose(claim, base, result, change, involved, truncation) or first
 
 
 def _diagnose(
@@ -84,7 +87,7 @@ def _diagnose(
     """The likely confusion behind a failing change: percent for points, or the two readings of 倍."""
     if claim.relation == "percent" and base.unit in ("%", "‰"):
         points = _computed("points", claim.direction, base, result)
-        if points is not None and _allowance("points", change, points[1], points[0], truncation):
+        if points is not None and _allowance("points", change, points[1], points[0], truncation)[0]:
             formula = _formula("points", claim.direction, base, result, points[0], change)
             relative = _computed("percent", claim.direction, base, result)
             values = dict(
@@ -99,7 +102,7 @@ def _diagnose(
     other = {"multiple-net": "multiple-total", "multiple-total": "multiple-net"}.get(claim.relation)
     if other:
         computed = _computed(other, claim.direction, base, result)
-        if computed is not None and _allowance(other, change, computed[1], computed[0], truncation):
+        if computed is not None and _allowance(other, change, computed[1], computed[0], truncation)[0]:
             formula = _formula(
                 claim.relation,
                 claim.direction,
@@ -114,12 +117,13 @@ def _diagnose(
     return None
 
 
-def _allowance(relation: str, change: Figure, span: Interval, point: Fraction, truncation: bool) -> str:
+def _allowance(relation: str, change: Figure, span: Interval, point: Fraction, truncation: bool) -> tuple[str, str]:
+    """(allowance, doubt) as tolerance.decide gives them; a doubling is a round statement of its own."""
     if relation == "doubling":
         target = Fraction(2) ** int(exact(change.value))
         near = Interval(target * (1 - _DOUBLING_SLACK), target * (1 + _DOUBLING_SLACK))
-        return "exact" if point == target else ("qualifier" if near.meets(span) else "")
-    return allowance(change, span, point, truncation)
+        return ("exact" if point == target else ("qualifier" if near.meets(span) else "")), ""
+    return decide(change, span, point, truncation)
 
 
 def _formula(relation: str, direction: int, base: Figure, result: Figure, point: Fraction, change: Figure) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from figcheck.checks.shown import exact_text, in_scale_of, params
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import FlowClaim
 from figcheck.findings import Finding, Involved
 
@@ -35,5 +35,6 @@ def check(claim: FlowClaim, truncation: bool) -> Finding:
         concluded=concluded.raw,
         outgoing=in_scale_of(exact(concluded.value) + exact(pending.value), pending),
     )
-    reading = allowance(pending, span, point, truncation)
-    return Finding(FLOW_MISMATCH, bool(reading), pending, exact_text(point), formula, involved, params(values), reading)
+    reading, doubt = decide(pending, span, point, truncation)
+    passed = bool(reading) and not doubt
+    return Finding(FLOW_MISMATCH, passed, pending, exact_text(point), formula, involved, params(values), reading, doubt)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from figcheck.checks.shown import params, shown
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import RateClaim, RateOption, Term
 from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
@@ -26,11 +26,12 @@ def check(claim: RateClaim, truncation: bool) -> Finding | None:
             failures.append(result)
     if not failures:
         return None
-    values = dict(failures[0].params)
-    others = [dict(f.params) for f in failures[1:]]
+    first = next((f for f in failures if f.undecided), failures[0])  # a definition that cannot decide wins
+    values = dict(first.params)
+    others = [dict(f.params) for f in failures if f is not first]
     values["also"] = "".join(f"；按{other['definition']}计算为 {other['computed']}" for other in others)
     values["also_en"] = "".join(f"; by {other['definition_en']} it is {other['computed']}" for other in others)
-    return replace(failures[0], params=params(values))
+    return replace(first, params=params(values))
 
 
 def _by_option(claim: RateClaim, option: RateOption, truncation: bool) -> Finding | None:
@@ -43,7 +44,7 @@ def _by_option(claim: RateClaim, option: RateOption, truncation: bool) -> Findin
     point = _total(option.numerator) / denominator * factor
     computed = f"{shown(point, rate)}{rate.unit}"
     formula = f"{_side(option.numerator)} / {_side(option.denominator)} = {computed}"
-    reading = allowance(rate, _rate_interval(option, factor), point, truncation)
+    reading, doubt = decide(rate, _rate_interval(option, factor), point, truncation)
     involved = (Involved(rate, "rate"),) + tuple(
         Involved(t.placed.figure, t.role) for t in option.numerator + option.denominator
     )
@@ -55,7 +56,9 @@ def _by_option(claim: RateClaim, option: RateOption, truncation: bool) -> Findin
         definition=_definition_zh(option),
         definition_en=_definition_en(option),
     )
-    return Finding(code, bool(reading), rate, shown(point, rate), formula, involved, params(values), reading)
+    passed = bool(reading) and not doubt
+    allowed = reading if passed else ""
+    return Finding(code, passed, rate, shown(point, rate), formula, involved, params(values), allowed, doubt)
 
 
 def _total(terms: tuple[Term, ...]) -> Fraction:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from figcheck.checks.shown import params, shown
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import ShareClaim
 from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
@@ -26,9 +26,10 @@ def check(claim: ShareClaim, truncation: bool) -> Finding | None:
     formula = f"{part.numeral} / {base.numeral} = {computed}"
     involved = (Involved(share, "share"), Involved(part, "part"), Involved(base, "whole"))
     values = dict(stated=share.raw, computed=computed, formula=formula)
-    reading = allowance(share, span, point, truncation)
+    reading, doubt = decide(share, span, point, truncation)
     code = {"share": TABLE_SHARE_MISMATCH, "rate": TABLE_RATE_MISMATCH}.get(claim.table, SHARE_MISMATCH)
-    return Finding(code, bool(reading), share, computed, formula, involved, params(values), reading)
+    passed = bool(reading) and not doubt
+    return Finding(code, passed, share, computed, formula, involved, params(values), reading, doubt)
 
 
 def quotient(part: Interval, whole: Interval, factor: int) -> Interval:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from figcheck.checks.shown import exact_text, in_scale_of, params
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import COMPLETE, OPEN, SumClaim
 from figcheck.findings import Finding, Involved
 
@@ -33,7 +33,13 @@ def check(claim: SumClaim, truncation: bool) -> Finding | None:
     values = dict(stated=total.numeral, computed=computed)
     stated_span = interval(total)
     excess = stated_span.hi is not None and span.lo is not None and span.lo > stated_span.hi
-    reading = allowance(total, span, point, truncation) or _part_of_whole(claim, excess)
+    reading, doubt = decide(total, span, point, truncation)
+    if doubt and _part_of_whole(claim, excess):
+        reading = PART_OF_WHOLE  # parts of an open list that need not add up: only part ≤ whole is asserted
+    elif doubt:
+        code = TABLE_SUM_MISMATCH if claim.table else SUM_MISMATCH
+        return Finding(code, False, total, exact_text(point), formula, involved, params(values), undecided=doubt)
+    reading = reading or _part_of_whole(claim, excess)
     if reading:
         code = TABLE_SUM_MISMATCH if claim.table else PARTS_EXCEED_TOTAL if reading == PART_OF_WHOLE else SUM_MISMATCH
         return Finding(code, True, total, exact_text(point), formula, involved, params(values), reading)

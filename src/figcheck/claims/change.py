@@ -34,6 +34,7 @@ class _ChangeCues:
     multiple_net: tuple[str, ...]
     multiple_total: tuple[str, ...]
     not_comparable: tuple[str, ...]
+    real_terms_subjects: tuple[str, ...]
     allowed_before_verb: frozenset[str]
 
 
@@ -55,6 +56,7 @@ def _cues(book: Rulebook) -> _ChangeCues:
         multiple_net=tuple(longest(data["multiple_net"])),
         multiple_total=tuple(longest(data["multiple_total"])),
         not_comparable=tuple(data["not_comparable"]),
+        real_terms_subjects=tuple(data["real_terms_subjects"]),
         allowed_before_verb=frozenset(data["allowed_before_verb"]),
     )
 
@@ -69,6 +71,7 @@ def change_claims(layout: Layout) -> list[ChangeClaim | UsageClaim]:
             claim = _from_to(layout, figures, position) or _compared(layout, figures, position)
             if claim is not None:
                 claims.append(claim)
+                claims += _further_changes(layout, figures, claim)
             usage = _decrease_by_multiple(_cues(layout.book), placed)
             if usage is not None:
                 claims.append(usage)
@@ -123,17 +126,17 @@ def _compared(layout: Layout, figures: list[Placed], position: int) -> ChangeCla
     return _change_claim(layout, base, result, change, 0)
 
 
-def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, moves: int) -> ChangeClaim | None:
-    """The claim for A → B with the stated change, if the units fit one of the relations."""
+def _change_claim(
+    layout: Layout, base: Placed, result: Placed, change: Placed, moves: int, after: Placed | None = None
+) -> ChangeClaim | None:
+    """The claim for A → B with the stated change, if the units fit one of the relations. `after`: the
+    change stated just before this one, where the clause states the change twice."""
     if base.depth != result.depth or base.figure.high is not None or result.figure.high is not None:
         return None
     if change.figure.high is not None or change.figure.qualifier == "range":
         return None
-    if (
-        layout.text[result.figure.end : change.figure.start].count("，")
-        + layout.text[result.figure.end : change.figure.start].count(",")
-        > 1
-    ):
+    between = layout.text[(after or result).figure.end : change.figure.start]
+    if between.count("，") + between.count(",") > 1:
         return None
     label = change.label
     cues = _cues(layout.book)
@@ -161,6 +164,8 @@ def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, 
             return None
         relation = "points"
     elif unit_c in _PERCENT_UNITS:
+        if any(word in result.label or word in base.label for word in cues.real_terms_subjects):
+            return None  # GDP growth is at comparable prices, the amounts at current ones
         relation = "percent"
     elif family(layout, change) == family(layout, base) and not rates:
         relation = "difference"
@@ -169,6 +174,23 @@ def _change_claim(layout: Layout, base: Placed, result: Placed, change: Placed, 
     if moves and direction and moves != direction and relation not in ("doubling",):
         return None  # 「由A增至B，…下降…」: the change belongs to something else
     return ChangeClaim(change, base, result, relation, direction or moves)
+
+
+def _further_changes(layout: Layout, figures: list[Placed], first: ChangeClaim) -> list[ChangeClaim]:
+    """「由120件增加到132件，增加12件、增长10%」: each further change that follows the first directly,
+    joined by 、 or a comma, states the same change of A → B once more (in an amount, a percent …)."""
+    claims: list[ChangeClaim] = []
+    previous = first.stated
+    for placed in figures[first.stated.index - figures[0].index + 1 :]:
+        gap = layout.text[previous.figure.end : placed.figure.start]
+        if len(gap) > 12 or any(mark in gap for mark in "；;。（()）") or gap.count("，") + gap.count(",") > 1:
+            break
+        claim = _change_claim(layout, first.base, first.result, placed, first.direction, after=previous)
+        if claim is None or claim.relation == first.relation:
+            break
+        claims.append(claim)
+        previous = placed
+    return claims
 
 
 def _names_only_the_change(cues: _ChangeCues, label: str) -> bool:

@@ -1,9 +1,11 @@
 """Repeated figures: the same quantity (same subject, unit, place and period) stated twice with
 different values — 「全区共办理行政复议案件64件」 … 「全区办理的61件行政复议案件中」.
 
-Conservative on purpose: only plain statements about a whole jurisdiction (the label names 全区, 全市,
-市本级 …), with no qualifier, plan, target, multi-year total or average, subjects of at least four
-characters, in different sentences, in the same place and year.
+Conservative on purpose: only plain statements that name their quantity completely — about a whole
+jurisdiction (the label names 全区, 全市, 市本级 …), or opening with the report's own period (全年, 本年度,
+2024年) and then compared with their verb (新收 and 受理 are different quantities) — with no qualifier,
+plan, target, multi-year total or average, subjects of at least four characters, in different sentences,
+in the same place, period (上半年 is not 全年) and year.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class _RepeatCues:
     planning: tuple[str, ...]
     aggregate: tuple[str, ...]
     scopes: tuple[str, ...]
+    own_period: regex.Pattern[str]
+    sub_periods: tuple[str, ...]
 
 
 @rulebook.derived
@@ -44,15 +48,17 @@ def _cues(book: Rulebook) -> _RepeatCues:
         planning=tuple(data["planning_words"]),
         aggregate=tuple(data["aggregate_words"]),
         scopes=tuple(rulebook.longest_first(data["scopes"])),
+        own_period=regex.compile(rf"^[，,：:\s]*(?:(?:19|20)\d\d年度?|{rulebook.alternation(data['own_period'])})"),
+        sub_periods=tuple(rulebook.longest_first(data["sub_periods"])),
     )
 
 
-def subject(layout: Layout, placed: Placed) -> str:
-    """What a figure counts: 「全区共办理行政复议案件64件」 → 行政复议案件."""
+def subject(layout: Layout, placed: Placed, with_verb: bool = False) -> str:
+    """What a figure counts: 「全区共办理行政复议案件64件」 → 行政复议案件 (办理行政复议案件 `with_verb`)."""
     cues = _cues(layout.book)
     label = cues.trailing.sub("", cues.leading.sub("", placed.label))
     for verb in cues.leading_verbs:
-        if label.startswith(verb):
+        if label.startswith(verb) and not with_verb:
             label = label[len(verb) :]
             break
     if len(label) >= 4:
@@ -94,20 +100,68 @@ def _where_and_when(placed: Placed, sentences: _Sentences) -> tuple[str, frozens
     return scope, sentences(placed.sentence)[1]
 
 
+def _period(cues: _RepeatCues, label: str) -> str:
+    """A part of the year the label names (上半年), "own" when it opens with the report's own period
+    (全年, 2024年), or "" for none."""
+    part = next((word for word in cues.sub_periods if word in label), "")
+    if part:
+        return part
+    return "own" if cues.own_period.match(label) else ""
+
+
+def _opening(layout: Layout, placed: Placed) -> str:
+    """The label, with the sentence's opening period when only that stands before it (「2024年，共受理…」)."""
+    start = layout.sentences[placed.sentence][0]
+    label_start = placed.figure.start - len(placed.label)
+    before = layout.text[start:label_start]
+    if before.strip() and _cues(layout.book).own_period.fullmatch(before.rstrip("，,： \t\n")):
+        return before + placed.label
+    return placed.label
+
+
+def _key(layout: Layout, placed: Placed, scope: str) -> tuple[str, str, str, str] | None:
+    """What must be equal for two statements to be of one quantity, or None if the statement does not
+    name its quantity completely."""
+    period = _period(_cues(layout.book), _opening(layout, placed))
+    if scope:
+        what = subject(layout, placed)
+    elif period == "own":
+        what = subject(layout, placed, with_verb=True)
+    else:
+        return None
+    if len(what) < 4:
+        return None
+    return what, family(layout, placed), scope, "" if period == "own" else period
+
+
 def repeat_claims(layout: Layout, parts: set[int]) -> list[RepeatClaim]:
     """A claim per later statement of a quantity stated earlier (agreeing or not)."""
-    first_seen: dict[tuple[str, str, str], list[Placed]] = {}
     sentences = _Sentences(layout)
-    claims = []
+    statements: dict[tuple[str, str, str, str], list[Placed]] = {}
     for placed in layout.placed:
         if placed.index in parts or not placed.label or not _plain_statement(placed, sentences):
             continue
-        what = subject(layout, placed)
-        scope, years = _where_and_when(placed, sentences)
-        if len(what) < 4 or not scope:
-            continue  # only whole-jurisdiction statements (全区共办理…) name their quantity completely
-        key = (what, family(layout, placed), scope)
-        for earlier in first_seen.get(key, []):
+        key = _key(layout, placed, _where_and_when(placed, sentences)[0])
+        if key is not None:
+            statements.setdefault(key, []).append(placed)
+    claims = []
+    for key, same in statements.items():
+        if len({placed.figure.value for placed in same}) >= _TEMPLATE_VALUES:
+            continue  # 「当年预算执行数为…」 once per item: a template label, not one quantity
+        claims += _repeats(same, key[0], sentences)
+    return claims
+
+
+# A label stated with this many different values is a template repeated per item (each budget item's
+# 「2022年当年预算执行数为…」), not one quantity stated again; one typo among repeats gives two values.
+_TEMPLATE_VALUES = 3
+
+
+def _repeats(same: list[Placed], what: str, sentences: _Sentences) -> list[RepeatClaim]:
+    claims = []
+    for position, placed in enumerate(same):
+        years = _where_and_when(placed, sentences)[1]
+        for earlier in same[:position]:
             if earlier.sentence == placed.sentence:
                 continue  # parallel items of one sentence (铁…，钢…) are different quantities
             earlier_years = _where_and_when(earlier, sentences)[1]
@@ -115,5 +169,4 @@ def repeat_claims(layout: Layout, parts: set[int]) -> list[RepeatClaim]:
                 continue
             claims.append(RepeatClaim(placed, earlier, what))
             break
-        first_seen.setdefault(key, []).append(placed)
     return claims

@@ -29,6 +29,9 @@ def severity(finding: Finding) -> str:
 
 def message(finding: Finding, lang: str) -> str:
     """The finding's sentence in the user's language; passes describe the verified arithmetic."""
+    if finding.undecided:
+        why = _UNDECIDED[lang].get(finding.undecided, finding.undecided)
+        return f"无法核验：{why}" if lang == "zh" else f"cannot be verified: {why}"
     if finding.passed:
         allowance = _ALLOWANCE[lang].get(finding.allowance, finding.allowance)
         verified = render_verified(finding.code, dict(finding.params), lang)
@@ -37,7 +40,7 @@ def message(finding: Finding, lang: str) -> str:
 
 
 def suggestion(finding: Finding, lang: str) -> str:
-    return "" if finding.passed else render_suggestion(finding.code, dict(finding.params), lang)
+    return "" if finding.passed or finding.undecided else render_suggestion(finding.code, dict(finding.params), lang)
 
 
 class Tally:
@@ -82,6 +85,18 @@ def render(fmt: str, results: list[FileResult], out, options: Options) -> None:
 
     importlib.import_module(f"figcheck.report.{fmt}").render(results, out, options)
 
+
+# Why a relation is neither verified nor failed (checks/tolerance.py).
+_UNDECIDED = {
+    "zh": {
+        "coarse-inputs": "精度不足（所给数字按所写精度可得的结果，既有相符的也有远不相符的）",
+        "round-stated": "精度不足（所述数为整数约数：按所写数值不符，按约数相符）",
+    },
+    "en": {
+        "coarse-inputs": "too coarse (the inputs as written allow results that match and results far from it)",
+        "round-stated": "too coarse (a round figure: it fails as written and holds as a round number)",
+    },
+}
 
 _ALLOWANCE = {
     "zh": {

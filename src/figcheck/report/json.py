@@ -31,6 +31,7 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
         "computed": finding.computed,
         "formula": finding.formula,
         "allowance": finding.allowance or None,
+        "undecided": finding.undecided or None,
         "suggestion": suggestion(finding, lang) or None,
         "tolerance": describe(finding.stated),
         "figures": [
@@ -67,13 +68,15 @@ def file_entry(result: FileResult, options: Options) -> dict[str, Any]:
         "verified": len(result.passed),
         "failed": sum(1 for f in result.findings if severity(f) in ("error", "warning")),
         "unverifiable": result.unverifiable,
+        "undecided": len(result.undecided),
     }
     if result.document is not None:
         entry["findings"] = [finding_dict(f, result.document, options.lang) for f in result.findings]
         if options.show_passed:
             entry["passed"] = [finding_dict(f, result.document, options.lang) for f in result.passed]
+            entry["undecided"] = [finding_dict(f, result.document, options.lang) for f in result.undecided]
     elif options.show_passed:
-        entry["passed"] = []
+        entry["passed"] = entry["undecided"] = []
     return entry
 
 

@@ -64,7 +64,9 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
                 )
             )
             continue
-        shown = list(result.findings) + (list(result.passed) if options.show_passed else [])
+        shown = list(result.findings)
+        if options.show_passed:
+            shown += list(result.passed) + list(result.undecided)
         for finding in sorted(shown, key=lambda f: (f.start, f.passed, f.code)):
             _render_one(console, result.document, finding, options)
     unreadable = tally.errors
@@ -85,7 +87,11 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
     where = document.locate(finding.start)
     if "表" in where or "页" in where:  # in a table or a PDF page, say where as a reader would look
         head.append(f"[{where}] ", style="cyan")
-    if finding.passed:
+    if finding.undecided:
+        head.append(f"{finding.code} ", style="yellow")
+        head.append("？ ", style="bold yellow")
+        head.append(message(finding, options.lang))
+    elif finding.passed:
         head.append(f"{finding.code} ", style="green")
         head.append("✓ ", style="bold green")
         head.append(message(finding, options.lang))
@@ -108,6 +114,12 @@ def _arithmetic(finding: Finding, lang: str) -> str:
     stated = finding.stated
     role = finding.figures[0].role
     label = _STATED[lang].get(role, "")
+    if finding.undecided:
+        return (
+            f"{finding.formula} ≟ {stated.raw}（按所写精度为 {describe(stated)}）"
+            if lang == "zh"
+            else (f"{finding.formula} ≟ {stated.raw} ({describe(stated)} as written)")
+        )
     if finding.passed:
         if finding.allowance in ("exact", "part-of-whole"):
             return f"{finding.formula} ✓"

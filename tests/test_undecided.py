@@ -1,0 +1,55 @@
+"""Relations the figures as written cannot decide (精度不足): neither verified nor failed, but counted."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction as F
+
+from typer.testing import CliRunner
+
+from figcheck.checks.tolerance import COARSE_INPUTS, ROUND_STATED, Interval, decide
+from figcheck.cli import app
+from figcheck.figures import find_figures
+from figcheck.pipeline import check_text
+
+
+def _figure(text: str):
+    (found,) = find_figures(text)
+    return found
+
+
+def test_a_pass_that_only_a_corner_of_the_inputs_reaches_is_undecided():
+    # 8.3% computed, 16% stated: 16% is the corner (1.25 − 1.05) / 1.25 of the endpoints' rounding
+    assert decide(_figure("16%"), Interval(F(0), F(16)), F(25, 3), True) == ("half-up", COARSE_INPUTS)
+
+
+def test_a_pass_that_a_fair_part_of_the_inputs_reaches_holds():
+    # 2319.22 computed for 2319.21 stated: a third of [2319.205, 2319.235] rounds to it
+    stated = _figure("2319.21万元")
+    span = Interval(F(23192050), F(23192350))
+    assert decide(stated, span, F(23192200), True) == ("half-up", "")
+
+
+def test_an_exact_pass_is_never_undecided():
+    assert decide(_figure("16%"), Interval(F(0), F(40)), F(16), True) == ("exact", "")
+
+
+def test_a_round_measurement_that_fails_as_written_is_undecided_not_failed():
+    assert decide(_figure("31700公里"), Interval.point(F(31701)), F(31701), True) == ("", ROUND_STATED)
+    assert decide(_figure("31700公里"), Interval.point(F(31790)), F(31790), True) == ("", "")
+
+
+def test_undecided_relations_are_counted_as_unverifiable_and_reported_apart():
+    result = check_text("全年支出由1.2亿元降至1.1亿元，下降16%。")
+    assert result.findings == () and result.passed == ()
+    assert [(f.code, f.stated.raw, f.undecided) for f in result.undecided] == [("FC301", "16%", COARSE_INPUTS)]
+    assert result.unverifiable == 1
+
+
+def test_json_report_lists_undecided_relations_with_their_reason(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("全年支出由1.2亿元降至1.1亿元，下降16%。", encoding="utf-8")
+    out = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--show-passed"]).output
+    entry = json.loads(out)["files"][0]
+    assert entry["coverage"] == {"verified": 0, "failed": 0, "unverifiable": 1, "undecided": 1}
+    assert [(f["code"], f["stated"], f["undecided"]) for f in entry["undecided"]] == [("FC301", "16", COARSE_INPUTS)]
