@@ -8,13 +8,14 @@ One module per kind; the check for a kind accepts exactly its claim type.
 
 from __future__ import annotations
 
-from figcheck.checks import change, grim, rate, repeat, share, usage
+from figcheck.checks import change, grim, implied_change, rate, repeat, share, usage
 from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
     ChangeClaim,
     Claim,
     GrimClaim,
+    ImpliedChangeClaim,
     RateClaim,
     RepeatClaim,
     ShareClaim,
@@ -29,6 +30,7 @@ _CHECKS = {
     ShareClaim: share.check,
     GrimClaim: grim.check,
     ChangeClaim: change.check,
+    ImpliedChangeClaim: implied_change.check,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
 }
