@@ -27,6 +27,7 @@ _LIST_MARK = regex.compile(
     r"^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
 _STOPS = "。；;"
+_LOOK_BACK = 6  # figures: the two amounts, and a few ratios between them and the change (完成…的100.00%)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +76,11 @@ def _changes(layout: Layout, figures: list[Placed], pairs: dict[int, _Pair]) -> 
         clause = _clause(layout, figures[position - 1].figure.end, placed.figure.start)
         completed = budget_words.completion(layout.book, clause) if placed.figure.unit == "%" else None
         if completed is not None:
-            pair = _pair(layout, figures[:position], completed, placed.figure.start)
+            pair = _pair(layout, figures, position, completed, placed.figure.start)
             if pair is not None:  # 「年初预算为X万元，支出决算为Y万元，完成年初预算的Z%」: Y / X
                 claims.append(ShareClaim(placed, pair.result, pair.base))
             continue
-        pair = _pair(layout, figures[:position], budget_words.reference(layout.book, clause), placed.figure.start)
+        pair = _pair(layout, figures, position, budget_words.reference(layout.book, clause), placed.figure.start)
         if pair is None and figures[position - 1].figure.start in pairs:
             pair = _inherited(layout, clause, pairs[figures[position - 1].figure.start])
         if pair is None:
@@ -93,11 +94,13 @@ def _changes(layout: Layout, figures: list[Placed], pairs: dict[int, _Pair]) -> 
 
 def _levels(layout: Layout, region: _Region, figures: list[Placed]) -> list[ChangeClaim]:
     """「比2022年预算执行数持平」: no change between the two amounts, a difference of 0 in their unit."""
-    claims = []
+    claims: list[ChangeClaim] = []
+    ends: list[int] = []
     for match in budget_words.cues(layout.book).level.finditer(layout.text, region.start, region.end):
-        before = [placed for placed in figures if placed.figure.end <= match.start()]
-        clause = _clause(layout, before[-1].figure.end if before else region.start, match.end())
-        pair = _pair(layout, before, budget_words.reference(layout.book, clause), match.start())
+        ends = ends or [placed.figure.end for placed in figures]
+        count = bisect_right(ends, match.start())
+        clause = _clause(layout, figures[count - 1].figure.end if count else region.start, match.end())
+        pair = _pair(layout, figures, count, budget_words.reference(layout.book, clause), match.start())
         if pair is not None and pair.direction == 0 and is_count(pair.base):
             stated = budget_words.level_figure(layout, match, pair.base)
             claims.append(ChangeClaim(stated, pair.base, pair.result, "difference", 0))
@@ -111,11 +114,12 @@ def _clause(layout: Layout, start: int, end: int) -> str:
     return text[cut + 1 :].lstrip("，,、：: ")
 
 
-def _pair(layout: Layout, before: list[Placed], reference: Reference | None, end: int) -> _Pair | None:
-    """The two amounts a change compares: the one its reference names (year and kind) and the other."""
+def _pair(layout: Layout, figures: list[Placed], count: int, reference: Reference | None, end: int) -> _Pair | None:
+    """The two amounts a change compares (among the first `count` figures): the one its reference names
+    (year and kind) and the other."""
     if reference is None:
         return None
-    found = _last_two_amounts(layout, before, end)
+    found = _last_two_amounts(layout, figures[max(0, count - _LOOK_BACK) : count], end)
     if found is None:
         return None
     (first, first_stance), (second, second_stance) = found
