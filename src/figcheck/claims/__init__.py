@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
 from figcheck.claims.flow import flow_claims
+from figcheck.claims.implied_change import implied_change_claims
 from figcheck.claims.model import Claim, SumClaim
 from figcheck.claims.rate import rate_claims
 from figcheck.claims.repeat import repeat_claims
@@ -23,9 +25,23 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += rate_claims(layout, sums, flows)
     claims += share_claims(layout, sums)
     claims += change_claims(layout)
+    claims += _new(claims, budget_item_claims(layout))
+    claims += _new(claims, implied_change_claims(layout))
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
+
+
+def _new(claims: list[Claim], found: list) -> list[Claim]:
+    """The claims in `found` on a figure no claim of the kind states yet (a change 「比…的」 already read)."""
+    stated = {(type(claim).__name__, claim.stated.figure.start) for claim in claims}
+    changes = {start for kind, start in stated if kind == "ChangeClaim"}
+    return [
+        claim
+        for claim in found
+        if (type(claim).__name__, claim.stated.figure.start) not in stated
+        and not (type(claim).__name__ == "ImpliedChangeClaim" and claim.stated.figure.start in changes)
+    ]
 
 
 # Claims on one figure sort as the old string kinds did (change < grim < rate < repeat < share < sum < usage),
@@ -34,6 +50,7 @@ _KIND_ORDER = {
     "FlowClaim": -1,
     "ChangeClaim": 0,
     "GrimClaim": 1,
+    "ImpliedChangeClaim": 0,
     "RateClaim": 2,
     "RepeatClaim": 3,
     "ShareClaim": 4,

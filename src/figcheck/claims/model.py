@@ -100,6 +100,17 @@ class ChangeClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class ImpliedChangeClaim:
+    """A value and its change stated twice, as an amount and as a percent, the earlier value only implied
+    (value − amount, or value + amount for a decrease): 「收入预算1,036.50万元，比上年增加12.40万元，增长1.21%」."""
+
+    stated: Placed  # the percent
+    amount: Placed  # the change as an amount
+    result: Placed  # the value after the change
+    direction: int  # +1 up, -1 down
+
+
+@dataclass(frozen=True, slots=True)
 class UsageClaim:
     """A wording that is wrong whatever the figures: 「降低了3倍」."""
 
@@ -116,4 +127,14 @@ class RepeatClaim:
     subject: str
 
 
-Claim = SumClaim | FlowClaim | RateClaim | ShareClaim | GrimClaim | ChangeClaim | UsageClaim | RepeatClaim
+Claim = (
+    SumClaim
+    | FlowClaim
+    | RateClaim
+    | ShareClaim
+    | GrimClaim
+    | ChangeClaim
+    | ImpliedChangeClaim
+    | UsageClaim
+    | RepeatClaim
+)
