@@ -60,8 +60,8 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
     breakdown = regex.compile("|".join(map(regex.escape, cues(layout.book).breakdown)))
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
-        if not figures:
-            continue
+        if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
+            continue  # a sentence without figures may still hold a 其中 that opens a list: 「…1.00万元。其中：」
         starts = [p.figure.start for p in figures]
         depth_at = _DepthScanner(layout.text, start)
         for match in breakdown.finditer(layout.text, start, end):
