@@ -28,16 +28,20 @@ def _opening(label: str) -> str:
     return _LEADING_PERIOD.sub("", label)[:2]
 
 
-def starts_statement(layout: Layout, placed: Placed, total: Placed, others: list[Placed]) -> bool:
+def starts_statement(
+    layout: Layout, placed: Placed, total: Placed, others: list[Placed], first: Placed | None = None
+) -> bool:
     """A clause that is not one more part: it opens like a new statement, names a whole, opens with
-    the total's own first word, or repeats the wording of another figure before the cue (「…完成工业
+    the total's own first word (unless the first part does too: 「公务用车购置及运行费…其中：公务用车
+    购置费…；公务用车运行费…」), or repeats the wording of another figure before the cue (「…完成工业
     增加值644350万元。其中规模以上企业完成工业总产值…，完成工业增加值…」)."""
     label = placed.label.lstrip("，,、：: ")
     if label.startswith(cues(layout.book).new_statement) or any(
         word in label for word in cues(layout.book).whole_words
     ):
         return True
-    if len(_opening(total.label)) == 2 and _opening(label) == _opening(total.label):
+    opening = _opening(total.label)
+    if len(opening) == 2 and _opening(label) == opening and (first is None or _bare(first.label)[:2] != opening):
         return True
     own = common_run(total.label, label)
     return any(
@@ -95,7 +99,11 @@ def _goes_on(
     """After a semicolon: the clause's first figure is its part, and it is labelled like the first."""
     position = bisect.bisect_left(starts, after)
     opening = next((p for p in figures[position:] if p.depth == head.depth), None)
-    return opening is head and parallel(first.label, head.label) and not starts_statement(layout, head, total, others)
+    return (
+        opening is head
+        and parallel(first.label, head.label)
+        and not starts_statement(layout, head, total, others, first)
+    )
 
 
 def _bare(label: str) -> str:
@@ -131,7 +139,9 @@ def _gather(
             break
         if placed.depth != depth:
             continue
-        if parts and (starts_statement(layout, placed, total, others) or _verb_after_comma(layout, parts, placed)):
+        if parts and (
+            starts_statement(layout, placed, total, others, parts[0]) or _verb_after_comma(layout, parts, placed)
+        ):
             return parts, False
         if not usable(layout, placed) or family(layout, placed) != kind or modifies_next(layout, figures, position):
             continue
