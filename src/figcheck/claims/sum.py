@@ -114,7 +114,7 @@ def _breakdown_claim(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) 
         parts = _numbered_parts(state, items, total, candidates)
         numbered = bool(parts)
         if not numbered:
-            parts = chain_parts(layout, figures, total, (cue.end, end, cue.depth, announced), candidates)
+            parts = chain_parts(layout, figures, starts, total, (cue.end, end, cue.depth, announced), candidates)
         if parts:
             score = max(common_run(total.label, part.label) for part in parts)
             key = (score >= 2, score, rank)
@@ -124,7 +124,7 @@ def _breakdown_claim(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) 
         return None
     _, total, parts, numbered = best
     completeness, evidence = _completeness(layout, total, parts, cue.end)
-    tight = numbered or is_tight(layout, figures, parts)
+    tight = numbered or is_tight(layout, figures, starts, parts)
     return state.take(SumClaim(total, tuple(parts), completeness, evidence, tight=tight), numbered)
 
 

@@ -52,7 +52,12 @@ def starts_statement(
 
 
 def chain_parts(
-    layout: Layout, figures: list[Placed], total: Placed, cue: tuple[int, int, int, bool], others: list[Placed]
+    layout: Layout,
+    figures: list[Placed],
+    starts: list[int],
+    total: Placed,
+    cue: tuple[int, int, int, bool],
+    others: list[Placed],
 ) -> list[Placed]:
     """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced): a clause
     chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list
@@ -60,7 +65,6 @@ def chain_parts(
     inside a statement (「城镇零售额1615亿元，其中城区861亿元；乡村零售额339亿元」) is an aside the
     semicolon closes."""
     after, sentence_end, depth, announced = cue
-    starts = [p.figure.start for p in figures]
     parts: list[Placed] = []
     while True:
         limit = breakdown_end(layout.text, after, sentence_end, depth)
@@ -184,18 +188,17 @@ def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
     return limit
 
 
-def is_tight(layout: Layout, figures: list[Placed], parts: list[Placed]) -> bool:
+def is_tight(layout: Layout, figures: list[Placed], starts: list[int], parts: list[Placed]) -> bool:
     """Parts that follow each other directly, joined by 、 or ，: no semicolon between them, and no
     figure between them but a part's own change, share or rate (「A 600件，同比增长12%，B 300件」)."""
-    by_index = {p.index: p for p in figures}
     for first, second in zip(parts, parts[1:], strict=False):
         gap = layout.text[first.figure.end : second.figure.start]
         if any(mark in gap for mark in SEMICOLONS):
             return False
-        for index in range(first.index + 1, second.index):
-            between = by_index.get(index)
-            if between is None or between.depth != first.depth:
-                return False
-            if is_count(between) and not states_other_relation(layout, between):
+        low, high = bisect.bisect_right(starts, first.figure.start), bisect.bisect_left(starts, second.figure.start)
+        if high - low != second.index - first.index - 1:
+            return False  # a figure of another sentence between them
+        for between in figures[low:high]:
+            if between.depth != first.depth or (is_count(between) and not states_other_relation(layout, between)):
                 return False
     return True
