@@ -2,19 +2,28 @@
 
 A complete breakdown (合计, a remainder class, a category set) must add up (FC101, FC401 in a
 table); parts can never exceed their total (FC102); a tight open list that falls short is only a
-note (FC103): it may list only some of the parts.
+note (FC103): it may list only some of the parts — unless the gap is exactly what one slip in one
+figure explains (slips.py: two digits swapped, a digit changed, the point moved), a warning naming
+that figure and the value that makes the sum hold (FC105).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+from figcheck.checks import slips
 from figcheck.checks.shown import exact_text, in_scale_of, params
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import COMPLETE, OPEN, SumClaim
 from figcheck.findings import Finding, Involved
 
 SUM_MISMATCH, PARTS_EXCEED_TOTAL, BREAKDOWN_SHORT, TABLE_SUM_MISMATCH = "FC101", "FC102", "FC103", "FC401"
+BREAKDOWN_SLIP = "FC105"
+_SLIP_KINDS = {
+    slips.SWAP: ("两位数字颠倒", "two digits swapped"),
+    slips.DIGIT: ("一位数字写错", "one digit wrong"),
+    slips.POINT: ("小数点错位", "decimal point misplaced"),
+}
 PART_OF_WHOLE = "part-of-whole"  # the allowance of a partial list: parts ≤ total holds
 
 
@@ -51,6 +60,11 @@ def check(claim: SumClaim, truncation: bool) -> Finding | None:
     if claim.completeness == COMPLETE:
         values["difference"] = f"多 {gap}" if excess else f"少 {gap}"
         values["difference_en"] = f"{gap} too many" if excess else f"{gap} short"
+    slip = slips.only_slip(total, parts, truncation) if code == BREAKDOWN_SHORT else None
+    if slip is not None:
+        code = BREAKDOWN_SLIP
+        kind, kind_en = _SLIP_KINDS[slip.kind]
+        values.update(slip=slip.figure.raw, slip_value=slips.shown(slip), slip_kind=kind, slip_kind_en=kind_en)
     return Finding(code, False, total, exact_text(point), formula, involved, params(values))
 
 

@@ -17,7 +17,7 @@ from figcheck.figures import Figure
 from figcheck.figures.numerals import format_decimal, ratio_factor
 from figcheck.findings import Finding
 
-_SUM_CODES = (sums.SUM_MISMATCH, sums.PARTS_EXCEED_TOTAL, sums.BREAKDOWN_SHORT)
+_SUM_CODES = (sums.SUM_MISMATCH, sums.PARTS_EXCEED_TOTAL, sums.BREAKDOWN_SHORT, sums.BREAKDOWN_SLIP)
 _RATIO_CODES = (rate.NAMED_RATE_MISMATCH, rate.INFERRED_RATE_MISMATCH, share.SHARE_MISMATCH)
 
 

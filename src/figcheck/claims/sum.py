@@ -4,38 +4,58 @@ Three wordings assert one: 其中 (or 分别为), read here — 「共办理建�
 parts follow the cue, the total stands before it in the same clause chain (or ends the previous
 sentence when the sentence opens with 其中); 合计 after the parts, and a category set that partitions
 a whole, read in sum_listed.py. One pass over the sentences runs all three, so a figure taken by one
-is never a total or part of another.
+is never a total or part of another — except that the head of a numbered item may be broken down
+within its own item (「（二）公务用车购置及运行费46.56万元…其中：公务用车购置费25万元…」).
 
-A parts list ends at a semicolon, at a nested 其中/分别为, or at a clause that opens a new statement
-(全县…, 共有…, or the same opening word as the total's own label). Figures in parentheses belong to
-a nested breakdown; changes, bases, shares and amounts per head are never parts.
+The parts are a numbered list when one follows the cue (sum_items.py: 「其中：1.予以公开6件；2.不予
+公开5件。」, also after a colon right after the total, and over list paragraphs), else a clause chain
+(sum_parts.py: it ends at a semicolon unless the next clause is a part of the same shape, at a nested
+其中/分别为, or at a clause that opens a new statement). Figures in parentheses belong to a nested
+breakdown; changes, bases, shares and amounts per head are never parts.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
-from figcheck.claims.common import common_run, cues, family
+from figcheck.claims.common import common_run, cues, is_count
 from figcheck.claims.model import COMPLETE, OPEN, PARTIAL, SumClaim
+from figcheck.claims.sum_items import STATEMENT_STYLE, item_heads, list_items
 from figcheck.claims.sum_listed import (
-    MOST_PARTS,
     SEMICOLONS,
     category_claims,
     category_of,
-    modifies_next,
     staged_parts,
     total_after_parts,
     usable,
 )
+from figcheck.claims.sum_parts import WINDOW, chain_parts, is_tight, starts_statement
 from figcheck.layout import Layout, Placed
 
 _NEAREST = 8  # totals are sought among the nearest counts before a 其中
 _SCAN = 200  # figures looked at before a 其中 for its total
-_WINDOW = 3000  # characters a breakdown may span around its 其中
-_LIST_MARKS = frozenset("、，,")
+_COLONS = "：:"
+
+
+@dataclass(slots=True)
+class _Pass:
+    """One pass over a document's sentences: what is already taken, and where every figure starts."""
+
+    layout: Layout
+    by_sentence: dict[int, list[Placed]]
+    starts: list[int]  # of every figure in the document, for lists that run over several sentences
+    taken: set[int] = field(default_factory=set)  # figures already a total or a part
+    heads: set[int] = field(default_factory=set)  # numbered items' heads: each may still be broken down
+
+    def take(self, claim: SumClaim, numbered: bool) -> SumClaim:
+        self.taken.add(claim.stated.index)
+        self.taken.update(part.index for part in claim.parts)
+        if numbered:
+            self.heads.update(part.index for part in claim.parts)
+        return claim
 
 
 def sum_claims(layout: Layout) -> list[SumClaim]:
@@ -43,23 +63,22 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
     by_sentence: dict[int, list[Placed]] = {}
     for placed in layout.placed:
         by_sentence.setdefault(placed.sentence, []).append(placed)
+    state = _Pass(layout, by_sentence, [p.figure.start for p in layout.placed])
     breakdown = regex.compile("|".join(map(regex.escape, cues(layout.book).breakdown)))
-    taken: set[int] = set()  # figures already a total or a part
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
-        if not figures:
-            continue
+        if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
+            continue  # a sentence without figures may still hold a 其中 that opens a list: 「…1.00万元。其中：」
         starts = [p.figure.start for p in figures]
         depth_at = _DepthScanner(layout.text, start)
         for match in breakdown.finditer(layout.text, start, end):
             where = _Cue(match.start(), match.end(), *depth_at(match.start()))
-            claim = _breakdown_claim(layout, by_sentence, sentence, where, taken, starts)
+            claim = _breakdown_claim(state, sentence, where, starts)
             if claim is not None:
                 claims.append(claim)
-                taken.add(claim.stated.index)
-                taken.update(part.index for part in claim.parts)
-        claims += total_after_parts(layout, figures, taken)
-        claims += category_claims(layout, by_sentence, sentence, taken)
+        claims += _colon_claims(state, figures)
+        claims += total_after_parts(layout, figures, state.taken)
+        claims += category_claims(layout, by_sentence, sentence, state.taken)
     return claims
 
 
@@ -90,113 +109,71 @@ class _Cue:
     paren_start: int
 
 
-_LEADING_PERIOD = regex.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
-
-
-def _opening(label: str) -> str:
-    """The first word of a label, a leading year left out: 「2015年全县完成…」 → 「全县」."""
-    return _LEADING_PERIOD.sub("", label)[:2]
-
-
-def _starts_statement(layout: Layout, placed: Placed, total: Placed, others: list[Placed]) -> bool:
-    """A clause that is not one more part: it opens like a new statement, names a whole, opens with
-    the total's own first word, or repeats the wording of another figure before the cue (「…完成工业
-    增加值644350万元。其中规模以上企业完成工业总产值…，完成工业增加值…」)."""
-    label = placed.label.lstrip("，,、：: ")
-    if label.startswith(cues(layout.book).new_statement) or any(
-        word in label for word in cues(layout.book).whole_words
-    ):
-        return True
-    if len(_opening(total.label)) == 2 and _opening(label) == _opening(total.label):
-        return True
-    own = common_run(total.label, label)
-    return any(
-        common_run(other.label, label) >= max(4, own + 1)
-        for other in others
-        if other is not total and other.figure.unit == total.figure.unit
-    )
-
-
-def _breakdown_claim(
-    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, cue: _Cue, taken: set[int], starts: list[int]
-) -> SumClaim | None:
-    _, end = layout.sentences[sentence]
-    figures = by_sentence.get(sentence, [])
-    cue_end, depth = cue.end, cue.depth
-    limit = _breakdown_end(layout.text, cue_end, end, depth)
-    best: tuple[tuple[bool, int, int], Placed, list[Placed]] | None = None
-    candidates = _totals_before(layout, by_sentence, sentence, cue, taken, starts)
+def _breakdown_claim(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) -> SumClaim | None:
+    layout = state.layout
+    figures = state.by_sentence.get(sentence, [])
+    items = list_items(layout.text, cue.end) if cue.depth == 0 else []
+    start, end = layout.sentences[sentence]
+    announced = layout.text.startswith(tuple(_COLONS), cue.end) or _opens(layout.text, start, cue.at)
+    best: tuple[tuple[bool, int, int], Placed, list[Placed], bool] | None = None
+    candidates = _totals_before(state, sentence, cue, starts)
     for rank, total in enumerate(candidates):
-        parts = _parts(layout, figures, total, cue_end, limit, depth, candidates, starts)
+        parts = _numbered_parts(state, items, total, candidates)
+        numbered = bool(parts)
+        if not numbered:
+            parts = chain_parts(layout, figures, starts, total, (cue.end, end, cue.depth, announced), candidates)
+            parts = staged_parts(layout, total, parts)
         if parts:
             score = max(common_run(total.label, part.label) for part in parts)
             key = (score >= 2, score if score >= 2 else 0, rank)  # one shared character is chance
             if best is None or key > best[0]:
-                best = (key, total, parts)
+                best = (key, total, parts, numbered)
     if best is None:
         return None
-    _, total, parts = best
-    completeness, evidence = _completeness(layout, total, parts, cue_end)
-    tight = _is_tight(layout, figures, parts)
-    return SumClaim(total, tuple(parts), completeness, evidence, tight=tight)
+    _, total, parts, numbered = best
+    completeness, evidence = _completeness(layout, total, parts, cue.end)
+    tight = numbered or is_tight(layout, figures, starts, parts)
+    return state.take(SumClaim(total, tuple(parts), completeness, evidence, tight=tight), numbered)
 
 
-def _parts(
-    layout: Layout,
-    figures: list[Placed],
-    total: Placed,
-    after: int,
-    limit: int,
-    depth: int,
-    others: list[Placed],
-    starts: list[int],
-) -> list[Placed]:
-    kind = family(layout, total)
-    parts: list[Placed] = []
-    for position in range(bisect.bisect_left(starts, after), len(figures)):
-        placed = figures[position]
-        if placed.figure.start >= limit or len(parts) >= MOST_PARTS:
-            break
-        if not (after <= placed.figure.start) or placed.depth != depth:
+def _numbered_parts(state: _Pass, items: list, total: Placed, others: list[Placed]) -> list[Placed]:
+    """The heads of a numbered list's items, when each item has one and none opens a new statement."""
+    heads = item_heads(state.layout, state.starts, items, total) if items else []
+    if any(head.index in state.taken or starts_statement(state.layout, head, total, others) for head in heads):
+        return []
+    return heads
+
+
+def _colon_claims(state: _Pass, figures: list[Placed]) -> list[SumClaim]:
+    """「全年受理申请10件：1.予以公开6件；2.不予公开4件。」: a numbered list right after a total and a
+    colon breaks it down (not a list of 一是, 二是: those state, they do not break down)."""
+    layout, claims = state.layout, []
+    for total in figures:
+        after = total.figure.end
+        while after < len(layout.text) and layout.text[after] in " \u3000":
+            after += 1
+        if after >= len(layout.text) or layout.text[after] not in _COLONS or total.depth != 0:
             continue
-        if parts and (_starts_statement(layout, placed, total, others) or _verb_after_comma(layout, parts, placed)):
-            break
-        if not usable(layout, placed) or family(layout, placed) != kind or modifies_next(layout, figures, position):
+        if total.index in state.taken or not is_count(total) or not usable(layout, total):
             continue
-        parts.append(placed)
-    return staged_parts(layout, total, parts)
+        items = list_items(layout.text, after + 1)
+        if not items or items[0].style == STATEMENT_STYLE:
+            continue
+        parts = _numbered_parts(state, items, total, [total])
+        if parts:
+            completeness, evidence = _completeness(layout, total, parts, after + 1)
+            claims.append(state.take(SumClaim(total, tuple(parts), completeness, evidence, tight=True), True))
+    return claims
 
 
-def _verb_after_comma(layout: Layout, parts: list[Placed], placed: Placed) -> bool:
-    """「新增营造林148万亩、其中…43万亩，修复治理退化草原517万亩」: after a comma, a clause opening
-    with a statement verb (修复, 完成, 开展 …) is a new statement — unless the parts themselves open
-    with such verbs."""
-    gap = layout.text[parts[-1].figure.end : placed.figure.start]
-    if not any(mark in gap for mark in "，,"):
-        return False
-    verbs = cues(layout.book).statement_verbs
-    return _opening_text(placed.label).startswith(verbs) and not _opening_text(parts[0].label).startswith(verbs)
-
-
-def _opening_text(label: str) -> str:
-    text = _LEADING_PERIOD.sub("", label)
-    return text[2:] if text.startswith("其中") else text
-
-
-def _totals_before(
-    layout: Layout,
-    by_sentence: dict[int, list[Placed]],
-    sentence: int,
-    cue: _Cue,
-    taken: set[int],
-    starts: list[int],
-) -> list[Placed]:
+def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) -> list[Placed]:
     """The figures a 其中 may break down, the nearest last: counts before it in its clause chain.
     Of these the one whose label shares most wording with the parts wins, the nearest on a tie."""
+    layout, by_sentence = state.layout, state.by_sentence
     start, _ = layout.sentences[sentence]
     figures = by_sentence.get(sentence, [])
     at, depth = cue.at, cue.depth
-    opens_sentence = not layout.text[start:at].strip(" \t\u3000\xa0，,：:")
+    opens_sentence = _opens(layout.text, start, at)
     if opens_sentence and depth == 0 and sentence > 0:
         before = [p for p in by_sentence.get(sentence - 1, [])[-_SCAN:] if p.depth == 0]
     else:
@@ -211,45 +188,20 @@ def _totals_before(
         ]
         if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis
             before = before[-1:]
-    return [p for p in before if usable(layout, p) and p.index not in taken and p.label][-_NEAREST:]
+    free = [p for p in before if p.index not in state.taken or p.index in state.heads]
+    return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
+
+
+def _opens(text: str, sentence_start: int, at: int) -> bool:
+    """Nothing but spaces and marks stands before `at` in its sentence: 「。其中，…」."""
+    return not text[sentence_start:at].strip(" \t\u3000\xa0，,：:")
 
 
 def _previous_boundary(text: str, sentence_start: int, at: int) -> int:
     """A 其中's total is sought in its own clause chain: after the previous 其中 or semicolon."""
-    window = max(sentence_start, at - _WINDOW)
+    window = max(sentence_start, at - WINDOW)
     marks = [text.rfind(mark, window, at) for mark in ("其中", *SEMICOLONS)]
     return max(sentence_start, *marks)
-
-
-def _breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
-    """Where a breakdown's parts stop: a semicolon, a nested 其中/分别, or a closing parenthesis."""
-    limit = min(sentence_end, after + _WINDOW)
-    for mark in (*SEMICOLONS, "其中", "分别"):
-        found = text.find(mark, after, limit)
-        if found >= 0:
-            limit = found
-    if depth > 0:
-        level = depth
-        for at in range(after, limit):
-            if text[at] in "（(":
-                level += 1
-            elif text[at] in "）)":
-                level -= 1
-                if level < depth:
-                    return at
-    return limit
-
-
-def _is_tight(layout: Layout, figures: list[Placed], parts: list[Placed]) -> bool:
-    """Parts that follow each other directly, joined by 、 or ，, with no other figure between."""
-    indices = [p.index for p in parts]
-    if indices != list(range(indices[0], indices[0] + len(indices))):
-        return False
-    for first, second in zip(parts, parts[1:], strict=False):
-        gap = layout.text[first.figure.end : second.figure.start]
-        if any(mark in gap for mark in SEMICOLONS):
-            return False
-    return True
 
 
 def _completeness(layout: Layout, total: Placed, parts: list[Placed], cue_end: int) -> tuple[str, str]:

@@ -1,6 +1,7 @@
 """Word documents (.docx, .docm, .dotx) with python-docx: body paragraphs and tables in order.
 
-Headers and footers are not part of the body and are skipped. Merged table cells repeat their text in
+Headers and footers are not part of the body and are skipped. Word's automatic list numbers are
+written before their paragraphs, as Word shows them (numbering.py). Merged table cells repeat their text in
 every grid position they cover. The archive is checked before it is opened: a zip bomb or a file that
 is not a Word document gets a clear error, not a crash.
 """
@@ -14,6 +15,7 @@ from figcheck import directives
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
 from figcheck.load.errors import LoadError
+from figcheck.load.numbering import Numbering
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes; real reports are a few MB
 
@@ -52,6 +54,7 @@ def _read(document, path: str) -> Document:
 
     builder = DocumentBuilder(path, "docx")
     notes = _figcheck_comments(document)
+    numbering = Numbering(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -61,8 +64,11 @@ def _read(document, path: str) -> Document:
         if tag == "p":
             paragraph = Paragraph(child, document)
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            marker = numbering.marker(paragraph)  # advances the list even for an empty paragraph
+            text = paragraph.text
             builder.paragraph(
-                paragraph.text, kind="heading" if style.lower().startswith(("heading", "标题")) else "paragraph"
+                marker + text if text.strip() else text,
+                kind="heading" if style.lower().startswith(("heading", "标题")) else "paragraph",
             )
         elif tag == "tbl":
             builder.table(_rows(DocxTable(child, document)))

@@ -1,0 +1,204 @@
+"""The parts after a 其中 in running prose: where the list stops, and when it goes on past a semicolon.
+
+A parts list ends at a nested 其中/分别, at a closing parenthesis, at a clause that opens a new
+statement (全县…, 共有…, the same opening word as the total's own label), and at a semicolon —
+unless the clause after the semicolon is one more part of the same shape: its first figure counts
+what the total counts and its label ends like the first part's (「其中：财政拨款收入1,036.50万元，比上年
+增加12.40万元；事业收入318.00万元，比上年减少2.00万元；其他收入12.00万元」). A part's own change,
+share or rate between the parts (比上年增加12.40万元) is never a part.
+"""
+
+from __future__ import annotations
+
+import bisect
+from fractions import Fraction
+
+import regex
+
+from figcheck.claims.common import common_run, cues, family, is_count, states_other_relation
+from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, usable
+from figcheck.layout import Layout, Placed
+
+WINDOW = 3000  # characters a breakdown may span around its 其中
+_LEADING_PERIOD = regex.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
+
+
+def _opening(label: str) -> str:
+    """The first word of a label, a leading year left out: 「2015年全县完成…」 → 「全县」."""
+    return _LEADING_PERIOD.sub("", label)[:2]
+
+
+def starts_statement(
+    layout: Layout, placed: Placed, total: Placed, others: list[Placed], first: Placed | None = None
+) -> bool:
+    """A clause that is not one more part: it opens like a new statement, names a whole, opens with
+    the total's own first word (unless the first part does too: 「公务用车购置及运行费…其中：公务用车
+    购置费…；公务用车运行费…」), or repeats the wording of another figure before the cue (「…完成工业
+    增加值644350万元。其中规模以上企业完成工业总产值…，完成工业增加值…」)."""
+    label = placed.label.lstrip("，,、：: ")
+    if label.startswith(cues(layout.book).new_statement) or any(
+        word in label for word in cues(layout.book).whole_words
+    ):
+        return True
+    opening = _opening(total.label)
+    if len(opening) == 2 and _opening(label) == opening and (first is None or _bare(first.label)[:2] != opening):
+        return True
+    own = common_run(total.label, label)
+    return any(
+        common_run(other.label, label) >= max(4, own + 1)
+        for other in others
+        if other is not total and other.figure.unit == total.figure.unit
+    )
+
+
+def chain_parts(
+    layout: Layout,
+    figures: list[Placed],
+    starts: list[int],
+    total: Placed,
+    cue: tuple[int, int, int, bool],
+    others: list[Placed],
+) -> list[Placed]:
+    """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced): a clause
+    chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list
+    (it opens its sentence, or a colon follows it) and the parts so far fall short of the total. A 其中
+    inside a statement (「城镇零售额1615亿元，其中城区861亿元；乡村零售额339亿元」) is an aside the
+    semicolon closes."""
+    after, sentence_end, depth, announced = cue
+    parts: list[Placed] = []
+    while True:
+        limit = breakdown_end(layout.text, after, sentence_end, depth)
+        chunk, whole = _gather(layout, figures, total, (after, limit, depth), others, starts)
+        if parts and not (chunk and _goes_on(layout, figures, parts[0], chunk[0], total, others, starts, after)):
+            break
+        if parts and layout.text.startswith(("其中", "分别"), limit):
+            break  # the clause breaks its own figure down: a new total, not one more part
+        parts += chunk
+        if not (announced and chunk and whole) or limit >= sentence_end or layout.text[limit] not in SEMICOLONS:
+            break
+        if _reached(total, parts):
+            break
+        after = limit + 1
+    return parts
+
+
+def _reached(total: Placed, parts: list[Placed]) -> bool:
+    """The parts so far add up to the total, allowing for each figure's rounding: a clause after the
+    next semicolon is a new statement (「夏粮114.6万吨…；秋粮126.9万吨…；小麦114.6万吨」 under 241.5万吨)."""
+    figures = [total.figure, *(part.figure for part in parts)]
+    slack = sum((Fraction(f.resolution) / 2 for f in figures if not f.is_exact), Fraction(0))
+    return sum((Fraction(part.figure.value) for part in parts), Fraction(0)) >= Fraction(total.figure.value) - slack
+
+
+def _goes_on(
+    layout: Layout,
+    figures: list[Placed],
+    first: Placed,
+    head: Placed,
+    total: Placed,
+    others: list[Placed],
+    starts: list[int],
+    after: int,
+) -> bool:
+    """After a semicolon: the clause's first figure is its part, and it is labelled like the first."""
+    position = bisect.bisect_left(starts, after)
+    opening = next((p for p in figures[position:] if p.depth == head.depth), None)
+    return (
+        opening is head
+        and parallel(first.label, head.label)
+        and not starts_statement(layout, head, total, others, first)
+    )
+
+
+def _bare(label: str) -> str:
+    text = _LEADING_PERIOD.sub("", label.lstrip("，,、：:；; "))
+    return text[2:].lstrip("：: ") if text.startswith("其中") else text
+
+
+def parallel(first: str, second: str) -> bool:
+    """Two labels of the same shape: they end with the same word (财政拨款收入, 事业收入), or with the
+    same character and share a longer run of wording (公务用车购置费, 公务用车运行费)."""
+    one, two = _bare(first), _bare(second)
+    tail = 0
+    while tail < min(len(one), len(two)) and one[-1 - tail] == two[-1 - tail]:
+        tail += 1
+    return tail >= 2 or (tail == 1 and common_run(one, two) >= 2)
+
+
+def _gather(
+    layout: Layout,
+    figures: list[Placed],
+    total: Placed,
+    span: tuple[int, int, int],
+    others: list[Placed],
+    starts: list[int],
+) -> tuple[list[Placed], bool]:
+    """The parts in one clause chain [after, limit), and whether it ran to the limit (no new statement)."""
+    after, limit, depth = span
+    kind = family(layout, total)
+    parts: list[Placed] = []
+    for position in range(bisect.bisect_left(starts, after), len(figures)):
+        placed = figures[position]
+        if placed.figure.start >= limit or len(parts) >= MOST_PARTS:
+            break
+        if placed.depth != depth:
+            continue
+        if parts and (
+            starts_statement(layout, placed, total, others, parts[0]) or _verb_after_comma(layout, parts, placed)
+        ):
+            return parts, False
+        if not usable(layout, placed) or family(layout, placed) != kind or modifies_next(layout, figures, position):
+            continue
+        parts.append(placed)
+    return parts, True
+
+
+def _verb_after_comma(layout: Layout, parts: list[Placed], placed: Placed) -> bool:
+    """「新增营造林148万亩、其中…43万亩，修复治理退化草原517万亩」: after a comma, a clause opening
+    with a statement verb (修复, 完成, 开展 …) is a new statement — unless the parts themselves open
+    with such verbs."""
+    gap = layout.text[parts[-1].figure.end : placed.figure.start]
+    if not any(mark in gap for mark in "，,"):
+        return False
+    verbs = cues(layout.book).statement_verbs
+    return _opening_text(placed.label).startswith(verbs) and not _opening_text(parts[0].label).startswith(verbs)
+
+
+def _opening_text(label: str) -> str:
+    text = _LEADING_PERIOD.sub("", label)
+    return text[2:] if text.startswith("其中") else text
+
+
+def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
+    """Where a clause chain of parts stops: a semicolon, a nested 其中/分别, or a closing parenthesis."""
+    limit = min(sentence_end, after + WINDOW)
+    for mark in (*SEMICOLONS, "其中", "分别"):
+        found = text.find(mark, after, limit)
+        if found >= 0:
+            limit = found
+    if depth > 0:
+        level = depth
+        for at in range(after, limit):
+            if text[at] in "（(":
+                level += 1
+            elif text[at] in "）)":
+                level -= 1
+                if level < depth:
+                    return at
+    return limit
+
+
+def is_tight(layout: Layout, figures: list[Placed], starts: list[int], parts: list[Placed]) -> bool:
+    """Parts that follow each other directly, joined by 、 or ，: no semicolon between them, and no
+    figure between them but a part's own change, share or rate (「A 600件，同比增长12%，B 300件」)."""
+    for first, second in zip(parts, parts[1:], strict=False):
+        gap = layout.text[first.figure.end : second.figure.start]
+        if any(mark in gap for mark in SEMICOLONS):
+            return False
+        low, high = bisect.bisect_right(starts, first.figure.start), bisect.bisect_left(starts, second.figure.start)
+        if high - low != second.index - first.index - 1:
+            return False  # a figure of another sentence between them
+        for between in figures[low:high]:
+            if between.depth != first.depth or (is_count(between) and not states_other_relation(layout, between)):
+                return False
+    return True
