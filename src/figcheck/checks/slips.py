@@ -69,8 +69,10 @@ def _figure(figure: Figure, digits: str, decimals: int, scale: int) -> Figure | 
     return dataclasses.replace(figure, value=value, resolution=resolution, numeral=numeral + word, raw=raw)
 
 
-def slips(figure: Figure) -> list[Slip]:
-    """Every figure one slip away from `figure` (none for Chinese numerals and qualified figures)."""
+def slips(figure: Figure, near: Interval | None = None) -> list[Slip]:
+    """Every figure one slip away from `figure` (none for Chinese numerals and qualified figures); with
+    `near`, only those whose value lies within a resolution of it (the others cannot explain a gap, and
+    building a figure for each of them is most of the cost)."""
     read = _digits(figure)
     if read is None:
         return []
@@ -88,10 +90,18 @@ def slips(figure: Figure) -> list[Slip]:
         found += [(POINT, digits, moved, True) for moved in range(len(digits) + 1) if moved != decimals]
     out = []
     for kind, written, places, specific in found:
+        if near is not None and not _within(near, Fraction(int(written), 10**places) * scale, scale, places):
+            continue
         corrected = _figure(figure, written, places, scale)
         if corrected is not None:
             out.append(Slip(figure, corrected, kind, specific))
     return out
+
+
+def _within(near: Interval, value: Fraction, scale: int, places: int) -> bool:
+    """Whether a value written to `places` decimals (in units of `scale`) can meet `near`."""
+    slack = Fraction(scale, 10**places)
+    return (near.lo is None or value >= near.lo - slack) and (near.hi is None or value <= near.hi + slack)
 
 
 def _sum(parts: list[Figure]) -> tuple[Interval, Fraction]:
@@ -105,10 +115,11 @@ def only_slip(total: Figure, parts: list[Figure], truncation: bool) -> Slip | No
     """The one slip that makes the parts add up to the total, if exactly one figure (with one value)
     explains the gap and that slip is specific; None when none or several do."""
     span, point = _sum(parts)
-    explaining = [slip for slip in slips(total) if allowance(slip.corrected, span, point, truncation)]
+    explaining = [slip for slip in slips(total, span) if allowance(slip.corrected, span, point, truncation)]
+    stated = interval(total)
     for position, part in enumerate(parts):
         others, rest = _sum([*parts[:position], *parts[position + 1 :]])
-        for slip in slips(part):
+        for slip in slips(part, stated + -others):
             corrected = slip.corrected
             if allowance(total, others + interval(corrected), rest + exact(corrected.value), truncation):
                 explaining.append(slip)

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 import regex
 
+from figcheck import rulebook
 from figcheck.claims import budget_words
 from figcheck.claims.budget_words import Reference, Stance
 from figcheck.claims.common import family, is_count
 from figcheck.claims.model import ChangeClaim, RepeatClaim, ShareClaim
 from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 _LIST_MARK = regex.compile(
     r"^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
@@ -52,6 +54,9 @@ class _Pair:
 
 def budget_item_claims(layout: Layout) -> list[ChangeClaim | RepeatClaim | ShareClaim]:
     """The stated changes of every item explanation, and each heading against its body."""
+    kinds = _kind_words(layout.book)
+    if kinds.search(layout.text) is None:
+        return []  # no 预算, 执行数 or 决算 anywhere: no item explanation to read
     regions = _regions(layout)
     starts = [region.start for region in regions]
     pairs: dict[int, _Pair] = {}
@@ -61,11 +66,18 @@ def budget_item_claims(layout: Layout) -> list[ChangeClaim | RepeatClaim | Share
         by_region.setdefault(bisect_right(starts, placed.figure.start) - 1, []).append(placed)
     for number, figures in by_region.items():
         region = regions[number]
+        if kinds.search(layout.text, region.start, region.end) is None:
+            continue  # a change is always measured from an amount of a kind (执行数, 预算数 …)
         region_claims = _changes(layout, figures, pairs) + _levels(layout, region, figures)
         claims += region_claims
         if region.heading is not None:
             claims += _heading(region, region_claims)
     return claims
+
+
+@rulebook.derived
+def _kind_words(book: Rulebook) -> regex.Pattern[str]:
+    return regex.compile(rulebook.alternation(budget_words.cues(book).kinds))
 
 
 def _changes(layout: Layout, figures: list[Placed], pairs: dict[int, _Pair]) -> list[ChangeClaim | ShareClaim]:
