@@ -49,9 +49,11 @@ class _Pass:
     starts: list[int]  # of every figure in the document, for lists that run over several sentences
     taken: set[int] = field(default_factory=set)  # figures already a total or a part
     heads: set[int] = field(default_factory=set)  # numbered items' heads: each may still be broken down
+    totals: set[int] = field(default_factory=set)  # figures already a total
 
     def take(self, claim: SumClaim, numbered: bool) -> SumClaim:
         self.taken.add(claim.stated.index)
+        self.totals.add(claim.stated.index)
         self.taken.update(part.index for part in claim.parts)
         if numbered:
             self.heads.update(part.index for part in claim.parts)
@@ -188,7 +190,10 @@ def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) ->
         ]
         if depth > 0:  # 「来信218件（其中网上信访156件）」: the total is the figure before the parenthesis
             before = before[-1:]
-    free = [p for p in before if p.index not in state.taken or p.index in state.heads]
+    if depth > 0:  # a part is broken down in its own parentheses: 「地上8013平方米（其中计容7998平方米…）」
+        free = [p for p in before if p.index not in state.totals]
+    else:
+        free = [p for p in before if p.index not in state.taken or p.index in state.heads]
     return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
 
 

@@ -170,22 +170,25 @@ def _opening_text(label: str) -> str:
 
 
 def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
-    """Where a clause chain of parts stops: a semicolon, a nested 其中/分别, or a closing parenthesis."""
+    """Where a clause chain of parts stops: a semicolon or a nested 其中/分别 at the chain's own level
+    (one inside a part's parentheses breaks down that part: 「地上8013平方米（其中计容7998平方米…），地下5356平方米」),
+    or the parenthesis the chain stands in closing."""
     limit = min(sentence_end, after + WINDOW)
-    for mark in (*SEMICOLONS, "其中", "分别"):
-        found = text.find(mark, after, limit)
-        if found >= 0:
-            limit = found
-    if depth > 0:
-        level = depth
-        for at in range(after, limit):
-            if text[at] in "（(":
-                level += 1
-            elif text[at] in "）)":
-                level -= 1
-                if level < depth:
-                    return at
+    level = 0
+    for at in range(after, limit):
+        ch = text[at]
+        if ch in "（(":
+            level += 1
+        elif ch in "）)":
+            level -= 1
+            if level < 0:
+                return at if depth > 0 else limit
+        elif level == 0 and (ch in SEMICOLONS or text.startswith(_NESTED_CUES, at)):
+            return at
     return limit
+
+
+_NESTED_CUES = ("其中", "分别")
 
 
 def is_tight(layout: Layout, figures: list[Placed], starts: list[int], parts: list[Placed]) -> bool:
