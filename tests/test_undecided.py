@@ -53,3 +53,10 @@ def test_json_report_lists_undecided_relations_with_their_reason(tmp_path):
     entry = json.loads(out)["files"][0]
     assert entry["coverage"] == {"verified": 0, "failed": 0, "unverifiable": 1, "undecided": 1}
     assert [(f["code"], f["stated"], f["undecided"]) for f in entry["undecided"]] == [("FC301", "16", COARSE_INPUTS)]
+
+
+def test_a_truncated_figure_is_judged_by_its_truncated_interval():
+    # 9746.50 / 10210.34 = 95.457%, written 95.45 by truncation: decided, not coarse
+    stated = _figure("95.45%")
+    span = Interval(F(974649500, 10210345), F(974650500, 10210335))
+    assert decide(stated, span, F(974650, 1021034) * 100, True) == ("truncation", "")

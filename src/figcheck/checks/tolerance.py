@@ -137,15 +137,15 @@ def decide(stated: Figure, computed: Interval, point: Fraction | None, truncatio
     total rounded on purpose (ROUND_STATED)."""
     reading = allowance(stated, computed, point, truncation)
     if reading:
-        return reading, (COARSE_INPUTS if reading != "exact" and _too_coarse(stated, computed, point) else "")
+        return reading, (COARSE_INPUTS if reading != "exact" and _too_coarse(stated, computed, point, reading) else "")
     rounded = _round_measurement(stated)
     if rounded is not None and rounded.meets(computed):
         return "", ROUND_STATED
     return "", ""
 
 
-def _too_coarse(stated: Figure, computed: Interval, point: Fraction | None) -> bool:
-    own = interval(stated)
+def _too_coarse(stated: Figure, computed: Interval, point: Fraction | None, reading: str) -> bool:
+    own = interval(stated, TRUNCATION if reading == TRUNCATION else HALF_UP)
     if point is None or own.lo is None or own.hi is None or own.lo <= point <= own.hi:
         return False  # the figures as written already give the stated value: the inputs' rounding is not needed
     if computed.lo is None or computed.hi is None:
