@@ -14,6 +14,7 @@ from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
     ChangeClaim,
     Claim,
+    EarlierValueClaim,
     FlowClaim,
     GrimClaim,
     ImpliedChangeClaim,
@@ -33,6 +34,7 @@ _CHECKS = {
     GrimClaim: grim.check,
     ChangeClaim: change.check,
     ImpliedChangeClaim: implied_change.check,
+    EarlierValueClaim: implied_change.check_earlier,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
 }

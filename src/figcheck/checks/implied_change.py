@@ -9,9 +9,9 @@ their intervals bound every value it can take; an earlier value that is not posi
 from __future__ import annotations
 
 from figcheck.checks.change import CHANGE_MISMATCH
-from figcheck.checks.shown import params, shown
-from figcheck.checks.tolerance import Interval, allowance, exact, interval
-from figcheck.claims.model import ImpliedChangeClaim
+from figcheck.checks.shown import in_scale_of, params, shown
+from figcheck.checks.tolerance import Interval, decide, exact, interval
+from figcheck.claims.model import EarlierValueClaim, ImpliedChangeClaim
 from figcheck.findings import Finding, Involved
 
 
@@ -33,5 +33,24 @@ def check(claim: ImpliedChangeClaim, truncation: bool) -> Finding | None:
     formula = f"{amount.numeral} / ({value.numeral} {operator} {amount.numeral}) = {written}%"
     involved = (Involved(change, "change"), Involved(amount, "amount"), Involved(value, "result"))
     values_shown = dict(stated=change.raw, computed=written + "%", formula=formula)
-    reading = allowance(change, span, point, truncation)
-    return Finding(CHANGE_MISMATCH, bool(reading), change, written, formula, involved, params(values_shown), reading)
+    reading, doubt = decide(change, span, point, truncation)
+    passed = bool(reading) and not doubt
+    values = params(values_shown)
+    return Finding(CHANGE_MISMATCH, passed, change, written, formula, involved, values, reading, doubt)
+
+
+INCREASE_EXCEEDS_VALUE = "FC304"
+
+
+def check_earlier(claim: EarlierValueClaim, truncation: bool) -> Finding:
+    """The earlier value V − N of an increase N to V must not be negative, within the figures' rounding."""
+    amount, value = claim.stated.figure, claim.result.figure
+    earlier = exact(value.value) - exact(amount.value)
+    lowest, highest = interval(amount).lo, interval(value).hi
+    possible = lowest is None or highest is None or highest - lowest >= 0
+    written = in_scale_of(earlier, value)
+    formula = f"{value.numeral} − {amount.numeral} = {written}" + ("" if possible else " < 0")
+    involved = (Involved(amount, "change"), Involved(value, "result"))
+    values = params(dict(stated=amount.raw, value=value.raw, computed=written, formula=formula))
+    reading = "exact" if earlier >= 0 else ("half-up" if possible else "")
+    return Finding(INCREASE_EXCEEDS_VALUE, possible, amount, written, formula, involved, values, reading)

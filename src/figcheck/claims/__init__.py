@@ -51,6 +51,7 @@ _KIND_ORDER = {
     "ChangeClaim": 0,
     "GrimClaim": 1,
     "ImpliedChangeClaim": 0,
+    "EarlierValueClaim": 0,
     "RateClaim": 2,
     "RepeatClaim": 3,
     "ShareClaim": 4,

@@ -18,7 +18,7 @@ import regex
 
 from figcheck import rulebook
 from figcheck.claims.common import family, is_count
-from figcheck.claims.model import ImpliedChangeClaim
+from figcheck.claims.model import EarlierValueClaim, ImpliedChangeClaim
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
@@ -32,6 +32,7 @@ class _Cues:
     up: frozenset[str]
     down: frozenset[str]
     price_basis: tuple[str, ...]
+    signed: tuple[str, ...]
 
 
 @rulebook.derived
@@ -50,18 +51,35 @@ def _cues(book: Rulebook) -> _Cues:
         up=frozenset(change["up_verbs"]),
         down=frozenset(change["down_verbs"]),
         price_basis=tuple(words["price_basis"]),
+        signed=tuple(words["signed"]),
     )
 
 
-def implied_change_claims(layout: Layout) -> list[ImpliedChangeClaim]:
-    """A claim per percent that follows an amount change of a value stated just before."""
-    claims = []
+def implied_change_claims(layout: Layout) -> list[ImpliedChangeClaim | EarlierValueClaim]:
+    """A claim per percent that follows an amount change of a value stated just before, and per increase
+    of an amount of money stated without a percent (its earlier value must not be negative)."""
+    claims: list[ImpliedChangeClaim | EarlierValueClaim] = []
     placed = layout.placed
-    for position in range(1, len(placed) - 1):
-        claim = _claim(layout, placed[position - 1], placed[position], placed[position + 1])
+    for position in range(1, len(placed)):
+        following = placed[position + 1] if position + 1 < len(placed) else None
+        claim = _claim(layout, placed[position - 1], placed[position], following) if following else None
+        if claim is None:
+            claim = _earlier_value(layout, placed[position - 1], placed[position])
         if claim is not None:
             claims.append(claim)
     return claims
+
+
+def _earlier_value(layout: Layout, value: Placed, amount: Placed) -> EarlierValueClaim | None:
+    """「…预算0万元，比2022年预算增加1421.25万元」: an amount of money and its increase, nothing after it."""
+    cues = _cues(layout.book)
+    if not (is_count(value) and is_count(amount)) or value.figure.unit != "元" or amount.figure.unit != "元":
+        return None
+    if value.depth or amount.depth or value.sentence != amount.sentence:
+        return None
+    if _direction(cues, amount, value, layout) != 1 or any(word in value.label for word in cues.signed):
+        return None
+    return EarlierValueClaim(amount, value)
 
 
 def _claim(layout: Layout, value: Placed, amount: Placed, percent: Placed) -> ImpliedChangeClaim | None:

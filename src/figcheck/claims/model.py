@@ -111,6 +111,16 @@ class ImpliedChangeClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierValueClaim:
+    """An increase stated as an amount after the value it led to, the earlier value only implied, and a
+    quantity that cannot be negative: 「政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元」 implies
+    −1421.25万元 for 2022."""
+
+    stated: Placed  # the amount of the increase
+    result: Placed  # the value after it
+
+
+@dataclass(frozen=True, slots=True)
 class UsageClaim:
     """A wording that is wrong whatever the figures: 「降低了3倍」."""
 
@@ -135,6 +145,7 @@ Claim = (
     | GrimClaim
     | ChangeClaim
     | ImpliedChangeClaim
+    | EarlierValueClaim
     | UsageClaim
     | RepeatClaim
 )
