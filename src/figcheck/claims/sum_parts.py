@@ -61,23 +61,26 @@ def chain_parts(
 ) -> list[Placed]:
     """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced): a clause
     chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list
-    (it opens its sentence, or a colon follows it) and the parts so far fall short of the total. A 其中
+    (it opens its sentence, or a colon follows it) and the parts so far fall short of the total (once they
+    reach it, only parts of 0 go on). A 其中
     inside a statement (「城镇零售额1615亿元，其中城区861亿元；乡村零售额339亿元」) is an aside the
     semicolon closes."""
     after, sentence_end, depth, announced = cue
     parts: list[Placed] = []
+    reached = False
     while True:
         limit = breakdown_end(layout.text, after, sentence_end, depth)
         chunk, whole = _gather(layout, figures, total, (after, limit, depth), others, starts)
         if parts and not (chunk and _goes_on(layout, figures, parts[0], chunk[0], total, others, starts, after)):
             break
+        if reached and any(part.figure.value for part in chunk):
+            break  # past the total only the template's empty lines go on (「事业收入0万元；其他收入0万元」)
         if parts and layout.text.startswith(("其中", "分别"), limit):
             break  # the clause breaks its own figure down: a new total, not one more part
         parts += chunk
         if not (announced and chunk and whole) or limit >= sentence_end or layout.text[limit] not in SEMICOLONS:
             break
-        if _reached(total, parts):
-            break
+        reached = _reached(total, parts)
         after = limit + 1
     return parts
 
