@@ -139,10 +139,10 @@ def repeat_claims(layout: Layout, parts: set[int]) -> list[RepeatClaim]:
     sentences = _Sentences(layout)
     statements: dict[tuple[str, str, str, str], list[Placed]] = {}
     for placed in layout.placed:
-        if placed.index in parts or not placed.label or not _plain_statement(placed, sentences):
+        if placed.index in parts or not placed.label:
             continue
-        key = _key(layout, placed, _where_and_when(placed, sentences)[0])
-        if key is not None:
+        key = _key(layout, placed, _where_and_when(placed, sentences)[0])  # cheaper than the plain test
+        if key is not None and _plain_statement(placed, sentences):
             statements.setdefault(key, []).append(placed)
     claims = []
     for key, same in statements.items():

@@ -7,10 +7,14 @@
 
 from __future__ import annotations
 
+import regex
+
+from figcheck import rulebook
 from figcheck.claims.common import cues, family, is_count, states_other_relation
 from figcheck.claims.flow import CONCLUDED, ends_breakdown, stage
 from figcheck.claims.model import COMPLETE, PARTIAL, SumClaim
 from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
 
 SEMICOLONS = "；;"
 MOST_PARTS = 200  # no breakdown in a report lists more parts; bounds the work on pathological input
@@ -145,7 +149,12 @@ def _member_run(layout: Layout, figures: list[Placed], position: int, taken: set
 
 def is_member(layout: Layout, placed: Placed) -> bool:
     """A count labelled with a member of a category set (撤销, 驳回, 未审结 …)."""
-    return any(member in placed.label for category in cues(layout.book).categories for member in category["members"])
+    return _members(layout.book).search(placed.label) is not None
+
+
+@rulebook.derived
+def _members(book: Rulebook) -> regex.Pattern[str]:
+    return regex.compile(rulebook.alternation([m for category in cues(book).categories for m in category["members"]]))
 
 
 def _previous_sentence_total(by_sentence: dict[int, list[Placed]], sentence: int) -> Placed | None:

@@ -178,20 +178,20 @@ def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
     or the parenthesis the chain stands in closing."""
     limit = min(sentence_end, after + WINDOW)
     level = 0
-    for at in range(after, limit):
-        ch = text[at]
-        if ch in "（(":
+    for mark in _STOPS.finditer(text, after, limit):
+        found = mark.group()
+        if found in "（(":
             level += 1
-        elif ch in "）)":
+        elif found in "）)":
             level -= 1
             if level < 0:
-                return at if depth > 0 else limit
-        elif level == 0 and (ch in SEMICOLONS or text.startswith(_NESTED_CUES, at)):
-            return at
+                return mark.start() if depth > 0 else limit
+        elif level == 0:
+            return mark.start()
     return limit
 
 
-_NESTED_CUES = ("其中", "分别")
+_STOPS = regex.compile(rf"[（()）{SEMICOLONS}]|其中|分别")
 
 
 def is_tight(layout: Layout, figures: list[Placed], starts: list[int], parts: list[Placed]) -> bool:
