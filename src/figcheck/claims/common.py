@@ -28,6 +28,8 @@ class _Cues:
     whole_words: tuple[str, ...]
     change_pattern: regex.Pattern[str]
     comparison_openers: tuple[str, ...]
+    from_openers: tuple[str, ...]
+    to_verb_after: regex.Pattern[str]
     not_a_part: tuple[str, ...]
     counted_nouns: dict[str, str]
     families: dict[str, str]
@@ -57,6 +59,8 @@ def cues(book: Rulebook) -> _Cues:
         whole_words=tuple(total_after["whole_words"]),
         change_pattern=regex.compile(rf"(?:{verbs})(?:{tails})?$|^(?:{verbs})"),
         comparison_openers=tuple(other["comparison_openers"]),
+        from_openers=tuple(other["from_openers"]),
+        to_verb_after=regex.compile(rulebook.alternation(_to_verbs(data["change"]))),
         not_a_part=tuple(other["words"]),
         counted_nouns=dict(data.get("counted_nouns", {})),
         families=families,
@@ -68,6 +72,16 @@ def cues(book: Rulebook) -> _Cues:
 _HAN = regex.compile(r"\p{Han}")
 # 「转移支付总额由1997年的664亿元增加到…」: the figure after 由/从/比…的 is the base of a change.
 _BASE_OF_CHANGE = regex.compile(r"(?:由|从|比|较)[^，。；]{0,12}的$")
+
+
+def _to_verbs(change: dict) -> list[str]:
+    return change["to_verbs_up"] + change["to_verbs_down"] + change["to_verbs_either"]
+
+
+def _to_verb_follows(layout: Layout, placed: Placed) -> bool:
+    """「由120件增加到132件」: the figure after 由/从 is a change's base only when a to-verb follows it."""
+    after = layout.text[placed.figure.end : placed.figure.end + 8].lstrip(" ，,")
+    return cues(layout.book).to_verb_after.match(after) is not None
 
 
 def family(layout: Layout, placed: Placed, with_noun: bool = False) -> str:
@@ -98,6 +112,7 @@ def states_other_relation(layout: Layout, placed: Placed) -> bool:
     return (
         table.change_pattern.search(label) is not None
         or label.startswith(table.comparison_openers)
+        or (label.startswith(table.from_openers) and _to_verb_follows(layout, placed))
         or _BASE_OF_CHANGE.search(label) is not None
         or any(word in label for word in table.not_a_part)
     )
