@@ -113,10 +113,15 @@ def _opening(layout: Layout, placed: Placed) -> str:
     """The label, with the sentence's opening period when only that stands before it (「2024年，共受理…」)."""
     start = layout.sentences[placed.sentence][0]
     label_start = placed.figure.start - len(placed.label)
+    if label_start - start > _OPENING:
+        return placed.label  # more than a period stands before the label (and a long sentence costs nothing)
     before = layout.text[start:label_start]
     if before.strip() and _cues(layout.book).own_period.fullmatch(before.rstrip("，,： \t\n")):
         return before + placed.label
     return placed.label
+
+
+_OPENING = 12  # 「2024年度，」 and the like: the longest opening period a sentence states alone
 
 
 def _key(layout: Layout, placed: Placed, scope: str) -> tuple[str, str, str, str] | None:
