@@ -119,6 +119,17 @@ def _still_holds(relation, planted, delta: Fraction) -> bool | None:
         if spans["part"].lo < 0 or spans["whole"].lo <= 0:
             return None
         return _ratio(spans["part"], spans["whole"]).scaled(Fraction(100)).meets(spans["share"])
+    if relation.code == "FC301" and {"change", "amount", "result"} <= spans.keys() and units["change"] == "%":
+        # 「V，比上年增加N，增长p%」: p = N / (V ∓ N) × 100, the earlier value only implied
+        amount, result, stated = spans["amount"], spans["result"], spans["change"]
+        sign = -1 if f" + {relation.figures[1].figure.numeral})" in relation.formula else 1
+        earlier = Interval(
+            result.lo - sign * (amount.hi if sign > 0 else amount.lo),
+            result.hi - sign * (amount.lo if sign > 0 else amount.hi),
+        )
+        if earlier.lo <= 0 or amount.lo < 0:
+            return None
+        return _ratio(amount, earlier).scaled(Fraction(100)).meets(stated)
     if relation.code == "FC301" and {"change", "base", "result"} <= spans.keys():
         base, result, stated = spans["base"], spans["result"], spans["change"]
         difference = Interval(result.lo - base.hi, result.hi - base.lo)

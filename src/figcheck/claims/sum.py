@@ -134,7 +134,9 @@ def _breakdown_claim(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) 
         return None
     _, total, parts, numbered = best
     completeness, evidence = _completeness(layout, total, parts, cue.end)
-    tight = numbered or is_tight(layout, figures, starts, parts)
+    # an announced list (其中： or a sentence opening with 其中) goes on past a semicolon only with parallel
+    # labels while short of its total: as sure a list as one joined by 、
+    tight = numbered or announced or is_tight(layout, figures, starts, parts)
     return state.take(SumClaim(total, tuple(parts), completeness, evidence, tight=tight), numbered)
 
 
