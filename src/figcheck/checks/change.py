@@ -73,7 +73,7 @@ def check(claim: ChangeClaim, truncation: bool) -> Finding | None:
         values = dict(stated=change.raw, computed=written + _unit_word(relation, change), formula=formula)
         exact_value = exact_text(point) if relation == "difference" else shown(point, change)
         if reading and not doubt:
-            if relation == "percent" and not _as_written(change, point):
+            if relation == "percent" and not interval(change).contains(point):
                 confusion = _points_as_written(claim, base, result, change, involved, truncation)
                 if confusion is not None:
                     return confusion  # 44% → 45%「提高1%」: the points as written, not the rounding's corner
@@ -85,18 +85,13 @@ def check(claim: ChangeClaim, truncation: bool) -> Finding | None:
     return doubtful or _diagnose(claim, base, result, change, involved, truncation) or first
 
 
-def _as_written(stated: Figure, value: Fraction) -> bool:
-    span = interval(stated)
-    return (span.lo is None or span.lo <= value) and (span.hi is None or value <= span.hi)
-
-
 def _points_as_written(
     claim: ChangeClaim, base: Figure, result: Figure, change: Figure, involved, truncation: bool
 ) -> Finding | None:
     """A percent change of two percentages that holds only through their rounding, while the
     difference in points gives the stated figure as written: the points are what the text means."""
     points = _computed("points", claim.direction, base, result) if base.unit in ("%", "‰") else None
-    if points is None or not _as_written(change, points[0]):
+    if points is None or not interval(change).contains(points[0]):
         return None
     return _diagnose(claim, base, result, change, involved, truncation)
 

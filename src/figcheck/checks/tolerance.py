@@ -48,6 +48,9 @@ class Interval:
         above = self.lo is not None and other.hi is not None and self.lo > other.hi
         return not (below or above)
 
+    def contains(self, value: Fraction) -> bool:
+        return (self.lo is None or self.lo <= value) and (self.hi is None or value <= self.hi)
+
     def scaled(self, factor: Fraction) -> Interval:
         return Interval(None if self.lo is None else self.lo * factor, None if self.hi is None else self.hi * factor)
 
@@ -146,7 +149,7 @@ def decide(stated: Figure, computed: Interval, point: Fraction | None, truncatio
 
 def _too_coarse(stated: Figure, computed: Interval, point: Fraction | None, reading: str) -> bool:
     own = interval(stated, TRUNCATION if reading == TRUNCATION else HALF_UP)
-    if point is None or own.lo is None or own.hi is None or own.lo <= point <= own.hi:
+    if point is None or own.lo is None or own.hi is None or own.contains(point):
         return False  # the figures as written already give the stated value: the inputs' rounding is not needed
     if computed.lo is None or computed.hi is None:
         return True

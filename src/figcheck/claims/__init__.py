@@ -6,7 +6,7 @@ from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.implied_change import implied_change_claims
-from figcheck.claims.model import Claim, SumClaim
+from figcheck.claims.model import ChangeClaim, Claim, EarlierValueClaim, ImpliedChangeClaim, SumClaim
 from figcheck.claims.rate import rate_claims
 from figcheck.claims.repeat import repeat_claims
 from figcheck.claims.share import share_claims
@@ -33,14 +33,15 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
 
 
 def _new(claims: list[Claim], found: list) -> list[Claim]:
-    """The claims in `found` on a figure no claim of the kind states yet (a change 「比…的」 already read)."""
-    stated = {(type(claim).__name__, claim.stated.figure.start) for claim in claims}
-    changes = {start for kind, start in stated if kind == "ChangeClaim"}
+    """The claims in `found` on a figure no claim of the kind states yet; a change already read in full
+    (「比…的」, 由…到…) leaves no room for the implied readings of the same figure."""
+    stated = {(type(claim), claim.stated.figure.start) for claim in claims}
+    changes = {start for kind, start in stated if kind is ChangeClaim}
     return [
         claim
         for claim in found
-        if (type(claim).__name__, claim.stated.figure.start) not in stated
-        and not (type(claim).__name__ == "ImpliedChangeClaim" and claim.stated.figure.start in changes)
+        if (type(claim), claim.stated.figure.start) not in stated
+        and not (isinstance(claim, (ImpliedChangeClaim, EarlierValueClaim)) and claim.stated.figure.start in changes)
     ]
 
 
