@@ -38,7 +38,7 @@ FREE_TABLES = frozenset(
         "cues.toml:counted_nouns",
     }
 )
-EXTENSIBLE = frozenset({"units.toml", "lexicon.toml", "cues.toml", "rates.toml", "categories.toml"})
+EXTENSIBLE = frozenset({"units.toml", "lexicon.toml", "cues.toml", "rates.toml", "categories.toml", "formulas.toml"})
 
 
 class RuleFileError(Exception):

@@ -8,7 +8,7 @@ One module per kind; the check for a kind accepts exactly its claim type.
 
 from __future__ import annotations
 
-from figcheck.checks import change, flow, grim, implied_change, rate, repeat, share, usage
+from figcheck.checks import change, flow, formula, grim, implied_change, rate, repeat, share, usage
 from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
@@ -16,6 +16,7 @@ from figcheck.claims.model import (
     Claim,
     EarlierValueClaim,
     FlowClaim,
+    FormulaClaim,
     GrimClaim,
     ImpliedChangeClaim,
     RateClaim,
@@ -35,6 +36,7 @@ _CHECKS = {
     ChangeClaim: change.check,
     ImpliedChangeClaim: implied_change.check,
     EarlierValueClaim: implied_change.check_earlier,
+    FormulaClaim: formula.check,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
 }

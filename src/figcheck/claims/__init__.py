@@ -5,8 +5,17 @@ from __future__ import annotations
 from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
 from figcheck.claims.flow import flow_claims
+from figcheck.claims.formula import formula_claims
 from figcheck.claims.implied_change import implied_change_claims
-from figcheck.claims.model import ChangeClaim, Claim, EarlierValueClaim, ImpliedChangeClaim, SumClaim
+from figcheck.claims.model import (
+    ChangeClaim,
+    Claim,
+    EarlierValueClaim,
+    ImpliedChangeClaim,
+    RateClaim,
+    ShareClaim,
+    SumClaim,
+)
 from figcheck.claims.rate import rate_claims
 from figcheck.claims.repeat import repeat_claims
 from figcheck.claims.share import share_claims
@@ -27,6 +36,8 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += change_claims(layout)
     claims += _new(claims, budget_item_claims(layout))
     claims += _new(claims, implied_change_claims(layout))
+    ratios = {claim.stated.figure.start for claim in claims if isinstance(claim, (ShareClaim, RateClaim))}
+    claims += [claim for claim in formula_claims(layout) if claim.stated.figure.start not in ratios]
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
@@ -53,6 +64,7 @@ _KIND_ORDER = {
     "GrimClaim": 1,
     "ImpliedChangeClaim": 0,
     "EarlierValueClaim": 0,
+    "FormulaClaim": 1,
     "RateClaim": 2,
     "RepeatClaim": 3,
     "ShareClaim": 4,

@@ -105,8 +105,8 @@ def is_count(placed: Placed) -> bool:
     return placed.figure.unit not in ("%", "‰", "‱", "百分点", "倍", "番", "成", "") and placed.figure.high is None
 
 
-def states_other_relation(layout: Layout, placed: Placed) -> bool:
-    """A change (比上年增加0.9万人), a base (由1997年的664亿元), a share or an amount per head."""
+def states_change(layout: Layout, placed: Placed) -> bool:
+    """A change (比上年增加0.9万人) or a change's base (由1997年的664亿元), not the quantity itself."""
     label = placed.label
     table = cues(layout.book)
     return (
@@ -114,8 +114,12 @@ def states_other_relation(layout: Layout, placed: Placed) -> bool:
         or label.startswith(table.comparison_openers)
         or (label.startswith(table.from_openers) and _to_verb_follows(layout, placed))
         or _BASE_OF_CHANGE.search(label) is not None
-        or any(word in label for word in table.not_a_part)
     )
+
+
+def states_other_relation(layout: Layout, placed: Placed) -> bool:
+    """A change (比上年增加0.9万人), a base (由1997年的664亿元), a share or an amount per head."""
+    return states_change(layout, placed) or any(word in placed.label for word in cues(layout.book).not_a_part)
 
 
 def common_run(first: str, second: str) -> int:

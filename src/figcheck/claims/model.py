@@ -121,6 +121,20 @@ class EarlierValueClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class FormulaClaim:
+    """A figure the text names and a formula defines from two others it names (rules/formulas.toml):
+    「出生率为7.19‰，死亡率为6.94‰，自然增长率为0.25‰」 is a difference, 城镇化率 a quotient."""
+
+    stated: Placed
+    operation: str  # difference: first − second; quotient: first / second × factor
+    first: Placed
+    second: Placed
+    factor: int  # a quotient's factor when the definition gives one (性别比 100, 收入比 1); 0: by the unit
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
 class UsageClaim:
     """A wording that is wrong whatever the figures: 「降低了3倍」."""
 
@@ -146,6 +160,7 @@ Claim = (
     | ChangeClaim
     | ImpliedChangeClaim
     | EarlierValueClaim
+    | FormulaClaim
     | UsageClaim
     | RepeatClaim
 )

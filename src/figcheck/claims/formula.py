@@ -1,0 +1,178 @@
+"""Named formulas: a figure the text names and defines from two figures it names nearby.
+
+「全年出生率为7.19‰，死亡率为6.94‰，自然增长率为0.25‰」: 自然增长率 = 出生率 − 死亡率.
+「年末常住人口4527.98万人……城镇常住人口2810.52万人，占总人口的比重（常住人口城镇化率）为62.07%」:
+城镇化率 = 城镇人口 / 常住人口. The definitions — what names the result and each input, and the operation —
+are data (rules/formulas.toml); this module only finds the figures so named. An input is looked for in
+the result's sentence and the few before it in its paragraph; a formula with an input not found states
+nothing checkable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from figcheck import rulebook
+from figcheck.claims.common import cues, is_count, states_change
+from figcheck.claims.model import FormulaClaim
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
+
+_CLAUSE_MARKS = "，,；;：:。"
+_DEFAULT_SENTENCES = 3
+# After the result's name, these make the figure a change, its base or its end (「由上年的5.12‰下降到4.47‰」).
+_CHANGE_WORDS = ("比", "较", "由", "从", "到", "至", "降", "升", "提高", "增加", "减少")
+
+
+@dataclass(frozen=True, slots=True)
+class _Formula:
+    kind: str  # difference | quotient
+    name: str
+    name_en: str
+    result: regex.Pattern[str]
+    roles: tuple[tuple[str, regex.Pattern[str]], ...]  # ("first", …), ("second", …)
+    exclude: tuple[str, ...]
+    factor: int  # 0: the result's unit gives it
+    sentences: int
+
+
+@rulebook.derived
+def _formulas(book: Rulebook) -> tuple[_Formula, ...]:
+    return tuple(
+        _Formula(
+            kind=entry["kind"],
+            name=entry["name"],
+            name_en=entry.get("name_en", entry["name"]),
+            result=_names(entry["result"]),
+            roles=(("first", _names(entry["first"])), ("second", _names(entry["second"]))),
+            exclude=tuple(entry.get("exclude", ())),
+            factor=entry.get("factor", 0),
+            sentences=entry.get("sentences", _DEFAULT_SENTENCES),
+        )
+        for entry in book.load("formulas.toml").get("formula", [])
+    )
+
+
+def _names(words: list[str]) -> regex.Pattern[str]:
+    """One pattern for a role's words, the longest match wins: 「城镇…人均可支配收入」 spans any words."""
+    spelled = [regex.escape(word).replace("…", "[^，,；;。]*?") for word in rulebook.longest_first(words)]
+    return regex.compile("|".join(spelled))
+
+
+def formula_claims(layout: Layout) -> list[FormulaClaim]:
+    formulas = _formulas(layout.book)
+    if not formulas:
+        return []
+    claims: list[FormulaClaim] = []
+    for placed in layout.placed:
+        before = words_before(layout, placed)
+        for formula in formulas:
+            if not _names_result(layout, formula, before, placed):
+                continue
+            inputs = _inputs(layout, formula, placed)
+            if inputs is not None:
+                first, second = inputs
+                claims.append(
+                    FormulaClaim(placed, formula.kind, first, second, formula.factor, formula.name, formula.name_en)
+                )
+                break
+    return claims
+
+
+def _names_result(layout: Layout, formula: _Formula, before: str, placed: Placed) -> bool:
+    """Whether the words before a figure name the formula's result as the figure itself, not its change
+    (「自然增长率比上年下降0.5‰」, 「城镇化率提高1.2个百分点」)."""
+    found = formula.result.search(before)
+    if found is None or any(word in before for word in formula.exclude):
+        return False
+    rest = before[found.end() :]
+    if any(word in rest for word in _CHANGE_WORDS) or cues(layout.book).change_pattern.search(rest):
+        return False
+    unit = placed.figure.unit
+    if formula.kind == "difference":
+        return unit in ("%", "‰") or is_count(placed)
+    return placed.figure.high is None and (unit in ("%", "‰") if not formula.factor else unit == "")
+
+
+def words_before(layout: Layout, placed: Placed) -> str:
+    """The words naming a figure: back to the previous figure or clause mark outside parentheses, asides
+    kept (「占总人口的比重（常住人口城镇化率）为」)."""
+    start = layout.sentences[placed.sentence][0]
+    if placed.index and layout.placed[placed.index - 1].sentence == placed.sentence:
+        start = max(start, layout.placed[placed.index - 1].figure.end)
+    text = layout.text[start : placed.figure.start]
+    depth, cut = 0, 0
+    for at in range(len(text) - 1, -1, -1):
+        ch = text[at]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                cut = at + 1
+                break
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_MARKS:
+            cut = at + 1
+            break
+    return text[cut:]
+
+
+def _clause_of(layout: Layout, placed: Placed) -> str:
+    """The figure's clause without the figure: 「在统计的152种主要工业产品中」 → 「在统计的主要工业产品中」, so an
+    input may be named after its figure too (「有97种产量增长」)."""
+    end = layout.sentences[placed.sentence][1]
+    after = layout.text[placed.figure.end : end]
+    stop = min((after.find(mark) for mark in _CLAUSE_MARKS + "、" if mark in after), default=len(after))
+    return words_before(layout, placed) + after[:stop]
+
+
+def _inputs(layout: Layout, formula: _Formula, result: Placed) -> tuple[Placed, Placed] | None:
+    """The nearest figure so named for each input: in the result's sentence, then the sentences before it
+    in its paragraph, never across a blank line or a heading."""
+    found: dict[str, Placed] = {}
+    paragraph_start = layout.text.rfind("\n", 0, result.figure.start)
+    for placed in _near(layout, result, formula.sentences):
+        if placed.figure.start < paragraph_start:
+            break
+        role = _role(layout, formula, result, placed)
+        if role and role not in found:
+            found[role] = placed
+            if len(found) == 2:
+                return found["first"], found["second"]
+    return None
+
+
+def _near(layout: Layout, result: Placed, sentences: int):
+    """Figures of the result's sentence (those before it nearest first, then those after), then of the
+    sentences before it, last first."""
+    own = layout.in_sentence(result.sentence)
+    yield from reversed([placed for placed in own if placed.index < result.index])
+    yield from (placed for placed in own if placed.index > result.index)
+    for sentence in range(result.sentence - 1, max(-1, result.sentence - 1 - sentences), -1):
+        yield from reversed(layout.in_sentence(sentence))
+
+
+def _role(layout: Layout, formula: _Formula, result: Placed, placed: Placed) -> str:
+    """Which input a figure is, by the longest of the words naming it; "" for none, for another statement
+    of the result (去年自然增长率…), a change, or a figure of the wrong kind."""
+    if placed.figure.high is not None or placed.figure.qualifier not in ("none",) or states_change(layout, placed):
+        return ""
+    if formula.kind == "difference":
+        if placed.figure.unit != result.figure.unit:
+            return ""
+    elif not is_count(placed):
+        return ""
+    clause = _clause_of(layout, placed)
+    if formula.result.search(clause):
+        return ""
+    best, longest = "", 0
+    for role, pattern in formula.roles:
+        lengths = [len(found.group()) for found in pattern.finditer(clause)]
+        length = max(lengths, default=0)
+        if length > longest:
+            best, longest = role, length
+        elif length and length == longest:
+            best = ""  # named alike by both: not sure which it is
+    return best
