@@ -76,3 +76,29 @@ def test_missing_rules_directory(tmp_path):
     report.write_text(PASSAGE, encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(report), "--rules", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "规则目录不存在" in result.output
+
+
+TRADE = "全年出口总额520.3亿元，进口总额310.8亿元，贸易顺差{}亿元。\n"
+SURPLUS = """
+[[formula]]
+kind = "difference"
+name = "贸易顺差"
+name_en = "trade surplus"
+result = ["贸易顺差"]
+first = ["出口"]
+second = ["进口"]
+exclude = []
+"""
+
+
+def test_a_user_formula_is_checked(tmp_path):
+    assert _run(tmp_path, SURPLUS, TRADE.format("209.5"), "formulas.toml").exit_code == 0
+    wrong = _run(tmp_path, SURPLUS, TRADE.format("219.5"), "formulas.toml")
+    assert wrong.exit_code == 1 and "FC305" in wrong.output and "520.3亿 − 310.8亿 = 209.5" in wrong.output
+
+
+def test_without_the_user_formula_the_surplus_is_not_checked(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(TRADE.format("219.5"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(report)])
+    assert result.exit_code == 0 and "FC305" not in result.output
