@@ -8,7 +8,7 @@ One module per kind; the check for a kind accepts exactly its claim type.
 
 from __future__ import annotations
 
-from figcheck.checks import change, flow, formula, grim, implied_change, rate, repeat, share, usage
+from figcheck.checks import change, flow, formula, grim, growth_parts, implied_change, rate, repeat, share, usage
 from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
@@ -18,6 +18,7 @@ from figcheck.claims.model import (
     FlowClaim,
     FormulaClaim,
     GrimClaim,
+    GrowthPartsClaim,
     ImpliedChangeClaim,
     RateClaim,
     RepeatClaim,
@@ -37,6 +38,7 @@ _CHECKS = {
     ImpliedChangeClaim: implied_change.check,
     EarlierValueClaim: implied_change.check_earlier,
     FormulaClaim: formula.check,
+    GrowthPartsClaim: growth_parts.check,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
 }

@@ -6,6 +6,7 @@ from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
+from figcheck.claims.growth_parts import growth_parts_claims
 from figcheck.claims.implied_change import implied_change_claims
 from figcheck.claims.model import (
     ChangeClaim,
@@ -38,6 +39,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += _new(claims, implied_change_claims(layout))
     ratios = {claim.stated.figure.start for claim in claims if isinstance(claim, (ShareClaim, RateClaim))}
     claims += [claim for claim in formula_claims(layout) if claim.stated.figure.start not in ratios]
+    claims += growth_parts_claims(layout, sums)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
@@ -65,6 +67,7 @@ _KIND_ORDER = {
     "ImpliedChangeClaim": 0,
     "EarlierValueClaim": 0,
     "FormulaClaim": 1,
+    "GrowthPartsClaim": 1,
     "RateClaim": 2,
     "RepeatClaim": 3,
     "ShareClaim": 4,

@@ -135,6 +135,17 @@ class FormulaClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class GrowthPartsClaim:
+    """A total and every part of it with its growth: the total's growth lies between its parts'."""
+
+    stated: Placed  # the total's growth
+    total: Placed
+    parts: tuple[Placed, ...]
+    direction: int  # the total's growth: +1 增长, -1 下降
+    growths: tuple[tuple[Placed, int], ...]  # each part's growth and its direction
+
+
+@dataclass(frozen=True, slots=True)
 class UsageClaim:
     """A wording that is wrong whatever the figures: 「降低了3倍」."""
 
@@ -161,6 +172,7 @@ Claim = (
     | ImpliedChangeClaim
     | EarlierValueClaim
     | FormulaClaim
+    | GrowthPartsClaim
     | UsageClaim
     | RepeatClaim
 )

@@ -1,0 +1,41 @@
+"""Growth of a total and of all its parts: 「农民工总量19.41万人，增长8.55%，其中外出农民工7.97万人，增长10.28%，
+本地农民工11.44万人，增长122.93%」. A total's growth is a weighted mean of its parts' growth, whatever the weights
+and the price basis, so it lies between the lowest and the highest of them.
+
+Read from a breakdown whose every part, and its total, is followed directly by its own growth (增长p%, 下降p%)."""
+
+from __future__ import annotations
+
+import regex
+
+from figcheck.claims.model import GrowthPartsClaim, SumClaim
+from figcheck.layout import Layout, Placed
+
+# The words between a figure and its growth: 「，比上年增长」「，同比下降」「，增长」.
+_GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加)了?$")
+
+
+def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPartsClaim]:
+    claims = []
+    for claim in sums:
+        if claim.table or len(claim.parts) < 2:
+            continue
+        total = _growth_of(layout, claim.stated)
+        parts = [_growth_of(layout, part) for part in claim.parts]
+        if total is not None and all(parts):
+            claims.append(GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts)))
+    return claims
+
+
+def _growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
+    """The growth stated right after a figure, with its sign: (8.55%, +1)."""
+    following = placed.index + 1
+    if following >= len(layout.placed):
+        return None
+    growth = layout.placed[following]
+    if growth.sentence != placed.sentence or growth.figure.unit != "%" or growth.figure.high is not None:
+        return None
+    found = _GROWTH.match(layout.text[placed.figure.end : growth.figure.start])
+    if found is None:
+        return None
+    return growth, (-1 if found.group("verb") in ("下降", "减少") else 1)
