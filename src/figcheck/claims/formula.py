@@ -23,7 +23,7 @@ from figcheck.rulebook import Rulebook
 _CLAUSE_MARKS = "，,；;：:。"
 _DEFAULT_SENTENCES = 3
 # After the result's name, these make the figure a change, its base or its end (「由上年的5.12‰下降到4.47‰」).
-_CHANGE_WORDS = ("比", "较", "由", "从", "到", "至", "降", "升", "提高", "增加", "减少")
+_CHANGE_WORDS = ("比", "较", "由", "从", "降", "升", "提高", "增加", "减少")
 
 
 @dataclass(frozen=True, slots=True)
