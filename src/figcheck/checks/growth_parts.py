@@ -4,13 +4,11 @@ of what it averages, whatever the weights or the price basis. Only a breakdown w
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from figcheck.checks.shown import decimal, params
+from figcheck.checks.shown import params, shown
 from figcheck.checks.tolerance import Interval, interval
 from figcheck.claims.model import GrowthPartsClaim
-from figcheck.figures.numerals import format_decimal
 from figcheck.findings import Finding, Involved
 
 GROWTH_PARTS_MISMATCH = "FC306"
@@ -30,7 +28,7 @@ def check(claim: GrowthPartsClaim, truncation: bool) -> Finding | None:
         return None
     low, high = min(span.lo for span in spans), max(span.hi for span in spans)
     rates = "、".join(_written(placed.figure.raw, sign) for placed, sign in claim.growths)
-    computed = f"{_percent(low)}~{_percent(high)}"
+    computed = f"{shown(low, stated)}%~{shown(high, stated)}%"
     formula = f"分项增速 {rates} → 总数增速应在 {computed}"
     involved = (Involved(stated, "growth"), Involved(total, "total")) + tuple(
         Involved(placed.figure, "part-growth") for placed, _ in claim.growths
@@ -48,7 +46,3 @@ def _signed(span: Interval, sign: int) -> Interval:
 
 def _written(raw: str, sign: int) -> str:
     return raw if sign > 0 else f"-{raw}"
-
-
-def _percent(value: Fraction) -> str:
-    return format_decimal(decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)) + "%"
