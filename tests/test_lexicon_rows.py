@@ -1,4 +1,4 @@
-"""Every set phrase and context rule in rules/lexicon.toml [not_quantities] earns its place.
+"""Every set phrase and context rule in rules/lexicon.toml [not_quantities], and every ratio word, earns its place.
 
 tests/data/lexicon_rows.tsv holds one or more rows per rule. `rule` names what the row guards: an
 entry of `phrases` (`phrase:一头`) or a key of `count_when_followed_by` (`count_when_followed_by:头`)
@@ -22,6 +22,7 @@ from figcheck import rulebook
 from figcheck.figures import find_figures
 
 KINDS = ("phrase", "count_when_followed_by", "not_after")
+RATIO = "ratio"  # `ratio:结构`: a word of [ratios] before, that makes integers joined by colons a ratio
 
 
 def _rows() -> list[dict[str, str]]:
@@ -44,6 +45,9 @@ def _without(lexicon: dict, rule: str) -> dict:
     """A copy of the parsed lexicon.toml without one phrase or one context key."""
     kind, _, name = rule.partition(":")
     lexicon = copy.deepcopy(lexicon)
+    if kind == RATIO:
+        lexicon["ratios"]["before"] = [word for word in lexicon["ratios"]["before"] if word != name]
+        return lexicon
     table = lexicon["not_quantities"]
     if kind == "phrase":
         table["phrases"] = [phrase for phrase in table["phrases"] if phrase != name]
@@ -76,6 +80,7 @@ def _rules_in_lexicon() -> set[str]:
     rules = {f"phrase:{phrase}" for phrase in table["phrases"]}
     for kind in KINDS[1:]:
         rules |= {f"{kind}:{key}" for key in table.get(kind, {})}
+    rules |= {f"{RATIO}:{word}" for word in rulebook.BUNDLED.load("lexicon.toml")["ratios"]["before"]}
     return rules
 
 

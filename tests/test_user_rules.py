@@ -102,3 +102,29 @@ def test_without_the_user_formula_the_surplus_is_not_checked(tmp_path):
     report.write_text(TRADE.format("219.5"), encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(report)])
     assert result.exit_code == 0 and "FC305" not in result.output
+
+
+FREIGHT = "全年货运总量1.20亿吨，其中铁路货运量0.15亿吨。铁路、公路、水运货运量占比分别为{}%、70.3%和17.2%。\n"
+MODES = """
+[[composition]]
+name = "运输方式"
+name_en = "modes of transport"
+collective = ["铁路、公路、水运"]
+members = [["铁路"], ["公路"], ["水运"]]
+values = ["货运量"]
+wholes = ["货运总量"]
+"""
+
+
+def test_a_user_composition_is_checked(tmp_path):
+    assert _run(tmp_path, MODES, FREIGHT.format("12.5"), "compositions.toml").exit_code == 0
+    wrong = _run(tmp_path, MODES, FREIGHT.format("22.5"), "compositions.toml")
+    assert wrong.exit_code == 1 and "FC205" in wrong.output and "22.5 + 70.3 + 17.2 = 110.0" in wrong.output
+    assert "FC204" in wrong.output and "0.15亿 / 1.20亿 = 12.50%" in wrong.output
+
+
+def test_without_the_user_composition_the_shares_are_not_added(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(FREIGHT.format("22.5"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(report)])
+    assert result.exit_code == 0 and "FC205" not in result.output

@@ -38,7 +38,9 @@ FREE_TABLES = frozenset(
         "cues.toml:counted_nouns",
     }
 )
-EXTENSIBLE = frozenset({"units.toml", "lexicon.toml", "cues.toml", "rates.toml", "categories.toml", "formulas.toml"})
+EXTENSIBLE = frozenset(
+    {"units.toml", "lexicon.toml", "cues.toml", "rates.toml", "categories.toml", "formulas.toml", "compositions.toml"}
+)
 
 
 class RuleFileError(Exception):

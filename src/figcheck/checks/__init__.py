@@ -8,12 +8,25 @@ One module per kind; the check for a kind accepts exactly its claim type.
 
 from __future__ import annotations
 
-from figcheck.checks import change, flow, formula, grim, growth_parts, implied_change, rate, repeat, share, usage
+from figcheck.checks import (
+    change,
+    composition,
+    flow,
+    formula,
+    grim,
+    growth_parts,
+    implied_change,
+    rate,
+    repeat,
+    share,
+    usage,
+)
 from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
     ChangeClaim,
     Claim,
+    CompositionClaim,
     EarlierValueClaim,
     FlowClaim,
     FormulaClaim,
@@ -33,6 +46,7 @@ _CHECKS = {
     FlowClaim: flow.check,
     RateClaim: rate.check,
     ShareClaim: share.check,
+    CompositionClaim: composition.check,
     GrimClaim: grim.check,
     ChangeClaim: change.check,
     ImpliedChangeClaim: implied_change.check,

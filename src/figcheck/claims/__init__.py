@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
+from figcheck.claims.composition import composition_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
 from figcheck.claims.growth_parts import growth_parts_claims
@@ -34,6 +35,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += flows
     claims += rate_claims(layout, sums, flows)
     claims += share_claims(layout, sums)
+    claims += composition_claims(layout, {claim.stated.index for claim in claims if isinstance(claim, ShareClaim)})
     claims += change_claims(layout)
     claims += _new(claims, budget_item_claims(layout))
     claims += _new(claims, implied_change_claims(layout))
@@ -68,6 +70,7 @@ _KIND_ORDER = {
     "EarlierValueClaim": 0,
     "FormulaClaim": 1,
     "GrowthPartsClaim": 1,
+    "CompositionClaim": 4,
     "RateClaim": 2,
     "RepeatClaim": 3,
     "ShareClaim": 4,

@@ -77,6 +77,18 @@ class ShareClaim:
     base: Placed
     unit: str = ""  # the unit a table column gives its shares in, when the cells do not say
     table: str = ""  # "" in prose; "share" or "rate" for a table's share or rate column
+    # the shares of the composition it is a term of, itself included (三次产业结构 a:b:c): when they add up to
+    # exactly 100, a term nudged by one last digit to make them do so passes
+    composition: tuple[Placed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CompositionClaim:
+    """The shares of one whole stated together, which add up to 100: 「三次产业结构为7.6:44.8:47.6」."""
+
+    stated: Placed  # the last share
+    terms: tuple[Placed, ...]
+    name: str = ""  # the set divided (三次产业), when the text names one of rules/compositions.toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +179,7 @@ Claim = (
     | FlowClaim
     | RateClaim
     | ShareClaim
+    | CompositionClaim
     | GrimClaim
     | ChangeClaim
     | ImpliedChangeClaim

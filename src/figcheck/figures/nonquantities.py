@@ -96,6 +96,40 @@ def _repeats(text: str, start: int, core_end: int, unit: str) -> bool:
     return after[:1] == "、" and after[2:].startswith(once) or before[:-1].endswith(once + "、")
 
 
+_RATIO_CHARS = frozenset("0123456789０１２３４５６７８９.．:：∶ ")
+_RATIO_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?: ?[:：∶] ?[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
+
+
+def in_ratio(words: Vocabulary, text: str, start: int, end: int) -> bool:
+    """A term of a ratio written with colons (7.6:44.8:47.6, 2.06：1), not a clock time (09:36): a term has
+    decimals, or a ratio word (结构, 比例 …) comes just before the run and no term starts with a zero."""
+    low, high = start, end
+    while low > 0 and text[low - 1] in _RATIO_CHARS and start - low < 40:
+        low -= 1
+    while high < len(text) and text[high] in _RATIO_CHARS and high - end < 40:
+        high += 1
+    run = text[low:high].strip()
+    if not _RATIO_RUN.fullmatch(run):
+        return False
+    if "." in run or "．" in run:
+        return True
+    terms = regex.split(r" ?[:：∶] ?", run)
+    return not any(term[0] in "0０" for term in terms) and _names_ratio(words, text[max(0, low - 16) : low])
+
+
+# What may stand between a ratio word and its terms: 「结构调整为」, 「收入比缩小至」, 「比重为」
+# (not 「结构调整会议于」).
+_RATIO_LINK = regex.compile(r"\s*(?:调整|优化|变化|变|提高|降低|缩小|扩大|达)?(?:为|是|到|至|达到)?\s*")
+
+
+def _names_ratio(words: Vocabulary, before: str) -> bool:
+    for word in words.ratio_before:
+        at = before.rfind(word)
+        if at >= 0 and _RATIO_LINK.fullmatch(before[at + len(word) :]):
+            return True
+    return False
+
+
 def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, core: str) -> bool:
     """An Arabic number without a unit: a table cell or a ratio, unless it is a date, code or heading."""
     before, after = text[max(0, start - 8) : start], text[end : end + 8]
@@ -111,7 +145,8 @@ def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, 
         return False  # １９７９、１９８０两年: a list of years
     if _PAGE_MARK_BEFORE.search(before) and _PAGE_MARK_AFTER.match(after):
         return False  # a page number: - 5 -, — 12 —
-    if (after[:1] in "-/:：－" and after[1:2].isdigit()) or (before[-1:] in "-/:：－" and before[-2:-1].isdigit()):
+    colons = (after[:1] in "-/:：－" and after[1:2].isdigit()) or (before[-1:] in "-/:：－" and before[-2:-1].isdigit())
+    if colons and not in_ratio(words, text, start, end):
         return False  # dates 2020-02-25, times 09:36, phone numbers 0431-88888888
     if before.endswith(("〔", "[", "［", "(", "（")) and after[:1] in ("〕", "]", "］", ")", "）"):
         return False  # 〔2020〕, (1)
@@ -126,7 +161,12 @@ def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, 
         before[-2:-1].isdigit() and before.endswith(" ") or after[1:2].isdigit() and after[:1] == " "
     ):
         return False  # spaced-out digits: 1 9 5 4 0 9 2 4
-    if "." in core and core.rsplit(".", 1)[1].strip("0") == "" and _HAN.match(before[-1:] or " "):
+    if (
+        "." in core
+        and core.rsplit(".", 1)[1].strip("0") == ""
+        and _HAN.match(before[-1:] or " ")
+        and not in_ratio(words, text, start, end)
+    ):
         return False  # a version: 工业4.0, 数字政府2.0
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

@@ -26,6 +26,7 @@ class Vocabulary:
     code_after: tuple[str, ...]
     reference_before: tuple[str, ...]
     hotlines: frozenset[str]
+    ratio_before: tuple[str, ...]
     rank_before: tuple[str, ...]
     rank_units: frozenset[str]
     before: dict[str, str]
@@ -78,6 +79,7 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         code_after=tuple(lexicon["codes"]["after"]),
         reference_before=tuple(lexicon["codes"].get("reference_before", [])),
         hotlines=frozenset(lexicon["codes"]["hotlines"]),
+        ratio_before=tuple(lexicon.get("ratios", {}).get("before", [])),
         rank_before=tuple(lexicon["ranks"]["before"]),
         rank_units=frozenset(lexicon["ranks"]["units"]),
         before=qualifiers["before"],

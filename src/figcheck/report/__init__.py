@@ -105,6 +105,7 @@ _ALLOWANCE = {
         "truncation": "按截断（舍去尾数）相符",
         "qualifier": "在约数/限定词允许的范围内相符",
         "part-of-whole": "部分不大于整体",
+        "nudged": "按构成凑整为100的惯例相符（差一个末位）",
     },
     "en": {
         "exact": "holds exactly",
@@ -112,6 +113,7 @@ _ALLOWANCE = {
         "truncation": "holds with truncation",
         "qualifier": "holds within what the qualifier allows",
         "part-of-whole": "the part does not exceed the whole",
+        "nudged": "holds as a term nudged by one last digit so the shares add up to 100",
     },
 }
 

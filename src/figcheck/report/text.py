@@ -25,10 +25,24 @@ from figcheck.results import FileResult
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 _ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 _STATED = {
-    "zh": {"total": "所述总数", "rate": "所述比率", "share": "所述占比", "change": "所述变化"},
-    "en": {"total": "stated total", "rate": "stated rate", "share": "stated share", "change": "stated change"},
+    "zh": {
+        "total": "所述总数",
+        "rate": "所述比率",
+        "share": "所述占比",
+        "change": "所述变化",
+        "growth": "所述增速",
+        "stated": "所述数值",
+    },
+    "en": {
+        "total": "stated total",
+        "rate": "stated rate",
+        "share": "stated share",
+        "change": "stated change",
+        "growth": "stated growth",
+        "stated": "stated figure",
+    },
 }
-_FORMULA_ONLY = ("FC501", "FC601")  # the formula already says what is wrong
+_FORMULA_ONLY = ("FC205", "FC501", "FC601")  # the formula already says what is wrong
 _WORDS = {
     "zh": {
         "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
@@ -127,7 +141,9 @@ def _arithmetic(finding: Finding, lang: str) -> str:
     if finding.code in _FORMULA_ONLY:
         return finding.formula
     span = describe(stated)
-    if span == stated.value_text or not label:
+    if not label:
+        return f"{finding.formula} ≠ {stated.raw}"
+    if span == stated.value_text:
         return (
             f"{finding.formula} ≠ {stated.raw}（{label}）"
             if lang == "zh"
