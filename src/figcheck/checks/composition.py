@@ -25,8 +25,8 @@ def check(claim: CompositionClaim, truncation: bool) -> Finding:
     formula = " + ".join(figure.numeral or figure.raw for figure in figures) + f" = {computed}"
     involved = tuple(Involved(figure, "share") for figure in figures)
     reading = _reading(figures, point, truncation)
-    if not reading:
-        formula += " ≠ 100"
+    if reading != "exact":
+        formula += " ≈ 100" if reading else " ≠ 100"
     values = dict(stated="100", computed=computed, formula=formula, name=claim.name or "构成")
     stated = claim.stated.figure
     return Finding(COMPOSITION_NOT_WHOLE, bool(reading), stated, computed, formula, involved, params(values), reading)

@@ -22,6 +22,9 @@ from figcheck.claims.model import EarlierValueClaim, ImpliedChangeClaim
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
+# A value named with one of these is what a change is measured from (比上年的…, 较…末的…, 由…).
+_BASE_MARKS = ("比", "较", "由", "从", "与")
+
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
@@ -32,6 +35,7 @@ class _Cues:
     up: frozenset[str]
     down: frozenset[str]
     price_basis: tuple[str, ...]
+    real_terms: tuple[str, ...]
     signed: tuple[str, ...]
 
 
@@ -42,15 +46,16 @@ def _cues(book: Rulebook) -> _Cues:
     alt = rulebook.alternation
     verbs = alt(change["up_verbs"] + change["down_verbs"])
     return _Cues(
-        compared=regex.compile(rf"^(?:{alt(words['openers'])})[^，,、；;：:（(）)]{{0,12}}?(?P<verb>{verbs})了?$"),
+        compared=regex.compile(rf"^(?:(?:{alt(words['openers'])})[^，,、；;：:（(）)]{{0,12}}?)?(?P<verb>{verbs})了?$"),
         named=regex.compile(rf"^(?P<subject>[^，,、；;：:]{{2,20}}?)\s*(?P<verb>{verbs})了?$"),
         comparison_clause=regex.compile(
             rf"(?:{alt(words['clause_openers'])})[^，,、；;。]{{1,16}}(?:{alt(words['clause_closers'])})\s*[，,]\s*$"
         ),
-        then=regex.compile(rf"^\s*[，,、]\s*(?P<verb>{verbs})了?\s*$"),
+        then=regex.compile(rf"^\s*[，,、]\s*(?:同比|比上年)?(?P<verb>{verbs})了?\s*$"),
         up=frozenset(change["up_verbs"]),
         down=frozenset(change["down_verbs"]),
         price_basis=tuple(words["price_basis"]),
+        real_terms=tuple(change["real_terms_subjects"]),
         signed=tuple(words["signed"]),
     )
 
@@ -97,6 +102,10 @@ def _claim(layout: Layout, value: Placed, amount: Placed, percent: Placed) -> Im
     sentence_start = layout.sentences[value.sentence][0]
     if any(word in layout.text[sentence_start : percent.figure.start] for word in cues.price_basis):
         return None  # 「按可比价格计算，…增长7.5%」: the percent is not the change of the amounts written
+    clause = layout.text[sentence_start : value.figure.start]
+    clause = clause[max(clause.rfind(mark) for mark in "，,；;") + 1 :]
+    if any(word in clause for word in cues.real_terms):
+        return None  # GDP and value added grow at comparable prices, whatever the sentence says
     return ImpliedChangeClaim(percent, amount, value, direction)
 
 
@@ -106,6 +115,8 @@ def _direction(cues: _Cues, amount: Placed, value: Placed, layout: Layout) -> in
     label = amount.label
     compared = cues.compared.match(label)
     if compared is not None and value.sentence == amount.sentence and _bare(gap) == _bare(label):
+        if label.startswith(compared.group("verb")) and any(word in value.label for word in _BASE_MARKS):
+            return 0  # 「较“十三五”末的9323.1亿元增加4374.4亿元」: the value before a bare verb is the base
         return _verb_direction(cues, compared.group("verb"))
     named = cues.named.match(label)
     if named is None or "\n" in gap or amount.sentence - value.sentence > 1:

@@ -43,6 +43,7 @@ _STATED = {
     },
 }
 _FORMULA_ONLY = ("FC205", "FC501", "FC601")  # the formula already says what is wrong
+_SELF_STATED = ("FC205",)  # the formula ends with what it is compared with (≈ 100), not the stated figure
 _WORDS = {
     "zh": {
         "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
@@ -135,7 +136,7 @@ def _arithmetic(finding: Finding, lang: str) -> str:
             else (f"{finding.formula} ≟ {stated.raw} ({describe(stated)} as written)")
         )
     if finding.passed:
-        if finding.allowance in ("exact", "part-of-whole"):
+        if finding.allowance in ("exact", "part-of-whole") or finding.code in _SELF_STATED:
             return f"{finding.formula} ✓"
         return f"{finding.formula} ≈ {stated.raw} ✓"
     if finding.code in _FORMULA_ONLY:
