@@ -18,6 +18,7 @@ from figcheck.rulebook import Rulebook
 @dataclass(frozen=True, slots=True)
 class _Cues:
     breakdown: tuple[str, ...]
+    breakdown_pattern: regex.Pattern[str]  # the cues, and the headers that open a sentence (按经营地统计，)
     total_after_parts: tuple[str, ...]
     total_after_parts_not_before: str
     remainder: tuple[str, ...]
@@ -34,6 +35,7 @@ class _Cues:
     counted_nouns: dict[str, str]
     families: dict[str, str]
     categories: tuple[dict, ...]
+    partitions: tuple[dict, ...]
     rates: dict[str, dict]
 
 
@@ -49,6 +51,7 @@ def cues(book: Rulebook) -> _Cues:
     total_after = data["sum"]
     return _Cues(
         breakdown=tuple(total_after["breakdown"]),
+        breakdown_pattern=_breakdown_pattern(total_after["breakdown"], total_after.get("breakdown_headers", [])),
         total_after_parts=tuple(rulebook.longest_first(total_after["total_after_parts"])),
         total_after_parts_not_before=total_after["total_after_parts_not_before"],
         remainder=tuple(total_after["remainder"]),
@@ -65,8 +68,16 @@ def cues(book: Rulebook) -> _Cues:
         counted_nouns=dict(data.get("counted_nouns", {})),
         families=families,
         categories=tuple(book.load("categories.toml").get("category", [])),
+        partitions=tuple(book.load("categories.toml").get("partition", [])),
         rates={rate["name"]: rate for rate in book.load("rates.toml").get("rate", [])},
     )
+
+
+def _breakdown_pattern(words: list[str], headers: list[str]) -> regex.Pattern[str]:
+    """The breakdown cues; a header (按…统计) only as a whole clause, its 「…」 a few words: group `header`."""
+    spelled = [regex.escape(header).replace("…", r"[^，,。；;：:\s]{1,10}?") for header in headers]
+    header = rf"|(?P<header>(?:{'|'.join(spelled)})(?=[，,：:]))" if spelled else ""
+    return regex.compile(rulebook.alternation(words) + header)
 
 
 _HAN = regex.compile(r"\p{Han}")

@@ -19,8 +19,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import regex
-
 from figcheck.claims.common import common_run, cues, is_count
 from figcheck.claims.model import COMPLETE, OPEN, PARTIAL, SumClaim
 from figcheck.claims.sum_items import STATEMENT_STYLE, item_heads, list_items
@@ -28,6 +26,7 @@ from figcheck.claims.sum_listed import (
     SEMICOLONS,
     category_claims,
     category_of,
+    partition_of,
     staged_parts,
     total_after_parts,
     usable,
@@ -50,6 +49,9 @@ class _Pass:
     taken: set[int] = field(default_factory=set)  # figures already a total or a part
     heads: set[int] = field(default_factory=set)  # numbered items' heads: each may still be broken down
     totals: set[int] = field(default_factory=set)  # figures already a total
+    # the total a sentence opening with a header (按…分，) broke down: the next header sentence breaks it down
+    # again (「…总额2454.3亿元。按经营单位所在地分，城镇…；乡村…。按消费类型分，餐饮收入…；商品零售…」)
+    header_totals: dict[int, Placed | None] = field(default_factory=dict)
 
     def take(self, claim: SumClaim, numbered: bool) -> SumClaim:
         self.taken.add(claim.stated.index)
@@ -66,7 +68,7 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
     for placed in layout.placed:
         by_sentence.setdefault(placed.sentence, []).append(placed)
     state = _Pass(layout, by_sentence, [p.figure.start for p in layout.placed])
-    breakdown = regex.compile("|".join(map(regex.escape, cues(layout.book).breakdown)))
+    breakdown = cues(layout.book).breakdown_pattern
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
         if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
@@ -74,8 +76,13 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         starts = [p.figure.start for p in figures]
         depth_at = _DepthScanner(layout.text, start)
         for match in breakdown.finditer(layout.text, start, end):
+            header = bool(match.group("header"))
+            if header and not _opens(layout.text, start, match.start()):
+                continue  # a header breaks down the sentence before only as the opening of its own
             where = _Cue(match.start(), match.end(), *depth_at(match.start()))
-            claim = _breakdown_claim(state, sentence, where, starts)
+            claim = _breakdown_claim(state, sentence, where, starts, header)
+            if header:
+                state.header_totals[sentence] = claim.stated if claim else None
             if claim is not None:
                 claims.append(claim)
         claims += _colon_claims(state, figures)
@@ -111,14 +118,20 @@ class _Cue:
     paren_start: int
 
 
-def _breakdown_claim(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) -> SumClaim | None:
+def _breakdown_claim(
+    state: _Pass, sentence: int, cue: _Cue, starts: list[int], header: bool = False
+) -> SumClaim | None:
     layout = state.layout
     figures = state.by_sentence.get(sentence, [])
     items = list_items(layout.text, cue.end) if cue.depth == 0 else []
     start, end = layout.sentences[sentence]
     announced = layout.text.startswith(tuple(_COLONS), cue.end) or _opens(layout.text, start, cue.at)
     best: tuple[tuple[bool, int, int], Placed, list[Placed], bool] | None = None
-    candidates = _totals_before(state, sentence, cue, starts)
+    if header and sentence - 1 in state.header_totals:
+        earlier = state.header_totals[sentence - 1]  # one more breakdown of the same total, or of nothing
+        candidates = [earlier] if earlier is not None else []
+    else:
+        candidates = _totals_before(state, sentence, cue, starts)
     for rank, total in enumerate(candidates):
         parts = _numbered_parts(state, items, total, candidates)
         numbered = bool(parts)
@@ -223,7 +236,7 @@ def _completeness(layout: Layout, total: Placed, parts: list[Placed], cue_end: i
         for word in cues(layout.book).remainder:
             if word in part.label:
                 return COMPLETE, word
-    category = category_of(layout, total, parts)
+    category = category_of(layout, total, parts) or partition_of(layout, parts)
     if category and len(parts) >= 2:
         return COMPLETE, category
     return OPEN, ""

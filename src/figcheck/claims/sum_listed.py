@@ -62,6 +62,38 @@ def category_of(layout: Layout, total: Placed, parts: list[Placed]) -> str:
     return ""
 
 
+def partition_of(layout: Layout, parts: list[Placed]) -> str:
+    """The name of a partition (城镇/乡村, 省内/省外 …) whose every member labels one part, the labels alike
+    but for the member: the same words before it, and after it the same words or at most two characters."""
+    labels = [_SPACES.sub("", _LEADING_CUE.sub("", part.label)) for part in parts]
+    for partition in cues(layout.book).partitions:
+        members = partition["members"]
+        if len(parts) != len(members):
+            continue
+        splits = [_split(label, members) for label in labels]
+        if any(split is None for split in splits) or len({split[1] for split in splits}) != len(members):
+            continue
+        befores = {split[0] for split in splits}
+        afters = [split[2] for split in splits]
+        if len(befores) == 1 and (len(set(afters)) == 1 or all(len(after) <= 2 for after in afters)):
+            return partition["name"]
+    return ""
+
+
+def _split(label: str, members: list[str]) -> tuple[str, str, str] | None:
+    """(words before, member, words after) at the first member in the label, the longest on a tie
+    (非国有 before 国有)."""
+    found = [(label.find(member), -len(member), member) for member in members if member in label]
+    if not found:
+        return None
+    at, _, member = min(found)
+    return label[:at], member, label[at + len(member) :]
+
+
+_LEADING_CUE = regex.compile(r"^[，,、；;：:\s]*(?:其中[，,：:]?)?")
+_SPACES = regex.compile(r"\s+")
+
+
 def _is_total_after(layout: Layout, placed: Placed) -> bool:
     label = placed.label.lstrip("，,、：: ")
     for cue in cues(layout.book).total_after_parts:

@@ -16,7 +16,7 @@ from fractions import Fraction
 import regex
 
 from figcheck.claims.common import common_run, cues, family, is_count, states_other_relation
-from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, usable
+from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, partition_of, usable
 from figcheck.layout import Layout, Placed
 
 WINDOW = 3000  # characters a breakdown may span around its 其中
@@ -108,7 +108,7 @@ def _goes_on(
     opening = next((p for p in figures[position:] if p.depth == head.depth), None)
     return (
         opening is head
-        and parallel(first.label, head.label)
+        and (parallel(first.label, head.label) or bool(partition_of(layout, [first, head])))
         and not starts_statement(layout, head, total, others, first)
     )
 
