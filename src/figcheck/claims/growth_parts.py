@@ -12,6 +12,8 @@ from figcheck.claims.model import GrowthPartsClaim, SumClaim
 from figcheck.layout import Layout, Placed
 
 # The words between a figure and its growth: 「，比上年增长」「，同比下降」「，增长」.
+# The words between a figure and its change as an amount: 「，比上年增收」「，增加」.
+_AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?:增加|减少|增收|减收|增支|减支)了?$")
 _GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加)了?$")
 
 
@@ -28,11 +30,21 @@ def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPart
 
 
 def _growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
-    """The growth stated right after a figure, with its sign: (8.55%, +1)."""
+    """The growth stated right after a figure, with its sign: (8.55%, +1); after its change as an amount too
+    (「税收收入11.1亿元，比上年增收0.1亿元，增长1.2%」)."""
     following = placed.index + 1
     if following >= len(layout.placed):
         return None
     growth = layout.placed[following]
+    if (
+        growth.figure.unit == placed.figure.unit
+        and growth.sentence == placed.sentence
+        and _AMOUNT.match(layout.text[placed.figure.end : growth.figure.start])
+    ):
+        following += 1  # the change as an amount, then as a percent
+        if following >= len(layout.placed):
+            return None
+        placed, growth = growth, layout.placed[following]
     if growth.sentence != placed.sentence or growth.figure.unit != "%" or growth.figure.high is not None:
         return None
     found = _GROWTH.match(layout.text[placed.figure.end : growth.figure.start])

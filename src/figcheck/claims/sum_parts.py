@@ -78,11 +78,21 @@ def chain_parts(
         if parts and layout.text.startswith(("其中", "分别"), limit):
             break  # the clause breaks its own figure down: a new total, not one more part
         parts += chunk
-        if not (announced and chunk and whole) or limit >= sentence_end or layout.text[limit] not in SEMICOLONS:
+        if not (chunk and whole) or limit >= sentence_end or layout.text[limit] not in SEMICOLONS:
+            break
+        if not announced and not _partition_follows(layout, figures, starts, parts[0], limit + 1):
             break
         reached = _reached(total, parts)
         after = limit + 1
     return parts
+
+
+def _partition_follows(layout: Layout, figures: list[Placed], starts: list[int], first: Placed, after: int) -> bool:
+    """The clause after a semicolon opens with the other member of a partition the first part belongs to
+    (「其中外贸出口总额474.78亿元…；外贸进口总额33.34亿元」): the list goes on though no 其中： announced it."""
+    position = bisect.bisect_left(starts, after)
+    head = next((p for p in figures[position:] if p.depth == first.depth), None)
+    return head is not None and bool(partition_of(layout, [first, head]))
 
 
 def _reached(total: Placed, parts: list[Placed]) -> bool:
@@ -106,11 +116,11 @@ def _goes_on(
     """After a semicolon: the clause's first figure is its part, and it is labelled like the first."""
     position = bisect.bisect_left(starts, after)
     opening = next((p for p in figures[position:] if p.depth == head.depth), None)
-    return (
-        opening is head
-        and (parallel(first.label, head.label) or bool(partition_of(layout, [first, head])))
-        and not starts_statement(layout, head, total, others, first)
-    )
+    if opening is not head:
+        return False
+    if partition_of(layout, [first, head]):
+        return True  # 「出口总值194.1亿元…；进口总值45.9亿元」: the other member, whatever words name a whole
+    return parallel(first.label, head.label) and not starts_statement(layout, head, total, others, first)
 
 
 def _bare(label: str) -> str:
@@ -146,8 +156,10 @@ def _gather(
             break
         if placed.depth != depth:
             continue
-        if parts and (
-            starts_statement(layout, placed, total, others, parts[0]) or _verb_after_comma(layout, parts, placed)
+        if (
+            parts
+            and not partition_of(layout, [parts[0], placed])
+            and (starts_statement(layout, placed, total, others, parts[0]) or _verb_after_comma(layout, parts, placed))
         ):
             return parts, False
         if not usable(layout, placed) or family(layout, placed) != kind or modifies_next(layout, figures, position):
