@@ -14,6 +14,7 @@ from figcheck.checks import (
     flow,
     formula,
     grim,
+    growth_grim,
     growth_parts,
     implied_change,
     rate,
@@ -31,6 +32,7 @@ from figcheck.claims.model import (
     FlowClaim,
     FormulaClaim,
     GrimClaim,
+    GrowthGrimClaim,
     GrowthPartsClaim,
     ImpliedChangeClaim,
     RateClaim,
@@ -53,6 +55,7 @@ _CHECKS = {
     EarlierValueClaim: implied_change.check_earlier,
     FormulaClaim: formula.check,
     GrowthPartsClaim: growth_parts.check,
+    GrowthGrimClaim: growth_grim.check,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
 }

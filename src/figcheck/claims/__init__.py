@@ -7,6 +7,7 @@ from figcheck.claims.change import change_claims
 from figcheck.claims.composition import composition_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
+from figcheck.claims.growth_grim import growth_grim_claims
 from figcheck.claims.growth_parts import growth_parts_claims
 from figcheck.claims.implied_change import implied_change_claims
 from figcheck.claims.model import (
@@ -42,6 +43,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     ratios = {claim.stated.figure.start for claim in claims if isinstance(claim, (ShareClaim, RateClaim))}
     claims += [claim for claim in formula_claims(layout) if claim.stated.figure.start not in ratios]
     claims += growth_parts_claims(layout, sums)
+    claims += growth_grim_claims(layout)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
@@ -70,6 +72,7 @@ _KIND_ORDER = {
     "EarlierValueClaim": 0,
     "FormulaClaim": 1,
     "GrowthPartsClaim": 1,
+    "GrowthGrimClaim": 1,
     "CompositionClaim": 4,
     "RateClaim": 2,
     "RepeatClaim": 3,

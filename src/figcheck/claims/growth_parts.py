@@ -22,14 +22,14 @@ def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPart
     for claim in sums:
         if claim.table or len(claim.parts) < 2:
             continue
-        total = _growth_of(layout, claim.stated)
-        parts = [_growth_of(layout, part) for part in claim.parts]
+        total = growth_of(layout, claim.stated)
+        parts = [growth_of(layout, part) for part in claim.parts]
         if total is not None and all(parts):
             claims.append(GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts)))
     return claims
 
 
-def _growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
+def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
     """The growth stated right after a figure, with its sign: (8.55%, +1); after its change as an amount too
     (「税收收入11.1亿元，比上年增收0.1亿元，增长1.2%」)."""
     following = placed.index + 1

@@ -158,6 +158,16 @@ class GrowthPartsClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class GrowthGrimClaim:
+    """A count of whole things and its growth: some whole number of them a year before must give the growth
+    (「生产安全事故27起，下降27.0%」: 37 before)."""
+
+    stated: Placed  # the growth
+    count: Placed
+    direction: int  # +1 增长, -1 下降
+
+
+@dataclass(frozen=True, slots=True)
 class UsageClaim:
     """A wording that is wrong whatever the figures: 「降低了3倍」."""
 
@@ -186,6 +196,7 @@ Claim = (
     | EarlierValueClaim
     | FormulaClaim
     | GrowthPartsClaim
+    | GrowthGrimClaim
     | UsageClaim
     | RepeatClaim
 )
