@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from figcheck.checks.share import quotient
 from figcheck.checks.shown import in_scale_of, params, shown
-from figcheck.checks.tolerance import decide, exact, interval
+from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import FormulaClaim
 from figcheck.figures.numerals import ratio_factor
 from figcheck.findings import Finding, Involved
@@ -31,7 +31,10 @@ def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
         if exact(second.value) <= 0:
             return None
         point = exact(first.value) / exact(second.value) * factor
-        span = quotient(interval(first), interval(second), factor)
+        below = interval(second)
+        if claim.spread and below.lo is not None and below.hi is not None:
+            below = Interval(below.lo * (1 - claim.spread), below.hi * (1 + claim.spread))
+        span = quotient(interval(first), below, factor)
         if span.lo is None:
             return None
         computed = shown(point, stated) + stated.unit

@@ -40,8 +40,16 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += change_claims(layout)
     claims += _new(claims, budget_item_claims(layout))
     claims += _new(claims, implied_change_claims(layout))
-    ratios = {claim.stated.figure.start for claim in claims if isinstance(claim, (ShareClaim, RateClaim))}
-    claims += [claim for claim in formula_claims(layout) if claim.stated.figure.start not in ratios]
+    # a share or a named rate already checks its figure; a formula's definition wins over an inferred rate
+    ratios = {
+        claim.stated.figure.start
+        for claim in claims
+        if isinstance(claim, ShareClaim) or (isinstance(claim, RateClaim) and claim.named)
+    }
+    formulas = [claim for claim in formula_claims(layout) if claim.stated.figure.start not in ratios]
+    defined = {claim.stated.figure.start for claim in formulas}
+    claims = [claim for claim in claims if not (isinstance(claim, RateClaim) and claim.stated.figure.start in defined)]
+    claims += formulas
     claims += growth_parts_claims(layout, sums)
     claims += growth_grim_claims(layout)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}

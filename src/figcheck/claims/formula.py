@@ -11,6 +11,7 @@ nothing checkable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import regex
 
@@ -36,6 +37,8 @@ class _Formula:
     exclude: tuple[str, ...]
     factor: int  # 0: the result's unit gives it
     sentences: int
+    input_exclude: tuple[str, ...]  # words that make a figure another statistic than either input (城镇常住人口)
+    spread: Fraction  # how far the second input may be from the figure written, relative (a year's mean population)
 
 
 @rulebook.derived
@@ -57,6 +60,8 @@ def _formulas(book: Rulebook) -> tuple[_Formula, ...]:
             exclude=tuple(entry.get("exclude", ())),
             factor=entry.get("factor", 0),
             sentences=entry.get("sentences", _DEFAULT_SENTENCES),
+            input_exclude=tuple(entry.get("input_exclude", ())),
+            spread=Fraction(entry.get("spread", "0")),
         )
         for entry in book.load("formulas.toml").get("formula", [])
     )
@@ -83,7 +88,16 @@ def formula_claims(layout: Layout) -> list[FormulaClaim]:
             if inputs is not None:
                 first, second = inputs
                 claims.append(
-                    FormulaClaim(placed, formula.kind, first, second, formula.factor, formula.name, formula.name_en)
+                    FormulaClaim(
+                        placed,
+                        formula.kind,
+                        first,
+                        second,
+                        formula.factor,
+                        formula.name,
+                        formula.name_en,
+                        formula.spread,
+                    )
                 )
                 break
     return claims
@@ -173,7 +187,7 @@ def _role(layout: Layout, formula: _Formula, result: Placed, placed: Placed) -> 
     elif not is_count(placed):
         return ""
     clause = _clause_of(layout, placed)
-    if formula.result.search(clause):
+    if formula.result.search(clause) or any(word in clause for word in formula.input_exclude):
         return ""
     best, longest = "", 0
     for role, pattern in formula.roles:

@@ -8,6 +8,7 @@ accepts exactly its type (see checks/__init__.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from figcheck.layout import Placed
 
@@ -144,6 +145,7 @@ class FormulaClaim:
     factor: int  # a quotient's factor when the definition gives one (性别比 100, 收入比 1); 0: by the unit
     name: str
     name_en: str
+    spread: Fraction = Fraction(0)  # how far the second input may be from its written value, relative
 
 
 @dataclass(frozen=True, slots=True)
