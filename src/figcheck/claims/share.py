@@ -24,6 +24,7 @@ from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
 _SHARE_UNITS = ("%", "‰", "成")
+_SENTENCES_BEFORE = 3  # a named whole is looked for in the share's sentence and these before it, in its paragraph
 _WHOLLY, _MOSTLY = "wholly", "mostly"  # how the words after 占 name a count (see _names)
 
 
@@ -34,6 +35,7 @@ class _ShareWords:
     scope_words: tuple[str, ...]
     region_only: frozenset[str]
     all_words: tuple[str, ...]
+    document_wholes: tuple[tuple[str, ...], ...]  # groups of names of one headline aggregate
 
 
 @rulebook.derived
@@ -49,6 +51,7 @@ def _words(book: Rulebook) -> _ShareWords:
         scope_words=tuple(data["scope_words"]),
         region_only=frozenset(data["region_only"]) | {""},
         all_words=tuple(data["all_words"]),
+        document_wholes=tuple(tuple(group) for group in data.get("document_wholes", ())),
     )
 
 
@@ -110,7 +113,39 @@ def _whole(layout: Layout, part: Placed, label: str, total: Placed | None) -> Pl
     core = named[len(_place(words, named)) :]
     if total is not None and len(core) >= 2 and _names(layout, core, total) == _WHOLLY:
         return total  # 占全市人口的 of 「深圳市常住人口1761.48万人，其中男性969.57万人」
-    return _named_whole(layout, part, named, largest=False) if len(core) >= 2 else None
+    if len(core) < 2:
+        return None
+    near = _named_whole(layout, part, named, largest=False)
+    group = next((group for group in words.document_wholes if core in group), ())
+    if near is not None or not group or _other_period(layout, part, label):
+        return near
+    return _headline(layout, part, group)
+
+
+_YEAR = regex.compile(r"(?:19|20)\d\d年")
+_SPAN_WORDS = ("累计", "年均", "五年", "十年", "期间", "以来", "合计")
+
+
+def _other_period(layout: Layout, part: Placed, label: str) -> bool:
+    """「五年累计7.79万亿元，…，2012年占国内生产总值比例达到4%」: a part summed over years, or a share of
+    another year than the part, is no share of the year's headline figure."""
+    words_before = layout.text[max(layout.sentences[part.sentence][0], part.figure.start - 20) : part.figure.start]
+    return any(word in words_before for word in _SPAN_WORDS) or bool(_YEAR.search(label))
+
+
+def _headline(layout: Layout, part: Placed, names: tuple[str, ...]) -> Placed | None:
+    """The document's first figure named as a headline aggregate (GDP), before the part: 「全年实现地区生产总值
+    （GDP）3473.12亿元」 for 「非公有制经济实现增加值2189.90亿元……占GDP的比重为63.1%」."""
+    for placed in layout.placed[: part.index]:
+        if (
+            is_count(placed)
+            and any(name in placed.label for name in names)
+            and "人均" not in placed.label
+            and family(layout, placed) == family(layout, part)
+            and not states_other_relation(layout, placed)
+        ):
+            return placed if placed.figure.value >= part.figure.value else None
+    return None
 
 
 def _breakdown_whole(total: Placed | None, named: str) -> Placed | None:
@@ -123,11 +158,12 @@ def _breakdown_whole(total: Placed | None, named: str) -> Placed | None:
 
 
 def _named_whole(layout: Layout, part: Placed, name: str, largest: bool) -> Placed | None:
-    """The count before the part, in its sentence or the two before, that `name` names — wholly if
+    """The count before the part, in its sentence or the three before in its paragraph, that `name` names — wholly if
     any does, else mostly: the nearest, or with 全部/总 the largest."""
     found: dict[str, list[Placed]] = {_WHOLLY: [], _MOSTLY: []}
+    paragraph_start = layout.text.rfind("\n", 0, part.figure.start)
     for placed in reversed(layout.placed[max(0, part.index - 60) : part.index]):
-        if placed.sentence < part.sentence - 2:
+        if placed.sentence < part.sentence - _SENTENCES_BEFORE or placed.figure.start < paragraph_start:
             break
         if (
             not is_count(placed)
