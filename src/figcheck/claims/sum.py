@@ -136,7 +136,8 @@ def _breakdown_claim(
         parts = _numbered_parts(state, items, total, candidates)
         numbered = bool(parts)
         if not numbered:
-            parts = chain_parts(layout, figures, starts, total, (cue.end, end, cue.depth, announced), candidates)
+            chain = (cue.end, end, cue.depth, announced, header)
+            parts = chain_parts(layout, figures, starts, total, chain, candidates)
             parts = staged_parts(layout, total, parts)
         if parts:
             score = max(common_run(total.label, part.label) for part in parts)

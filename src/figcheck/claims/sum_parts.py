@@ -56,22 +56,32 @@ def chain_parts(
     figures: list[Placed],
     starts: list[int],
     total: Placed,
-    cue: tuple[int, int, int, bool],
+    cue: tuple[int, int, int, bool, bool],
     others: list[Placed],
 ) -> list[Placed]:
-    """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced): a clause
+    """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced, by a header): a clause
     chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list
     (it opens its sentence, or a colon follows it) and the parts so far fall short of the total (once they
     reach it, only parts of 0 go on). A 其中
     inside a statement (「城镇零售额1615亿元，其中城区861亿元；乡村零售额339亿元」) is an aside the
     semicolon closes."""
-    after, sentence_end, depth, announced = cue
+    after, sentence_end, depth, announced, header = cue
     parts: list[Placed] = []
     reached = False
     while True:
         limit = breakdown_end(layout.text, after, sentence_end, depth)
         chunk, whole = _gather(layout, figures, total, (after, limit, depth), others, starts)
-        if parts and not (chunk and _goes_on(layout, figures, parts[0], chunk[0], total, others, starts, after)):
+        if parts and not (
+            chunk
+            and (
+                _goes_on(layout, figures, parts[0], chunk[0], total, others, starts, after)
+                or (
+                    announced
+                    and header
+                    and _unlike_part_fits(layout, figures, starts, total, parts, chunk, others, after)
+                )
+            )
+        ):
             break
         if reached and any(part.figure.value for part in chunk):
             break  # past the total only the template's empty lines go on (「事业收入0万元；其他收入0万元」)
@@ -85,6 +95,27 @@ def chain_parts(
         reached = _reached(total, parts)
         after = limit + 1
     return parts
+
+
+def _unlike_part_fits(
+    layout: Layout,
+    figures: list[Placed],
+    starts: list[int],
+    total: Placed,
+    parts: list[Placed],
+    chunk: list[Placed],
+    others: list[Placed],
+    after: int,
+) -> bool:
+    """After a semicolon in a breakdown a header announced (「按消费类型统计，商品零售11530.2亿元…；餐饮收入
+    1323.3亿元…」), a clause opening with a figure of the total's kind is one more part though labelled unlike
+    the first — as long as the parts stay within the total: one that would pass it belongs to something else."""
+    position = bisect.bisect_left(starts, after)
+    opening = next((p for p in figures[position:] if p.depth == chunk[0].depth), None)
+    if opening is not chunk[0] or starts_statement(layout, chunk[0], total, others, parts[0]):
+        return False
+    most = Fraction(total.figure.value) + Fraction(total.figure.resolution) / 2
+    return sum((Fraction(part.figure.value) for part in [*parts, chunk[0]]), Fraction(0)) <= most
 
 
 def _partition_follows(layout: Layout, figures: list[Placed], starts: list[int], first: Placed, after: int) -> bool:
