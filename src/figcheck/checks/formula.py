@@ -19,7 +19,10 @@ QUOTIENT_MISMATCH, DIFFERENCE_MISMATCH = "FC206", "FC305"
 
 
 def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
-    stated, first, second = claim.stated.figure, claim.first.figure, claim.second.figure
+    stated, second = claim.stated.figure, claim.second.figure
+    if claim.first is None and claim.whole is not None:
+        return _rest_quotient(claim, truncation)
+    first = claim.first.figure
     if claim.operation == "difference":
         point = exact(first.value) - exact(second.value)
         span = interval(first) + -interval(second)
@@ -47,6 +50,35 @@ def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
     reading, doubt = decide(stated, span, Fraction(point), truncation)
     passed = bool(reading) and not doubt
     return Finding(code, passed, stated, computed, formula, involved, params(values), reading, doubt)
+
+
+def _rest_quotient(claim: FormulaClaim, truncation: bool) -> Finding | None:
+    """(whole − second) / second × factor: 「初婚人数11.89万人，其中女性6.00万人，性别比为98.17」."""
+    stated, second, whole = claim.stated.figure, claim.second.figure, claim.whole.figure
+    factor = claim.factor or ratio_factor(stated.unit)
+    if exact(second.value) <= 0:
+        return None
+    point = (exact(whole.value) - exact(second.value)) / exact(second.value) * factor
+    span = quotient(interval(whole) + -interval(second), interval(second), factor)
+    if span.lo is None:
+        return None
+    computed = shown(point, stated) + stated.unit
+    times = f" × {factor}" if factor != ratio_factor(stated.unit) else ""
+    formula = f"({whole.numeral} − {second.numeral}) / {second.numeral}{times} = {computed}"
+    involved = (Involved(stated, "stated"), Involved(whole, "whole"), Involved(second, "denominator"))
+    values = dict(stated=stated.raw, computed=computed, formula=formula, name=claim.name, name_en=claim.name_en)
+    reading, doubt = decide(stated, span, Fraction(point), truncation)
+    return Finding(
+        QUOTIENT_MISMATCH,
+        bool(reading) and not doubt,
+        stated,
+        computed,
+        formula,
+        involved,
+        params(values),
+        reading,
+        doubt,
+    )
 
 
 def _unit(figure) -> str:

@@ -39,6 +39,7 @@ class _Formula:
     sentences: int
     input_exclude: tuple[str, ...]  # words that make a figure another statistic than either input (城镇常住人口)
     spread: Fraction  # how far the second input may be from the figure written, relative (a year's mean population)
+    first_is_rest: bool  # without a first named, it may be the rest of a whole: 「X万人，其中女性Y万人」 (X − Y men)
 
 
 @rulebook.derived
@@ -62,6 +63,7 @@ def _formulas(book: Rulebook) -> tuple[_Formula, ...]:
             sentences=entry.get("sentences", _DEFAULT_SENTENCES),
             input_exclude=tuple(entry.get("input_exclude", ())),
             spread=Fraction(entry.get("spread", "0")),
+            first_is_rest=entry.get("first_is_rest", False),
         )
         for entry in book.load("formulas.toml").get("formula", [])
     )
@@ -86,7 +88,7 @@ def formula_claims(layout: Layout) -> list[FormulaClaim]:
                 continue
             inputs = _inputs(layout, formula, placed)
             if inputs is not None:
-                first, second = inputs
+                first, second, whole = inputs
                 claims.append(
                     FormulaClaim(
                         placed,
@@ -97,6 +99,7 @@ def formula_claims(layout: Layout) -> list[FormulaClaim]:
                         formula.name,
                         formula.name_en,
                         formula.spread,
+                        whole,
                     )
                 )
                 break
@@ -150,9 +153,10 @@ def _clause_of(layout: Layout, placed: Placed) -> str:
     return words_before(layout, placed) + after[:stop]
 
 
-def _inputs(layout: Layout, formula: _Formula, result: Placed) -> tuple[Placed, Placed] | None:
+def _inputs(layout: Layout, formula: _Formula, result: Placed) -> tuple[Placed | None, Placed, Placed | None] | None:
     """The nearest figure so named for each input: in the result's sentence, then the sentences before it
-    in its paragraph, never across a blank line or a heading."""
+    in its paragraph, never across a blank line or a heading; (first, second, None), or (None, second, whole)
+    when the first is the rest of the whole the second is part of (`first_is_rest`)."""
     found: dict[str, Placed] = {}
     paragraph_start = layout.text.rfind("\n", 0, result.figure.start)
     for placed in _near(layout, result, formula.sentences):
@@ -162,8 +166,24 @@ def _inputs(layout: Layout, formula: _Formula, result: Placed) -> tuple[Placed, 
         if role and role not in found:
             found[role] = placed
             if len(found) == 2:
-                return found["first"], found["second"]
+                return found["first"], found["second"], None
+            # the rest form only for the ratio right after its part: 「…，其中女性74.83万人，房产户主性别比为94.87，
+            # 户籍人口房产户主性别比为89.45」 — the second ratio is of another population
+            rest = role == "second" and formula.first_is_rest and placed.index + 1 == result.index
+            whole = _whole_of(layout, placed) if rest else None
+            if whole is not None:
+                return None, placed, whole  # 「…11.89万人，其中女性6.00万人」: men are the rest
     return None
+
+
+def _whole_of(layout: Layout, part: Placed) -> Placed | None:
+    """The figure a 「其中」 part is of, right before it in its sentence: 「初婚人数11.89万人，其中女性6.00万人」."""
+    if part.index == 0 or "其中" not in words_before(layout, part):
+        return None
+    whole = layout.placed[part.index - 1]
+    if whole.sentence != part.sentence or whole.figure.unit != part.figure.unit or states_change(layout, whole):
+        return None
+    return whole if whole.figure.value > part.figure.value and whole.figure.qualifier == "none" else None
 
 
 def _near(layout: Layout, result: Placed, sentences: int):

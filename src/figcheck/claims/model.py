@@ -140,12 +140,13 @@ class FormulaClaim:
 
     stated: Placed
     operation: str  # difference: first − second; quotient: first / second × factor
-    first: Placed
+    first: Placed | None  # None: the rest of `whole` after `second`
     second: Placed
     factor: int  # a quotient's factor when the definition gives one (性别比 100, 收入比 1); 0: by the unit
     name: str
     name_en: str
     spread: Fraction = Fraction(0)  # how far the second input may be from its written value, relative
+    whole: Placed | None = None  # 「初婚人数11.89万人，其中女性6.00万人」: the first is whole − second
 
 
 @dataclass(frozen=True, slots=True)
