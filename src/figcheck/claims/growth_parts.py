@@ -14,6 +14,7 @@ from figcheck.layout import Layout, Placed
 # The words between a figure and its growth: 「，比上年增长」「，同比下降」「，增长」.
 # The words between a figure and its change as an amount: 「，比上年增收」「，增加」.
 _AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?:增加|减少|增收|减收|增支|减支)了?$")
+_SPACES = regex.compile(r"\s+")  # PDF text spaces figures out: 「88 项，比上年增长 66.0%」
 _GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加)了?$")
 
 
@@ -39,7 +40,7 @@ def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
     if (
         growth.figure.unit == placed.figure.unit
         and growth.sentence == placed.sentence
-        and _AMOUNT.match(layout.text[placed.figure.end : growth.figure.start])
+        and _AMOUNT.match(_SPACES.sub("", layout.text[placed.figure.end : growth.figure.start]))
     ):
         following += 1  # the change as an amount, then as a percent
         if following >= len(layout.placed):
@@ -47,7 +48,7 @@ def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
         placed, growth = growth, layout.placed[following]
     if growth.sentence != placed.sentence or growth.figure.unit != "%" or growth.figure.high is not None:
         return None
-    found = _GROWTH.match(layout.text[placed.figure.end : growth.figure.start])
+    found = _GROWTH.match(_SPACES.sub("", layout.text[placed.figure.end : growth.figure.start]))
     if found is None:
         return None
     return growth, (-1 if found.group("verb") in ("下降", "减少") else 1)
