@@ -68,9 +68,16 @@ def chain_parts(
     after, sentence_end, depth, announced, header = cue
     parts: list[Placed] = []
     reached = False
+    skipped = 0
     while True:
         limit = breakdown_end(layout.text, after, sentence_end, depth)
         chunk, whole = _gather(layout, figures, total, (after, limit, depth), others, starts)
+        interrupted = parts and not chunk and announced and skipped < _MOST_SKIPPED
+        if interrupted and limit < sentence_end and layout.text[limit] in SEMICOLONS:
+            if _other_kind_only(layout, figures, starts, total, (after, limit), others):
+                skipped += 1  # 「其中：接待国内旅游者…万人次…；国内旅游收入…亿元…；接待入境旅游者…万人次」
+                after = limit + 1
+                continue
         if parts and not (
             chunk
             and (
@@ -95,6 +102,24 @@ def chain_parts(
         reached = _reached(total, parts)
         after = limit + 1
     return parts
+
+
+_MOST_SKIPPED = 2  # clauses of another kind a list of parts may run past
+
+
+def _other_kind_only(
+    layout: Layout, figures: list[Placed], starts: list[int], total: Placed, span: tuple[int, int], others: list[Placed]
+) -> bool:
+    """A clause whose figures are all of another kind than the total (an amount of money among counts of
+    visitors), opening no new statement: the list of parts may run past it."""
+    after, limit = span
+    inside = [p for p in figures[bisect.bisect_left(starts, after) :] if p.figure.start < limit]
+    kind = family(layout, total)
+    return (
+        bool(inside)
+        and all(family(layout, p) != kind for p in inside)
+        and not starts_statement(layout, inside[0], total, others)
+    )
 
 
 def _unlike_part_fits(
