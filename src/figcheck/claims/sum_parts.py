@@ -72,12 +72,11 @@ def chain_parts(
     while True:
         limit = breakdown_end(layout.text, after, sentence_end, depth)
         chunk, whole = _gather(layout, figures, total, (after, limit, depth), others, starts)
-        interrupted = parts and not chunk and announced and skipped < _MOST_SKIPPED
-        if interrupted and limit < sentence_end and layout.text[limit] in SEMICOLONS:
-            if _other_kind_only(layout, figures, starts, total, (after, limit), others):
-                skipped += 1  # 「其中：接待国内旅游者…万人次…；国内旅游收入…亿元…；接待入境旅游者…万人次」
-                after = limit + 1
-                continue
+        interrupted = parts and not chunk and announced and skipped < _MOST_SKIPPED and limit < sentence_end
+        if interrupted and _other_kind_only(layout, figures, starts, total, (after, limit), others):
+            skipped += 1  # 「其中：接待国内旅游者…万人次…；国内旅游收入…亿元…；接待入境旅游者…万人次」
+            after = limit + 1
+            continue
         if parts and not (
             chunk
             and (
@@ -110,9 +109,11 @@ _MOST_SKIPPED = 2  # clauses of another kind a list of parts may run past
 def _other_kind_only(
     layout: Layout, figures: list[Placed], starts: list[int], total: Placed, span: tuple[int, int], others: list[Placed]
 ) -> bool:
-    """A clause whose figures are all of another kind than the total (an amount of money among counts of
-    visitors), opening no new statement: the list of parts may run past it."""
+    """A clause ending at a semicolon whose figures are all of another kind than the total (an amount of money
+    among counts of visitors), opening no new statement: the list of parts may run past it."""
     after, limit = span
+    if layout.text[limit] not in SEMICOLONS:
+        return False
     inside = [p for p in figures[bisect.bisect_left(starts, after) :] if p.figure.start < limit]
     kind = family(layout, total)
     return (
