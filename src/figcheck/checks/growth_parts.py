@@ -1,6 +1,10 @@
-"""Checking a total's growth against its parts' (FC306): a weighted mean lies between the lowest and the highest
-of what it averages, whatever the weights or the price basis. Only a breakdown whose parts add up to the total
-(within rounding) is its whole; otherwise the relation is not checked."""
+"""Checking a total's growth against its parts' (FC306).
+
+A weighted mean lies between the lowest and the highest of what it averages, whatever the weights or the price
+basis: the total's growth must lie within its parts' range. Where the values and their rates are on one basis
+(nominal amounts, counts: `GrowthPartsClaim.weighted`), last year's values they imply, value / (1 + rate), must
+also add up: the total's growth is then the one their sum gives. Only a breakdown whose parts add up to the
+total (within rounding) is its whole; otherwise the relation is not checked. A rate in 倍 (增长5.0倍) is +500%."""
 
 from __future__ import annotations
 
@@ -22,25 +26,48 @@ def check(claim: GrowthPartsClaim, truncation: bool) -> Finding | None:
     if not whole.meets(interval(total)):
         return None  # the parts are not the whole total
     stated = claim.stated.figure
-    growth = _signed(interval(stated), claim.direction)
-    spans = [_signed(interval(placed.figure), sign) for placed, sign in claim.growths]
+    growth = _percent(claim.stated, claim.direction)
+    spans = [_percent(placed, sign) for placed, sign in claim.growths]
     if growth.lo is None or growth.hi is None or any(span.lo is None or span.hi is None for span in spans):
         return None
     low, high = min(span.lo for span in spans), max(span.hi for span in spans)
     rates = "、".join(_written(placed.figure.raw, sign) for placed, sign in claim.growths)
     computed = f"{shown(low, stated)}%~{shown(high, stated)}%"
     formula = f"分项增速 {rates} → 总数增速应在 {computed}"
+    passed = Interval(low, high).meets(growth)
+    if passed and claim.weighted:
+        implied = _implied(claim, spans)
+        if implied is not None and not implied.meets(growth):
+            passed, computed = False, f"{shown(implied.lo, stated)}%~{shown(implied.hi, stated)}%"
+            formula = f"上年数 Σ 分项 ÷ (1 + 增速) → 总数增速应为 {computed}"
     involved = (Involved(stated, "growth"), Involved(total, "total")) + tuple(
         Involved(placed.figure, "part-growth") for placed, _ in claim.growths
     )
     values = params(dict(stated=stated.raw, computed=computed, formula=formula, rates=rates))
-    passed = Interval(low, high).meets(growth)
     return Finding(
         GROWTH_PARTS_MISMATCH, passed, stated, computed, formula, involved, values, "half-up" if passed else ""
     )
 
 
-def _signed(span: Interval, sign: int) -> Interval:
+def _implied(claim: GrowthPartsClaim, spans: list[Interval]) -> Interval | None:
+    """The total's growth that last year's values of the parts give: total / Σ value_i / (1 + rate_i) − 1, in %."""
+    before = Interval.point(Fraction(0))
+    for part, span in zip(claim.parts, spans, strict=True):
+        value = interval(part.figure)
+        if value.lo is None or value.hi is None or span.lo <= -100:
+            return None
+        before = before + Interval(value.lo / (1 + span.hi / 100), value.hi / (1 + span.lo / 100))
+    total = interval(claim.total.figure)
+    if total.lo is None or total.hi is None or before.lo <= 0:
+        return None
+    return Interval((total.lo / before.hi - 1) * 100, (total.hi / before.lo - 1) * 100)
+
+
+def _percent(placed, sign: int) -> Interval:
+    """A rate as an interval in percent, signed: 增长5.0倍 is +495% ~ +505%."""
+    span = interval(placed.figure)
+    if placed.figure.unit == "倍":
+        span = span.scaled(Fraction(100))
     return span if sign > 0 else -span
 
 

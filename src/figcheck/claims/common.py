@@ -36,6 +36,7 @@ class _Cues:
     families: dict[str, str]
     categories: tuple[dict, ...]
     partitions: tuple[dict, ...]
+    not_weighted: tuple[str, ...]
     rates: dict[str, dict]
 
 
@@ -69,6 +70,7 @@ def cues(book: Rulebook) -> _Cues:
         families=families,
         categories=tuple(book.load("categories.toml").get("category", [])),
         partitions=tuple(book.load("categories.toml").get("partition", [])),
+        not_weighted=tuple(data.get("growth_parts", {}).get("not_weighted", ())),
         rates={rate["name"]: rate for rate in book.load("rates.toml").get("rate", [])},
     )
 

@@ -35,7 +35,11 @@ def growth_grim_claims(layout: Layout) -> list[GrowthGrimClaim]:
         if growth is None or growth[0].index != placed.index + 1:
             continue  # only the growth right after the count: 「27起，下降27.0%」
         rate, direction = growth
-        if rate.figure.qualifier == "none" and _informative(placed.figure.value, rate.figure, direction):
+        if (
+            rate.figure.unit == "%"
+            and rate.figure.qualifier == "none"
+            and _informative(placed.figure.value, rate.figure, direction)
+        ):
             claims.append(GrowthGrimClaim(rate, placed, direction))
     return claims
 

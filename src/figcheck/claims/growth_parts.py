@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from figcheck.claims.common import cues
 from figcheck.claims.model import GrowthPartsClaim, SumClaim
 from figcheck.layout import Layout, Placed
 
@@ -26,8 +27,19 @@ def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPart
         total = growth_of(layout, claim.stated)
         parts = [growth_of(layout, part) for part in claim.parts]
         if total is not None and all(parts):
-            claims.append(GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts)))
+            weighted = _weighted(layout, claim)
+            claims.append(GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts), weighted))
     return claims
+
+
+def _weighted(layout: Layout, claim: SumClaim) -> bool:
+    """Whether last year's values the growth rates imply must add up too: not for value added and GDP (their
+    growth is at comparable prices), for samples that change every year (规模以上, 限额以上), or where the text
+    names another basis (可比价, 扣除价格因素)."""
+    words = cues(layout.book).not_weighted
+    start = layout.sentences[claim.stated.sentence][0]
+    end = layout.sentences[claim.parts[-1].sentence][1]
+    return not any(word in layout.text[start:end] for word in words)
 
 
 def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
@@ -46,9 +58,12 @@ def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
         if following >= len(layout.placed):
             return None
         placed, growth = growth, layout.placed[following]
-    if growth.sentence != placed.sentence or growth.figure.unit != "%" or growth.figure.high is not None:
+    if growth.sentence != placed.sentence or growth.figure.unit not in ("%", "倍") or growth.figure.high is not None:
         return None
     found = _GROWTH.match(_SPACES.sub("", layout.text[placed.figure.end : growth.figure.start]))
     if found is None:
         return None
-    return growth, (-1 if found.group("verb") in ("下降", "减少") else 1)
+    down = found.group("verb") in ("下降", "减少")
+    if growth.figure.unit == "倍" and down:
+        return None  # 「下降N倍」 is no rate (FC601 says why)
+    return growth, (-1 if down else 1)

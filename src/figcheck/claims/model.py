@@ -158,6 +158,7 @@ class GrowthPartsClaim:
     parts: tuple[Placed, ...]
     direction: int  # the total's growth: +1 增长, -1 下降
     growths: tuple[tuple[Placed, int], ...]  # each part's growth and its direction
+    weighted: bool = False  # last year's values implied by each rate must add up too (nominal values, same basis)
 
 
 @dataclass(frozen=True, slots=True)
