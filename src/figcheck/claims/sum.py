@@ -32,6 +32,7 @@ from figcheck.claims.sum_listed import (
     usable,
 )
 from figcheck.claims.sum_parts import WINDOW, chain_parts, is_tight, starts_statement
+from figcheck.claims.sum_records import record_claims
 from figcheck.layout import Layout, Placed
 
 _NEAREST = 8  # totals are sought among the nearest counts before a 其中
@@ -69,6 +70,11 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         by_sentence.setdefault(placed.sentence, []).append(placed)
     state = _Pass(layout, by_sentence, [p.figure.start for p in layout.placed])
     breakdown = cues(layout.book).breakdown_pattern
+    for claim in record_claims(layout, state.taken):  # a table in prose first: its 其中 opens records, not parts
+        claims.append(claim)
+        state.taken.update(part.index for part in claim.parts)
+        state.taken.add(claim.stated.index)
+        state.totals.add(claim.stated.index)
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
         if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
