@@ -3,10 +3,12 @@
 「全年全市各级各类学校4563所，毕业生55.6万人，在校生211.74万人，招生51.75万人。其中，高等教育学校5所，毕业生2.49万人，
 在校生10.64万人，招生4.26万人。中等职业教育学校37所，毕业生2.19万人，……」: each field of the first sentence is the
 total of the same field over the records after it. A field is named by the words at the end of its label (毕业生,
-在校生) and counted in one kind of unit. A record opens with the first field (the number of schools, named by its
-category: 初级中学461所), is a sentence or a clause between semicolons, and names at least one more field; records follow each other, the first
-one after 其中 (or naming three of the fields). A record need not give every field (幼儿园 have no 毕业生): each field adds up over the records that
-give it. Nothing says the records are all the categories, so a shortfall is only a note (an open breakdown).
+在校生) and counted in one kind of unit; the first names all of its kind (全市, 各级各类). A record opens with the first
+field (the number of schools, named by its category: 初级中学461所), is a sentence or a clause between semicolons,
+and names at least one more field; records follow each other, the first one after 其中 (or naming three of the
+fields), and end where their own counts would pass the total (民办学校 cut across the others). A record need not
+give every field (幼儿园 have no 毕业生): each field adds up over the records that give it. Nothing says the records
+are all the categories, so a shortfall is only a note.
 """
 
 from __future__ import annotations
