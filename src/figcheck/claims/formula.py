@@ -10,6 +10,7 @@ nothing checkable.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -77,11 +78,17 @@ def _names(words: list[str]) -> regex.Pattern[str]:
 
 def formula_claims(layout: Layout) -> list[FormulaClaim]:
     named = _any_result(layout.book)
-    if named is None or named.search(layout.text) is None:
+    if named is None:
+        return []
+    sentence_starts = [start for start, _ in layout.sentences]
+    naming = {bisect.bisect_right(sentence_starts, found.start()) - 1 for found in named.finditer(layout.text)}
+    if not naming:
         return []
     formulas = _formulas(layout.book)
     claims: list[FormulaClaim] = []
     for placed in layout.placed:
+        if placed.sentence not in naming:
+            continue  # only a sentence that names a result can state one
         before = words_before(layout, placed)
         for formula in formulas:
             if not _names_result(layout, formula, before, placed):

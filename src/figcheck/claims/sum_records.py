@@ -24,6 +24,7 @@ _MOST_RECORDS = 12
 _MOST_FIELDS = 8
 # The first total names all of its kind (「全市各级各类学校4563所」); a record never does.
 _WHOLE_WORDS = ("各级各类", "全市", "全县", "全省", "全州", "全区", "全国", "全镇", "共有", "总")
+_WHOLE = regex.compile("|".join(_WHOLE_WORDS))
 _MOST_IN_RECORD = 24  # figures in one record
 _TAIL = 2  # characters a field's name and a record's label must share at their end
 _RECORD_END = regex.compile(r"[；;。]")
@@ -34,7 +35,10 @@ def record_claims(layout: Layout, taken: set[int]) -> list[SumClaim]:
     claims: list[SumClaim] = []
     used: set[int] = set()  # figures of records already read: a record is never the totals of the next ones
     for sentence in range(len(layout.sentences)):
-        fields = _fields(layout, layout.in_sentence(sentence), taken | used)
+        figures = layout.in_sentence(sentence)
+        if len(figures) < 2 or not _WHOLE.search(layout.text, layout.sentences[sentence][0], figures[0].figure.start):
+            continue  # the first total names all of its kind, before it (cheap test first: most sentences fail)
+        fields = _fields(layout, figures, taken | used)
         if not 2 <= len(fields) <= _MOST_FIELDS:
             continue
         records = _records(layout, sentence, fields, taken)
