@@ -128,3 +128,25 @@ def test_without_the_user_composition_the_shares_are_not_added(tmp_path):
     report.write_text(FREIGHT.format("22.5"), encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(report)])
     assert result.exit_code == 0 and "FC205" not in result.output
+
+
+INSURED = "全市养老保险参保人数105.55万人，其中在职职工81.33万人，离退休人员{}万人。\n"
+WORKING = """
+[[partition]]
+name = "在职与离退休"
+name_en = "working and retired"
+members = ["在职", "离退休"]
+"""
+
+
+def test_a_user_partition_makes_a_shortfall_an_error(tmp_path):
+    assert _run(tmp_path, WORKING, INSURED.format("24.22"), "categories.toml").exit_code == 0
+    wrong = _run(tmp_path, WORKING, INSURED.format("20.22"), "categories.toml")
+    assert wrong.exit_code == 1 and "FC101" in wrong.output and "81.33万 + 20.22万 = 101.55万" in wrong.output
+
+
+def test_without_the_user_partition_the_shortfall_is_a_note(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(INSURED.format("20.22"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(report)])
+    assert "FC101" not in result.output and "FC103" in result.output
