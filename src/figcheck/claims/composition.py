@@ -12,6 +12,7 @@ The sets, their members and the words are data (rules/compositions.toml).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -80,9 +81,11 @@ def composition_claims(layout: Layout, shares: set[int]) -> list[CompositionClai
     if words.structure.search(layout.text) is None:
         return []
     claims: list[CompositionClaim | ShareClaim] = []
-    for sentence in range(len(layout.sentences)):
+    starts = [start for start, _ in layout.sentences]
+    naming = sorted({bisect.bisect_right(starts, found.start()) - 1 for found in words.structure.finditer(layout.text)})
+    for sentence in naming:  # only sentences with a structure word
         figures = layout.in_sentence(sentence)
-        if len(figures) < 2 or words.structure.search(layout.sentence_text(sentence)) is None:
+        if len(figures) < 2:
             continue
         in_runs: set[int] = set()
         for run, ratio in _runs(layout, figures):

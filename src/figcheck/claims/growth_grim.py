@@ -29,10 +29,10 @@ def growth_grim_claims(layout: Layout) -> list[GrowthGrimClaim]:
     claims = []
     units = _count_units(layout.book)
     for placed in layout.placed:
-        if not _whole_things(placed, units) or states_change(layout, placed):
+        if not _whole_things(placed, units):
             continue
         growth = growth_of(layout, placed)
-        if growth is None or growth[0].index != placed.index + 1:
+        if growth is None or growth[0].index != placed.index + 1 or states_change(layout, placed):
             continue  # only the growth right after the count: 「27起，下降27.0%」
         rate, direction = growth
         if (

@@ -13,9 +13,11 @@ are all the categories, so a shortfall is only a note.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
-from figcheck.claims.common import family
+from figcheck.claims.common import family, is_count
 from figcheck.claims.model import OPEN, SumClaim
 from figcheck.claims.sum_listed import usable
 from figcheck.layout import Layout, Placed
@@ -34,10 +36,12 @@ _SPACES = regex.compile(r"\s+")
 def record_claims(layout: Layout, taken: set[int]) -> list[SumClaim]:
     claims: list[SumClaim] = []
     used: set[int] = set()  # figures of records already read: a record is never the totals of the next ones
-    for sentence in range(len(layout.sentences)):
+    starts = [start for start, _ in layout.sentences]
+    naming = sorted({bisect.bisect_right(starts, found.start()) - 1 for found in _WHOLE.finditer(layout.text)})
+    for sentence in naming:  # the first total names all of its kind: only sentences with such a word
         figures = layout.in_sentence(sentence)
         if len(figures) < 2 or not _WHOLE.search(layout.text, layout.sentences[sentence][0], figures[0].figure.start):
-            continue  # the first total names all of its kind, before it (cheap test first: most sentences fail)
+            continue
         fields = _fields(layout, figures, taken | used)
         if not 2 <= len(fields) <= _MOST_FIELDS:
             continue
@@ -59,8 +63,11 @@ def _name(layout: Layout, placed: Placed) -> str:
 def _fields(layout: Layout, figures: list[Placed], taken: set[int]) -> list[Placed]:
     """The totals of a record sentence: counts outside parentheses, each named by its own last words, the first
     naming all of its kind (全市…, 各级各类…)."""
-    fields = [p for p in figures if p.depth == 0 and usable(layout, p) and p.index not in taken]
-    if not fields or not any(word in _name(layout, fields[0]) for word in _WHOLE_WORDS):
+    counts = [p for p in figures if p.depth == 0 and is_count(p) and p.index not in taken]
+    if not counts or not any(word in _name(layout, counts[0]) for word in _WHOLE_WORDS):
+        return []  # tested before the costlier reading of each figure's relations
+    fields = [p for p in counts if usable(layout, p)]
+    if not fields or fields[0] is not counts[0]:
         return []
     tails = [_name(layout, p)[-_TAIL:] for p in fields]
     if len(fields) < 2 or any(len(tail) < _TAIL for tail in tails) or len(set(tails)) != len(tails):
