@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
+import threading
 from pathlib import Path
 
 import jsonschema
@@ -89,6 +92,19 @@ def test_output_file(tmp_path):
     target = tmp_path / "out.json"
     result = run("check", str(DEMO), "--format", "json", "--output", str(target))
     assert result.output == "" and json.loads(target.read_text(encoding="utf-8"))["summary"]["findings"] == 1
+
+
+def test_output_to_a_pipe_writes_into_it(tmp_path):
+    """--output /dev/null or a named pipe: written to, never renamed over (that would replace the device)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    result = run("check", str(DEMO), "--format", "json", "--output", str(pipe))
+    reader.join(timeout=30)
+    assert result.output == "" and stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert json.loads(received[0])["summary"]["findings"] == 1
 
 
 # ── configuration ───────────────────────────────────────────────────────────

@@ -119,7 +119,12 @@ _ALLOWANCE = {
 
 
 def write_atomically(path: str, write) -> None:
-    """Write through a temporary file renamed into place: an interrupted run leaves no half report."""
+    """Write through a temporary file renamed into place: an interrupted run leaves no half report. A device or
+    a pipe (--output /dev/null, /dev/stdout) is written to directly: renaming over it would replace it."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "w", encoding="utf-8") as handle:
+            write(handle)
+        return
     directory = os.path.dirname(os.path.abspath(path))
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False, suffix=".part")
     try:
