@@ -56,7 +56,7 @@ def record_claims(layout: Layout, taken: set[int]) -> list[SumClaim]:
     return claims
 
 
-def _name(layout: Layout, placed: Placed) -> str:
+def _name(placed: Placed) -> str:
     return _SPACES.sub("", placed.label).removeprefix("其中")
 
 
@@ -64,12 +64,12 @@ def _fields(layout: Layout, figures: list[Placed], taken: set[int]) -> list[Plac
     """The totals of a record sentence: counts outside parentheses, each named by its own last words, the first
     naming all of its kind (全市…, 各级各类…)."""
     counts = [p for p in figures if p.depth == 0 and is_count(p) and p.index not in taken]
-    if not counts or not any(word in _name(layout, counts[0]) for word in _WHOLE_WORDS):
+    if not counts or not any(word in _name(counts[0]) for word in _WHOLE_WORDS):
         return []  # tested before the costlier reading of each figure's relations
     fields = [p for p in counts if usable(layout, p)]
     if not fields or fields[0] is not counts[0]:
         return []
-    tails = [_name(layout, p)[-_TAIL:] for p in fields]
+    tails = [_name(p)[-_TAIL:] for p in fields]
     if len(fields) < 2 or any(len(tail) < _TAIL for tail in tails) or len(set(tails)) != len(tails):
         return []
     return fields
@@ -121,13 +121,13 @@ def _match(layout: Layout, fields: list[Placed], segment: list[Placed], taken: s
     opening = _first_count(layout, segment)
     if opening is None or opening.index in taken or family(layout, opening) != family(layout, fields[0]):
         return None
-    if opening.figure.value > fields[0].figure.value or any(word in _name(layout, opening) for word in _WHOLE_WORDS):
+    if opening.figure.value > fields[0].figure.value or any(word in _name(opening) for word in _WHOLE_WORDS):
         return None  # a category cannot count more than all of them, nor name all of them
     record[0] = opening  # the category's own count, named by the category (初级中学461所, 幼儿园2275所)
     for placed in segment:
         if placed is opening or placed.depth != 0 or not usable(layout, placed) or placed.index in taken:
             continue
-        name = _name(layout, placed)
+        name = _name(placed)
         for position, field in enumerate(fields[1:], start=1):
             if record[position] is None and _same_field(layout, field, placed, name):
                 record[position] = placed
@@ -136,7 +136,7 @@ def _match(layout: Layout, fields: list[Placed], segment: list[Placed], taken: s
 
 
 def _same_field(layout: Layout, field: Placed, placed: Placed, name: str) -> bool:
-    return name.endswith(_name(layout, field)[-_TAIL:]) and family(layout, placed) == family(layout, field)
+    return name.endswith(_name(field)[-_TAIL:]) and family(layout, placed) == family(layout, field)
 
 
 def _first_count(layout: Layout, segment: list[Placed]) -> Placed | None:
