@@ -20,65 +20,45 @@ QUOTIENT_MISMATCH, DIFFERENCE_MISMATCH = "FC206", "FC305"
 
 def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
     stated, second = claim.stated.figure, claim.second.figure
-    if claim.first is None and claim.whole is not None:
-        return _rest_quotient(claim, truncation)
-    first = claim.first.figure
     if claim.operation == "difference":
+        first = claim.first.figure
         point = exact(first.value) - exact(second.value)
         span = interval(first) + -interval(second)
         computed = shown(point, stated) + stated.unit if stated.unit in ("%", "‰") else in_scale_of(point, stated)
         formula = f"{first.numeral}{_unit(first)} − {second.numeral}{_unit(second)} = {computed}"
-        roles, code = ("minuend", "subtrahend"), DIFFERENCE_MISMATCH
+        inputs, code = (Involved(first, "minuend"), Involved(second, "subtrahend")), DIFFERENCE_MISMATCH
     else:
         factor = claim.factor or ratio_factor(stated.unit)
         if exact(second.value) <= 0:
             return None
-        point = exact(first.value) / exact(second.value) * factor
+        top, top_span, top_text, top_role = _numerator(claim)
+        point = top / exact(second.value) * factor
         below = interval(second)
         if claim.spread and below.lo is not None and below.hi is not None:
             below = Interval(below.lo * (1 - claim.spread), below.hi * (1 + claim.spread))
-        span = quotient(interval(first), below, factor)
+        span = quotient(top_span, below, factor)
         if span.lo is None:
             return None
         computed = shown(point, stated) + stated.unit
         times = f" × {factor}" if factor != ratio_factor(stated.unit) else ""
-        formula = f"{first.numeral} / {second.numeral}{times} = {computed}"
-        roles, code = ("numerator", "denominator"), QUOTIENT_MISMATCH
-    involved = (Involved(stated, "stated"), Involved(first, roles[0]), Involved(second, roles[1]))
-    name = claim.name
-    values = dict(stated=stated.raw, computed=computed, formula=formula, name=name, name_en=claim.name_en)
+        formula = f"{top_text} / {second.numeral}{times} = {computed}"
+        inputs, code = (top_role, Involved(second, "denominator")), QUOTIENT_MISMATCH
+    involved = (Involved(stated, "stated"), *inputs)
+    values = dict(stated=stated.raw, computed=computed, formula=formula, name=claim.name, name_en=claim.name_en)
     reading, doubt = decide(stated, span, Fraction(point), truncation)
     passed = bool(reading) and not doubt
     return Finding(code, passed, stated, computed, formula, involved, params(values), reading, doubt)
 
 
-def _rest_quotient(claim: FormulaClaim, truncation: bool) -> Finding | None:
-    """(whole − second) / second × factor: 「初婚人数11.89万人，其中女性6.00万人，性别比为98.17」."""
-    stated, second, whole = claim.stated.figure, claim.second.figure, claim.whole.figure
-    factor = claim.factor or ratio_factor(stated.unit)
-    if exact(second.value) <= 0:
-        return None
-    point = (exact(whole.value) - exact(second.value)) / exact(second.value) * factor
-    span = quotient(interval(whole) + -interval(second), interval(second), factor)
-    if span.lo is None:
-        return None
-    computed = shown(point, stated) + stated.unit
-    times = f" × {factor}" if factor != ratio_factor(stated.unit) else ""
-    formula = f"({whole.numeral} − {second.numeral}) / {second.numeral}{times} = {computed}"
-    involved = (Involved(stated, "stated"), Involved(whole, "whole"), Involved(second, "denominator"))
-    values = dict(stated=stated.raw, computed=computed, formula=formula, name=claim.name, name_en=claim.name_en)
-    reading, doubt = decide(stated, span, Fraction(point), truncation)
-    return Finding(
-        QUOTIENT_MISMATCH,
-        bool(reading) and not doubt,
-        stated,
-        computed,
-        formula,
-        involved,
-        params(values),
-        reading,
-        doubt,
-    )
+def _numerator(claim: FormulaClaim) -> tuple[Fraction, Interval, str, Involved]:
+    """A quotient's numerator: the first input, or the rest of a whole after the second (「初婚人数11.89万人，其中女性
+    6.00万人，性别比为98.17」: men are 11.89万 − 6.00万)."""
+    if claim.first is not None:
+        first = claim.first.figure
+        return exact(first.value), interval(first), first.numeral, Involved(first, "numerator")
+    whole, part = claim.whole.figure, claim.second.figure
+    rest = exact(whole.value) - exact(part.value)
+    return rest, interval(whole) + -interval(part), f"({whole.numeral} − {part.numeral})", Involved(whole, "whole")
 
 
 def _unit(figure) -> str:
