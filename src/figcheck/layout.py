@@ -7,6 +7,7 @@ the figure (in 「其中主办建议52件、协办建议34件」 the labels are 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -49,6 +50,12 @@ class Layout:
             for placed in self.placed:
                 index.setdefault(placed.sentence, []).append(placed)
         return index.get(sentence, [])
+
+    def sentences_with(self, pattern: regex.Pattern[str]) -> list[int]:
+        """The sentences `pattern` occurs in, in order: a recognizer that needs a word reads only those."""
+        ends = [end for _, end in self.sentences]
+        found = {bisect.bisect_right(ends, match.start()) for match in pattern.finditer(self.text)}
+        return sorted(sentence for sentence in found if sentence < len(ends))
 
     def sentence_text(self, sentence: int) -> str:
         start, end = self.sentences[sentence]

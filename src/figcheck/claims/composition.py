@@ -12,7 +12,6 @@ The sets, their members and the words are data (rules/compositions.toml).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import regex
@@ -78,12 +77,8 @@ def composition_claims(layout: Layout, shares: set[int]) -> list[CompositionClai
     """Sum claims for each composition, and share claims for its terms whose values the paragraph states;
     `shares`: the figures another share claim already checks."""
     words = _words(layout.book)
-    if words.structure.search(layout.text) is None:
-        return []
     claims: list[CompositionClaim | ShareClaim] = []
-    starts = [start for start, _ in layout.sentences]
-    naming = sorted({bisect.bisect_right(starts, found.start()) - 1 for found in words.structure.finditer(layout.text)})
-    for sentence in naming:  # only sentences with a structure word
+    for sentence in layout.sentences_with(words.structure):
         figures = layout.in_sentence(sentence)
         if len(figures) < 2:
             continue

@@ -10,7 +10,6 @@ nothing checkable.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -80,8 +79,7 @@ def formula_claims(layout: Layout) -> list[FormulaClaim]:
     named = _any_result(layout.book)
     if named is None:
         return []
-    sentence_starts = [start for start, _ in layout.sentences]
-    naming = {bisect.bisect_right(sentence_starts, found.start()) - 1 for found in named.finditer(layout.text)}
+    naming = set(layout.sentences_with(named))
     if not naming:
         return []
     formulas = _formulas(layout.book)

@@ -13,8 +13,6 @@ are all the categories, so a shortfall is only a note.
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from figcheck.claims.common import family, is_count
@@ -36,9 +34,7 @@ _SPACES = regex.compile(r"\s+")
 def record_claims(layout: Layout, taken: set[int]) -> list[SumClaim]:
     claims: list[SumClaim] = []
     used: set[int] = set()  # figures of records already read: a record is never the totals of the next ones
-    starts = [start for start, _ in layout.sentences]
-    naming = sorted({bisect.bisect_right(starts, found.start()) - 1 for found in _WHOLE.finditer(layout.text)})
-    for sentence in naming:  # the first total names all of its kind: only sentences with such a word
+    for sentence in layout.sentences_with(_WHOLE):  # the first total names all of its kind: only such sentences
         figures = layout.in_sentence(sentence)
         if len(figures) < 2 or not _WHOLE.search(layout.text, layout.sentences[sentence][0], figures[0].figure.start):
             continue
