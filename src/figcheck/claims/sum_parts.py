@@ -136,8 +136,7 @@ def _unlike_part_fits(
     """After a semicolon in a breakdown a header announced (「按消费类型统计，商品零售11530.2亿元…；餐饮收入
     1323.3亿元…」), a clause opening with a figure of the total's kind is one more part though labelled unlike
     the first — as long as the parts stay within the total: one that would pass it belongs to something else."""
-    position = bisect.bisect_left(starts, after)
-    opening = next((p for p in figures[position:] if p.depth == chunk[0].depth), None)
+    opening = _clause_head(figures, starts, after, chunk[0].depth)
     if opening is not chunk[0] or starts_statement(layout, chunk[0], total, others, parts[0]):
         return False
     most = Fraction(total.figure.value) + Fraction(total.figure.resolution) / 2
@@ -147,9 +146,14 @@ def _unlike_part_fits(
 def _partition_follows(layout: Layout, figures: list[Placed], starts: list[int], first: Placed, after: int) -> bool:
     """The clause after a semicolon opens with the other member of a partition the first part belongs to
     (「其中外贸出口总额474.78亿元…；外贸进口总额33.34亿元」): the list goes on though no 其中： announced it."""
-    position = bisect.bisect_left(starts, after)
-    head = next((p for p in figures[position:] if p.depth == first.depth), None)
+    head = _clause_head(figures, starts, after, first.depth)
     return head is not None and bool(partition_of(layout, [first, head]))
+
+
+def _clause_head(figures: list[Placed], starts: list[int], after: int, depth: int) -> Placed | None:
+    """The first figure at `depth` from offset `after`: the one a clause after a semicolon opens with."""
+    position = bisect.bisect_left(starts, after)
+    return next((p for p in figures[position:] if p.depth == depth), None)
 
 
 def _reached(total: Placed, parts: list[Placed]) -> bool:
@@ -171,8 +175,7 @@ def _goes_on(
     after: int,
 ) -> bool:
     """After a semicolon: the clause's first figure is its part, and it is labelled like the first."""
-    position = bisect.bisect_left(starts, after)
-    opening = next((p for p in figures[position:] if p.depth == head.depth), None)
+    opening = _clause_head(figures, starts, after, head.depth)
     if opening is not head:
         return False
     if partition_of(layout, [first, head]):
