@@ -28,6 +28,13 @@ def _run(tmp_path, rate_file: str, passage: str, name: str = "rates.toml"):
     return CliRunner().invoke(app, ["check", str(report), "--rules", str(rules)])
 
 
+def _run_bundled(tmp_path, passage: str):
+    """The same passage checked with the bundled rules only."""
+    report = tmp_path / "r.txt"
+    report.write_text(passage, encoding="utf-8")
+    return CliRunner().invoke(app, ["check", str(report)])
+
+
 def test_a_user_rate_is_checked(tmp_path):
     assert _run(tmp_path, RATE, PASSAGE).exit_code == 0
     wrong = _run(tmp_path, RATE, WRONG)
@@ -35,9 +42,7 @@ def test_a_user_rate_is_checked(tmp_path):
 
 
 def test_without_the_user_rate_the_passage_is_not_checked(tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text(WRONG, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(report)])
+    result = _run_bundled(tmp_path, WRONG)
     assert "FC201" not in result.output
 
 
@@ -98,9 +103,7 @@ def test_a_user_formula_is_checked(tmp_path):
 
 
 def test_without_the_user_formula_the_surplus_is_not_checked(tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text(TRADE.format("219.5"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(report)])
+    result = _run_bundled(tmp_path, TRADE.format("219.5"))
     assert result.exit_code == 0 and "FC305" not in result.output
 
 
@@ -124,9 +127,7 @@ def test_a_user_composition_is_checked(tmp_path):
 
 
 def test_without_the_user_composition_the_shares_are_not_added(tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text(FREIGHT.format("22.5"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(report)])
+    result = _run_bundled(tmp_path, FREIGHT.format("22.5"))
     assert result.exit_code == 0 and "FC205" not in result.output
 
 
@@ -146,7 +147,5 @@ def test_a_user_partition_makes_a_shortfall_an_error(tmp_path):
 
 
 def test_without_the_user_partition_the_shortfall_is_a_note(tmp_path):
-    report = tmp_path / "r.txt"
-    report.write_text(INSURED.format("20.22"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(report)])
+    result = _run_bundled(tmp_path, INSURED.format("20.22"))
     assert "FC101" not in result.output and "FC103" in result.output
