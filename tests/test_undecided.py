@@ -60,3 +60,25 @@ def test_a_truncated_figure_is_judged_by_its_truncated_interval():
     stated = _figure("95.45%")
     span = Interval(F(974649500, 10210345), F(974650500, 10210335))
     assert decide(stated, span, F(974650, 1021034) * 100, True) == ("truncation", "")
+
+
+def test_a_figure_far_finer_than_its_inputs_is_decided_where_they_pin_it_down():
+    # 性别比 98.04 from 11.89万 and 6.00万: (11.89 − 6.00) / 6.00 spans 97.92~98.42, a sliver of which rounds to
+    # 98.04; the figure was computed from unrounded counts and lies inside that narrow span
+    result = check_text("初婚人数11.89万人，其中女性6.00万人，性别比为98.04。")
+    assert [(f.code, f.stated.raw, f.allowance) for f in result.passed if f.code == "FC206"] == [
+        ("FC206", "98.04", "half-up")
+    ]
+    assert check_text("初婚人数11.89万人，其中女性6.00万人，性别比为98.54。").findings[0].code == "FC206"
+
+
+def test_a_figure_finer_than_inputs_that_leave_it_wide_open_stays_undecided():
+    # 0.14万 − 0.03万 over 0.03万 spans 286~480: 329.94 lies inside, but so does almost anything
+    result = check_text("新增人数0.14万人，其中女性0.03万人，性别比为329.94。")
+    assert [(f.code, f.undecided) for f in result.undecided] == [("FC206", COARSE_INPUTS)]
+
+
+def test_a_sum_of_a_few_parts_written_like_its_total_is_not_finer_than_them():
+    # six parts in whole 公里 add to 31701 ± 3; 31700 meets only a sixth of that: still undecided
+    stated = _figure("31700公里")
+    assert decide(stated, Interval(F(31698), F(31704)), F(31701), True) == ("half-up", COARSE_INPUTS)
