@@ -1,8 +1,10 @@
-"""Plain text and Markdown: decode the bytes, keep the text exactly as decoded.
+"""Plain text and Markdown: decode the bytes, keep the text as decoded.
 
 Government sites still serve GBK, so after UTF-8 (with or without BOM) and UTF-16 with a BOM we
 try GB18030, a superset of GBK and GB2312. Offsets are into the decoded text: for UTF-8 input
-without a BOM that is the file itself.
+without a BOM that is the file itself. In plain text, a line break inside a sentence (text copied out
+of a PDF) is read as a space, and a lone footnote mark inside one is blanked (load/rewrap.py); the
+text keeps its length and lines are still counted as in the file.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import codecs
 
 from figcheck.document import Document, Segment
 from figcheck.load.errors import LoadError
+from figcheck.load.rewrap import soft_breaks
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -71,5 +74,18 @@ def paragraphs(text: str) -> tuple[Segment, ...]:
 
 def load(path: str, data: bytes) -> Document:
     """Decode one text or Markdown input into a Document."""
-    text, encoding = decode(data)
-    return Document(path=path, text=text, segments=paragraphs(text), encoding=encoding)
+    decoded, encoding = decode(data)
+    text = soft_breaks(decoded)
+    return Document(
+        path=path, text=text, segments=paragraphs(text), encoding=encoding, _line_starts=line_starts(decoded)
+    )
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` begins: a document whose soft breaks became spaces keeps its file's lines."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts

@@ -20,7 +20,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _utf16_column(document: Document, offset: int) -> int:
-    line_start = document.text.rfind("\n", 0, offset) + 1
+    line_start = offset - document.line_col(offset)[1] + 1
     return len(document.text[line_start:offset].encode("utf-16-le")) // 2 + 1
 
 
