@@ -97,9 +97,9 @@ def test_a_lone_figure_after_a_figure_is_not_a_footnote_mark():
     assert soft_breaks(text).split("\n")[1] == "3"
 
 
-_LINES = st.lists(
-    st.text(alphabet="，。、；：12３4.%万人口男女\t （一）", max_size=12), min_size=1, max_size=8
-).map("\n".join)
+_LINES = st.lists(st.text(alphabet="，。、；：12３4.%万人口男女\t （一）", max_size=12), min_size=1, max_size=8).map(
+    "\n".join
+)
 
 
 @given(_LINES)

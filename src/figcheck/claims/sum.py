@@ -137,7 +137,7 @@ def _breakdown_claim(
         earlier = state.header_totals[sentence - 1]  # one more breakdown of the same total, or of nothing
         candidates = [earlier] if earlier is not None else []
     else:
-        candidates = _totals_before(state, sentence, cue, starts)
+        candidates = _totals_before(state, sentence, cue, starts, header)
     for rank, total in enumerate(candidates):
         parts = _numbered_parts(state, items, total, candidates)
         numbered = bool(parts)
@@ -190,7 +190,7 @@ def _colon_claims(state: _Pass, figures: list[Placed]) -> list[SumClaim]:
     return claims
 
 
-def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) -> list[Placed]:
+def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int], header: bool = False) -> list[Placed]:
     """The figures a 其中 may break down, the nearest last: counts before it in its clause chain.
     Of these the one whose label shares most wording with the parts wins, the nearest on a tie."""
     layout, by_sentence = state.layout, state.by_sentence
@@ -198,6 +198,19 @@ def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) ->
     figures = by_sentence.get(sentence, [])
     at, depth = cue.at, cue.depth
     opens_sentence = _opens(layout.text, start, at)
+    if header and depth == 0 and sentence > 1 and _breaks_down_before(state, sentence - 1):
+        # 「总额1131.0亿元，增长5.6%。其中，限额以上…313.2亿元。按经营单位所在地分，城镇…；乡村…」: a header
+        # breaks down the total again, past the 其中 sentence that broke it down first
+        return [p for p in by_sentence.get(sentence - 2, []) if p.index in state.totals and p.depth == 0][-1:]
+    if header and depth == 0 and sentence > 1 and _same_paragraph(layout, sentence - 1):
+        # or the sentence before stated a figure of its own: the total two back competes on its label
+        earlier = [
+            p for p in by_sentence.get(sentence - 2, []) if p.depth == 0 and is_count(p) and p.index not in state.taken
+        ]
+        later = [p for p in by_sentence.get(sentence - 1, []) if p.depth == 0]
+        before = earlier[-1:] + later[-_SCAN:]
+        free = [p for p in before if p.index not in state.taken or p.index in state.heads]
+        return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
     if opens_sentence and depth == 0 and sentence > 0:
         before = [p for p in by_sentence.get(sentence - 1, [])[-_SCAN:] if p.depth == 0]
     else:
@@ -217,6 +230,24 @@ def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int]) ->
     else:
         free = [p for p in before if p.index not in state.taken or p.index in state.heads]
     return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
+
+
+def _same_paragraph(layout: Layout, sentence: int) -> bool:
+    """The sentence follows the one before in the same paragraph."""
+    return "\n" not in layout.text[layout.sentences[sentence - 1][1] : layout.sentences[sentence][0]]
+
+
+def _breaks_down_before(state: _Pass, sentence: int) -> bool:
+    """The sentence opens with 其中 in the paragraph of the one before, and its figures are parts."""
+    layout = state.layout
+    start, _ = layout.sentences[sentence]
+    counts = [p for p in state.by_sentence.get(sentence, []) if p.depth == 0 and is_count(p)]
+    return (
+        _same_paragraph(layout, sentence)
+        and layout.text[start:].lstrip(" \u3000，,").startswith("其中")
+        and bool(counts)
+        and all(p.index in state.taken for p in counts)
+    )
 
 
 def _opens(text: str, sentence_start: int, at: int) -> bool:
