@@ -17,6 +17,9 @@ from figcheck.layout import Layout, Placed
 _AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?:增加|减少|增收|减收|增支|减支)了?$")
 _SPACES = regex.compile(r"\s+")  # PDF text spaces figures out: 「88 项，比上年增长 66.0%」
 _GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加)了?$")
+# 「出口2395万美元，进口221万美元，分别比上年下降48.2%、85.2%」: the parts' growth in turn, after the last.
+_RESPECTIVE = regex.compile(r"^[，,]?分别(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加)了?$")
+_BETWEEN = frozenset(("、", "，", ",", "和", "与", "及"))
 
 
 def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPartsClaim]:
@@ -26,7 +29,9 @@ def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPart
             continue
         total = growth_of(layout, claim.stated)
         parts = [growth_of(layout, part) for part in claim.parts]
-        if total is not None and all(parts):
+        if not any(parts):
+            parts = respective_growth(layout, claim.parts)
+        if total is not None and parts and all(parts):
             weighted = _weighted(layout, claim)
             claims.append(GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts), weighted))
     return claims
@@ -40,6 +45,20 @@ def _weighted(layout: Layout, claim: SumClaim) -> bool:
     start = layout.sentences[claim.stated.sentence][0]
     end = layout.sentences[claim.parts[-1].sentence][1]
     return not any(word in layout.text[start:end] for word in words)
+
+
+def respective_growth(layout: Layout, parts: tuple[Placed, ...]) -> list[tuple[Placed, int]]:
+    """The parts' growth as one list after the last of them, in their order (分别增长/下降 p%、q%)."""
+    last = parts[-1]
+    growths = layout.placed[last.index + 1 : last.index + 1 + len(parts)]
+    if len(growths) != len(parts) or any(g.sentence != last.sentence or g.figure.unit != "%" for g in growths):
+        return []
+    found = _RESPECTIVE.match(_SPACES.sub("", layout.text[last.figure.end : growths[0].figure.start]))
+    joints = [_SPACES.sub("", layout.text[a.figure.end : b.figure.start]) for a, b in zip(growths, growths[1:])]
+    if found is None or any(joint not in _BETWEEN for joint in joints):
+        return []
+    sign = -1 if found.group("verb") in ("下降", "减少") else 1
+    return [(growth, sign) for growth in growths]
 
 
 def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:

@@ -18,7 +18,7 @@ _HEADING_AFTER = frozenset(".．、)）")
 _DAY_NAME_MARKS = ("·", "•", "・")
 # 1,2月份 / 1至6月 / 3、4月: a list or range of dates, not a thousands separator or an amount
 _DATES_FOLLOW = regex.compile(r"\s*[,，、和及至到~～〜—–－-]\s*[0-9０-９一二三四五六七八九十]+\s*(?:月|日|号|年)")
-_SPACE = " \u00a0\u2009\u202f\u3000"
+_SPACE = " \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
 _YEAR = regex.compile(r"(?:19|20|１９|２０)[0-9０-９]{2}")
 _YEAR_LIST_FOLLOWS = regex.compile(r"\s*(?:[、，,和及至到—–-]\s*(?:19|20|１９|２０)[0-9０-９]{2}|[两二三四几]年)")
 _PAGE_MARK_BEFORE = regex.compile(r"[-—–－]\s*$")

@@ -43,7 +43,7 @@ class Vocabulary:
     suffix_without_inside: regex.Pattern[str]
 
 
-_SPACES = "[ \u00a0\u2009\u202f]{0,2}"
+_SPACES = "[ \u00a0\u2000-\u200a\u202f]{0,2}"  # no-break, en, em, thin … spaces typeset before a unit
 
 
 def _suffix(units: dict[str, str], inside: dict[str, str] | None) -> regex.Pattern[str]:
