@@ -54,8 +54,11 @@ def respective_growth(layout: Layout, parts: tuple[Placed, ...]) -> list[tuple[P
     if len(growths) != len(parts) or any(g.sentence != last.sentence or g.figure.unit != "%" for g in growths):
         return []
     found = _RESPECTIVE.match(_SPACES.sub("", layout.text[last.figure.end : growths[0].figure.start]))
-    joints = [_SPACES.sub("", layout.text[a.figure.end : b.figure.start]) for a, b in zip(growths, growths[1:])]
-    if found is None or any(joint not in _BETWEEN for joint in joints):
+    listed = layout.placed[last.index + 1 : last.index + 2 + len(parts)]  # one more: the list must end with the parts
+    joints = [_SPACES.sub("", layout.text[a.figure.end : b.figure.start]) for a, b in zip(listed, listed[1:])]
+    if found is None or any(joint not in _BETWEEN for joint in joints[: len(parts) - 1]):
+        return []
+    if len(joints) == len(parts) and joints[-1] in _BETWEEN and listed[-1].sentence == last.sentence:
         return []
     sign = -1 if found.group("verb") in ("下降", "减少") else 1
     return [(growth, sign) for growth in growths]
