@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from figcheck.checks import (
     change,
+    change_parts,
     composition,
     flow,
     formula,
@@ -26,6 +27,7 @@ from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
     ChangeClaim,
+    ChangePartsClaim,
     Claim,
     CompositionClaim,
     EarlierValueClaim,
@@ -55,6 +57,7 @@ _CHECKS = {
     EarlierValueClaim: implied_change.check_earlier,
     FormulaClaim: formula.check,
     GrowthPartsClaim: growth_parts.check,
+    ChangePartsClaim: change_parts.check,
     GrowthGrimClaim: growth_grim.check,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,

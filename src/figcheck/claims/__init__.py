@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
+from figcheck.claims.change_parts import change_parts_claims
 from figcheck.claims.composition import composition_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
@@ -51,6 +52,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims = [claim for claim in claims if not (isinstance(claim, RateClaim) and claim.stated.figure.start in defined)]
     claims += formulas
     claims += growth_parts_claims(layout, sums)
+    claims += change_parts_claims(layout, sums)
     claims += growth_grim_claims(layout)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
@@ -80,6 +82,7 @@ _KIND_ORDER = {
     "EarlierValueClaim": 0,
     "FormulaClaim": 1,
     "GrowthPartsClaim": 1,
+    "ChangePartsClaim": 1,
     "GrowthGrimClaim": 1,
     "CompositionClaim": 4,
     "RateClaim": 2,

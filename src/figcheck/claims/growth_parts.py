@@ -6,6 +6,8 @@ Read from a breakdown whose every part, and its total, is followed directly by i
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from figcheck.claims.common import cues
@@ -14,7 +16,8 @@ from figcheck.layout import Layout, Placed
 
 # The words between a figure and its growth: 「，比上年增长」「，同比下降」「，增长」.
 # The words between a figure and its change as an amount: 「，比上年增收」「，增加」.
-_AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?:增加|减少|增收|减收|增支|减支)了?$")
+_AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?P<verb>增加|减少|增收|减收|增支|减支)了?$")
+_DOWN = ("下降", "减少", "减收", "减支")
 _SPACES = regex.compile(r"\s+")  # PDF text spaces figures out: 「88 项，比上年增长 66.0%」
 _GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加)了?$")
 # 「出口2395万美元，进口221万美元，分别比上年下降48.2%、85.2%」: the parts' growth in turn, after the last.
@@ -55,37 +58,46 @@ def respective_growth(layout: Layout, parts: tuple[Placed, ...]) -> list[tuple[P
         return []
     found = _RESPECTIVE.match(_SPACES.sub("", layout.text[last.figure.end : growths[0].figure.start]))
     listed = layout.placed[last.index + 1 : last.index + 2 + len(parts)]  # one more: the list must end with the parts
-    joints = [_SPACES.sub("", layout.text[a.figure.end : b.figure.start]) for a, b in zip(listed, listed[1:])]
+    joints = [_SPACES.sub("", layout.text[a.figure.end : b.figure.start]) for a, b in pairwise(listed)]
     if found is None or any(joint not in _BETWEEN for joint in joints[: len(parts) - 1]):
         return []
     if len(joints) == len(parts) and joints[-1] in _BETWEEN and listed[-1].sentence == last.sentence:
         return []
-    sign = -1 if found.group("verb") in ("下降", "减少") else 1
+    sign = -1 if found.group("verb") in _DOWN else 1
     return [(growth, sign) for growth in growths]
+
+
+def amount_change(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
+    """The change as an amount stated right after a figure, with its sign: (1.4亿元, +1) in
+    「17.9亿元，比上年增收1.4亿元」."""
+    following = placed.index + 1
+    if following >= len(layout.placed):
+        return None
+    change = layout.placed[following]
+    if change.figure.unit != placed.figure.unit or change.sentence != placed.sentence:
+        return None
+    found = _AMOUNT.match(_SPACES.sub("", layout.text[placed.figure.end : change.figure.start]))
+    if found is None:
+        return None
+    return change, (-1 if found.group("verb") in _DOWN else 1)
 
 
 def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
     """The growth stated right after a figure, with its sign: (8.55%, +1); after its change as an amount too
     (「税收收入11.1亿元，比上年增收0.1亿元，增长1.2%」)."""
+    change = amount_change(layout, placed)
+    if change is not None:
+        placed = change[0]  # the change as an amount, then as a percent
     following = placed.index + 1
     if following >= len(layout.placed):
         return None
     growth = layout.placed[following]
-    if (
-        growth.figure.unit == placed.figure.unit
-        and growth.sentence == placed.sentence
-        and _AMOUNT.match(_SPACES.sub("", layout.text[placed.figure.end : growth.figure.start]))
-    ):
-        following += 1  # the change as an amount, then as a percent
-        if following >= len(layout.placed):
-            return None
-        placed, growth = growth, layout.placed[following]
     if growth.sentence != placed.sentence or growth.figure.unit not in ("%", "倍") or growth.figure.high is not None:
         return None
     found = _GROWTH.match(_SPACES.sub("", layout.text[placed.figure.end : growth.figure.start]))
     if found is None:
         return None
-    down = found.group("verb") in ("下降", "减少")
+    down = found.group("verb") in _DOWN
     if growth.figure.unit == "倍" and down:
         return None  # 「下降N倍」 is no rate (FC601 says why)
     return growth, (-1 if down else 1)

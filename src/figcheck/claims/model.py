@@ -162,6 +162,18 @@ class GrowthPartsClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangePartsClaim:
+    """A total and every part of it with its change as an amount: the total's change is the sum of the parts'
+    (「收入17.9亿元，比上年增收1.4亿元。其中税收收入11.1亿元，增收0.1亿元；非税收入6.8亿元，增收1.3亿元」)."""
+
+    stated: Placed  # the total's change
+    total: Placed
+    parts: tuple[Placed, ...]
+    direction: int  # the total's change: +1 增加, -1 减少
+    changes: tuple[tuple[Placed, int], ...]  # each part's change and its direction
+
+
+@dataclass(frozen=True, slots=True)
 class GrowthGrimClaim:
     """A count of whole things and its growth: some whole number of them a year before must give the growth
     (「生产安全事故27起，下降27.0%」: 37 before)."""
@@ -200,6 +212,7 @@ Claim = (
     | EarlierValueClaim
     | FormulaClaim
     | GrowthPartsClaim
+    | ChangePartsClaim
     | GrowthGrimClaim
     | UsageClaim
     | RepeatClaim
