@@ -19,6 +19,7 @@ from figcheck.rulebook import Rulebook
 class _Cues:
     breakdown: tuple[str, ...]
     breakdown_pattern: regex.Pattern[str]  # the cues, and the headers that open a sentence (按经营地统计，)
+    named_header_pattern: regex.Pattern[str] | None  # a sentence opening that names its total: 「住户存款余额中，」
     total_after_parts: tuple[str, ...]
     total_after_parts_not_before: str
     remainder: tuple[str, ...]
@@ -53,6 +54,7 @@ def cues(book: Rulebook) -> _Cues:
     return _Cues(
         breakdown=tuple(total_after["breakdown"]),
         breakdown_pattern=_breakdown_pattern(total_after["breakdown"], total_after.get("breakdown_headers", [])),
+        named_header_pattern=_named_header_pattern(total_after.get("named_headers", [])),
         total_after_parts=tuple(rulebook.longest_first(total_after["total_after_parts"])),
         total_after_parts_not_before=total_after["total_after_parts_not_before"],
         remainder=tuple(total_after["remainder"]),
@@ -80,6 +82,14 @@ def _breakdown_pattern(words: list[str], headers: list[str]) -> regex.Pattern[st
     spelled = [regex.escape(header).replace("…", r"[^，,。；;：:\s]{1,10}?") for header in headers]
     header = rf"|(?P<header>(?:{'|'.join(spelled)})(?=[，,：:]))" if spelled else ""
     return regex.compile(rulebook.alternation(words) + header)
+
+
+def _named_header_pattern(headers: list[str]) -> regex.Pattern[str] | None:
+    """A clause opening a sentence whose 「…」 (group `words`) names the total it breaks down."""
+    spelled = [regex.escape(header).replace("…", r"(?P<words>[^，,。；;：:\s\d]{2,12}?)") for header in headers]
+    if not spelled:
+        return None
+    return regex.compile(rf"[ \u3000]*(?:{'|'.join(spelled)})(?=[，,：:])")
 
 
 _HAN = regex.compile(r"\p{Han}")

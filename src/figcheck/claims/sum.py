@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from figcheck.claims import sum_headers as headers
 from figcheck.claims.common import common_run, cues, is_count
 from figcheck.claims.model import COMPLETE, OPEN, PARTIAL, SumClaim
 from figcheck.claims.sum_items import STATEMENT_STYLE, item_heads, list_items
@@ -80,6 +81,11 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
             continue  # a sentence without figures may still hold a 其中 that opens a list: 「…1.00万元。其中：」
         starts = [p.figure.start for p in figures]
+        named = headers.named_header(layout, by_sentence, sentence)
+        if named is not None:
+            cue = _Cue(named.start, named.end, 0, -1)
+            claim = _breakdown_claim(state, sentence, cue, starts, header=True, candidates=list(named.totals))
+            claims += [claim] if claim is not None else []
         depth_at = _DepthScanner(layout.text, start)
         for match in breakdown.finditer(layout.text, start, end):
             header = bool(match.group("header"))
@@ -125,7 +131,12 @@ class _Cue:
 
 
 def _breakdown_claim(
-    state: _Pass, sentence: int, cue: _Cue, starts: list[int], header: bool = False
+    state: _Pass,
+    sentence: int,
+    cue: _Cue,
+    starts: list[int],
+    header: bool = False,
+    candidates: list[Placed] | None = None,
 ) -> SumClaim | None:
     layout = state.layout
     figures = state.by_sentence.get(sentence, [])
@@ -133,7 +144,10 @@ def _breakdown_claim(
     start, end = layout.sentences[sentence]
     announced = layout.text.startswith(tuple(_COLONS), cue.end) or _opens(layout.text, start, cue.at)
     best: tuple[tuple[bool, int, int], Placed, list[Placed], bool] | None = None
-    if header and sentence - 1 in state.header_totals:
+    named_by_header = candidates is not None
+    if named_by_header:
+        pass  # the header named them
+    elif header and sentence - 1 in state.header_totals:
         earlier = state.header_totals[sentence - 1]  # one more breakdown of the same total, or of nothing
         candidates = [earlier] if earlier is not None else []
     else:
@@ -150,8 +164,8 @@ def _breakdown_claim(
             key = (score >= 2, score if score >= 2 else 0, rank)  # one shared character is chance
             if best is None or key > best[0]:
                 best = (key, total, parts, numbered)
-    if best is None:
-        return None
+    if best is None or (named_by_header and len(best[2]) < 2):
+        return None  # a header naming its total announces a breakdown: one figure after it is no list
     _, total, parts, numbered = best
     completeness, evidence = _completeness(layout, total, parts, cue.end)
     # an announced list (其中： or a sentence opening with 其中) goes on past a semicolon only with parallel
@@ -198,19 +212,13 @@ def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int], he
     figures = by_sentence.get(sentence, [])
     at, depth = cue.at, cue.depth
     opens_sentence = _opens(layout.text, start, at)
-    if header and depth == 0 and sentence > 1 and _breaks_down_before(state, sentence - 1):
-        # 「总额1131.0亿元，增长5.6%。其中，限额以上…313.2亿元。按经营单位所在地分，城镇…；乡村…」: a header
-        # breaks down the total again, past the 其中 sentence that broke it down first
-        return [p for p in by_sentence.get(sentence - 2, []) if p.index in state.totals and p.depth == 0][-1:]
-    if header and depth == 0 and sentence > 1 and _same_paragraph(layout, sentence - 1):
-        # or the sentence before stated a figure of its own: the total two back competes on its label
-        earlier = [
-            p for p in by_sentence.get(sentence - 2, []) if p.depth == 0 and is_count(p) and p.index not in state.taken
-        ]
-        later = [p for p in by_sentence.get(sentence - 1, []) if p.depth == 0]
-        before = earlier[-1:] + later[-_SCAN:]
-        free = [p for p in before if p.index not in state.taken or p.index in state.heads]
-        return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
+    if header and depth == 0:
+        earlier = headers.totals_two_back(layout, by_sentence, sentence, state.taken, state.totals)
+        if earlier is not None:
+            free = [
+                p for p in earlier if p.index not in state.taken or p.index in state.heads or p.index in state.totals
+            ]
+            return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
     if opens_sentence and depth == 0 and sentence > 0:
         before = [p for p in by_sentence.get(sentence - 1, [])[-_SCAN:] if p.depth == 0]
     else:
@@ -230,24 +238,6 @@ def _totals_before(state: _Pass, sentence: int, cue: _Cue, starts: list[int], he
     else:
         free = [p for p in before if p.index not in state.taken or p.index in state.heads]
     return [p for p in free if usable(layout, p) and p.label][-_NEAREST:]
-
-
-def _same_paragraph(layout: Layout, sentence: int) -> bool:
-    """The sentence follows the one before in the same paragraph."""
-    return "\n" not in layout.text[layout.sentences[sentence - 1][1] : layout.sentences[sentence][0]]
-
-
-def _breaks_down_before(state: _Pass, sentence: int) -> bool:
-    """The sentence opens with 其中 in the paragraph of the one before, and its figures are parts."""
-    layout = state.layout
-    start, _ = layout.sentences[sentence]
-    counts = [p for p in state.by_sentence.get(sentence, []) if p.depth == 0 and is_count(p)]
-    return (
-        _same_paragraph(layout, sentence)
-        and layout.text[start:].lstrip(" \u3000，,").startswith("其中")
-        and bool(counts)
-        and all(p.index in state.taken for p in counts)
-    )
 
 
 def _opens(text: str, sentence_start: int, at: int) -> bool:
