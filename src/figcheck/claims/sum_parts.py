@@ -180,7 +180,18 @@ def _goes_on(
         return False
     if partition_of(layout, [first, head]):
         return True  # 「出口总值194.1亿元…；进口总值45.9亿元」: the other member, whatever words name a whole
-    return parallel(first.label, head.label) and not starts_statement(layout, head, total, others, first)
+    alike = parallel(first.label, head.label) or _qualified_alike(first.label, head.label, total.label)
+    return alike and not starts_statement(layout, head, total, others, first)
+
+
+def _qualified_alike(first: str, second: str, total: str) -> bool:
+    """Two labels opening with the total's own qualifier, each then naming a kind (「新登记市场主体19.91万户。其中
+    新登记企业…；新登记个体工商户…；新登记农民专业合作社…」)."""
+    one, two = _bare(first), _bare(second)
+    shared = 0
+    while shared < min(len(one), len(two)) and one[shared] == two[shared]:
+        shared += 1
+    return shared >= 2 and one[:shared] in total and shared < min(len(one), len(two))
 
 
 def _bare(label: str) -> str:

@@ -76,7 +76,7 @@ def _records(layout: Layout, sentence: int, fields: list[Placed], taken: set[int
     the first field and name at least one more, in a row."""
     records: list[list[Placed | None]] = []
     counted = 0  # the categories' own counts so far
-    position = fields[-1].index + 1
+    position = layout.in_sentence(sentence)[-1].index + 1  # past the totals' own rates (减产3.2%)
     end_of_totals = layout.sentences[sentence][1]
     while position < len(layout.placed) and len(records) < _MOST_RECORDS:
         opening = layout.placed[position]
