@@ -85,6 +85,7 @@ def test_breaks_that_end_something_stay(text):
         ("常住人口性别比为122.44，比上年提高\n。", "常住人口性别比为122.44，比上年提高 。"),
         ("全市常住人口，其中城镇\n1\n人口300万人。", "全市常住人口，其中城镇   人口300万人。"),
         ("全市常住人口，性别比为122.44\n3\n。", "全市常住人口，性别比为122.44   。"),
+        ("幼儿园2275所，毕业生\n- 9 -\n1.85万人。", "幼儿园2275所，毕业生       1.85万人。"),
     ],
 )
 def test_breaks_inside_a_sentence_become_spaces(text, joined):
@@ -107,7 +108,7 @@ def test_the_text_keeps_its_length_and_changes_only_breaks_and_marks(text):
     joined = soft_breaks(text)
     assert len(joined) == len(text)
     for before, after in zip(text, joined, strict=True):
-        assert before == after or (before == "\n" and after == " ") or (before.isdigit() and after == " ")
+        assert before == after or (before in "\n-" or before.isdigit()) and after == " "
 
 
 @given(_LINES)

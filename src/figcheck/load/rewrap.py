@@ -1,7 +1,8 @@
 """Line breaks that do not end anything, in plain text copied out of a PDF.
 
 Text taken from a PDF keeps breaks where the PDF wrapped a line, and footnote marks on lines of their
-own: 「深圳市常住人口\\n1\\n1761.48 万人，其中男性 969.57\\n万人，占全市人口的 55.0%」. Read line by line, the
+own: 「深圳市常住人口\\n1\\n1761.48 万人，其中男性 969.57\\n万人，占全市人口的 55.0%」, and page numbers where a
+page broke a sentence (「幼儿园2275所，毕业生\\n- 9 -\\n13.85万人」). Read line by line, the
 figure loses its unit and the sentence its second half. A break is read as a space when the line before
 it is a sentence in progress (it has a comma and no sentence end) and the next line plainly continues
 it; a lone footnote mark between two such lines is blanked. The text keeps its length, so offsets are
@@ -22,7 +23,8 @@ _CLOSING = frozenset("。，、；：）)%％‰")
 _ITEM = regex.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\D|第[一二三四五六七八九十]+[章节部分条]"
 )
-_MARK = regex.compile(r"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}")
+# A footnote mark, or a page number between dashes (「- 9 -」) where a page broke the sentence.
+_MARK = regex.compile(r"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[-—–－]\s*\d{1,3}\s*[-—–－]")
 _CJK = regex.compile(r"\p{Han}")
 # A row of a table laid out in text: cells apart by tabs, or figures apart by spaces (「纱 吨 189128 19.3」).
 _ROW = regex.compile(r"\t|\d\s+[-−]?\d|\s[%‰]\s")
