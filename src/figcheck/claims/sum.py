@@ -32,6 +32,7 @@ from figcheck.claims.sum_listed import (
     total_after_parts,
     usable,
 )
+from figcheck.claims.sum_nested import nested_breakdowns
 from figcheck.claims.sum_parts import WINDOW, chain_parts, is_tight, starts_statement
 from figcheck.claims.sum_records import record_claims
 from figcheck.layout import Layout, Placed
@@ -54,6 +55,7 @@ class _Pass:
     # the total a sentence opening with a header (按…分，) broke down: the next header sentence breaks it down
     # again (「…总额2454.3亿元。按经营单位所在地分，城镇…；乡村…。按消费类型分，餐饮收入…；商品零售…」)
     header_totals: dict[int, Placed | None] = field(default_factory=dict)
+    nested: list[SumClaim] = field(default_factory=list)  # parts broken down within their total's list
 
     def take(self, claim: SumClaim, numbered: bool) -> SumClaim:
         self.taken.add(claim.stated.index)
@@ -100,7 +102,7 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         claims += _colon_claims(state, figures)
         claims += total_after_parts(layout, figures, state.taken)
         claims += category_claims(layout, by_sentence, sentence, state.taken)
-    return claims
+    return claims + state.nested
 
 
 class _DepthScanner:
@@ -167,6 +169,9 @@ def _breakdown_claim(
     if best is None or (named_by_header and len(best[2]) < 2):
         return None  # a header naming its total announces a breakdown: one figure after it is no list
     _, total, parts, numbered = best
+    parts, nested = nested_breakdowns(total, parts)
+    for head, run in nested:  # 「参保105.55万人，在职职工81.33万人，离退休人员24.22万人；…」: a part and its own parts
+        state.nested.append(state.take(SumClaim(head, tuple(run), OPEN, "", tight=True), False))
     completeness, evidence = _completeness(layout, total, parts, cue.end)
     # an announced list (其中： or a sentence opening with 其中) goes on past a semicolon only with parallel
     # labels while short of its total: as sure a list as one joined by 、

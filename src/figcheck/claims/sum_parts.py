@@ -17,6 +17,7 @@ import regex
 
 from figcheck.claims.common import common_run, cues, family, is_count, states_other_relation
 from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, partition_of, usable
+from figcheck.claims.sum_nested import nested_breakdowns
 from figcheck.layout import Layout, Placed
 
 WINDOW = 3000  # characters a breakdown may span around its 其中
@@ -98,7 +99,7 @@ def chain_parts(
             break
         if not announced and not _partition_follows(layout, figures, starts, parts[0], limit + 1):
             break
-        reached = _reached(total, parts)
+        reached = _reached(total, nested_breakdowns(total, parts)[0])
         after = limit + 1
     return parts
 

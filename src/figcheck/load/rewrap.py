@@ -24,7 +24,10 @@ _ITEM = regex.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\D|第[一二三四五六七八九十]+[章节部分条]"
 )
 # A footnote mark, or a page number between dashes (「- 9 -」) where a page broke the sentence.
-_MARK = regex.compile(r"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[-—–－]\s*\d{1,3}\s*[-—–－]")
+_PAGE = regex.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]")
+_MARK = regex.compile(rf"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,2}}|{_PAGE.pattern}")
+_OPEN_CLAUSE = frozenset("，,、：:")  # a sentence that ends so at a page break goes on after it
+_MOST_PAGE_BREAK = 5  # lines a page break takes: blank lines and the page number
 _CJK = regex.compile(r"\p{Han}")
 # A row of a table laid out in text: cells apart by tabs, or figures apart by spaces (「纱 吨 189128 19.3」).
 _ROW = regex.compile(r"\t|\d\s+[-−]?\d|\s[%‰]\s")
@@ -36,9 +39,18 @@ def soft_breaks(text: str) -> str:
     out = list(lines)
     joins = [False] * len(lines)  # joins[i]: the break after line i becomes a space
     sentence = _Sentence(lines[0].strip())
-    for i in range(1, len(lines)):
+    i = 1
+    while i < len(lines):
         line = lines[i].strip()
         after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        resumed = _page_break(lines, i, sentence) if not line or _PAGE.fullmatch(line) else None
+        if resumed is not None:  # 「…人数138.96万人。其中，\n\n- 11 -\n企业职工…」: the page broke the sentence
+            for gap in range(i, resumed):
+                out[gap] = " " * len(lines[gap])
+                joins[gap - 1] = True
+            joins[resumed - 1] = True
+            i = resumed
+            continue
         if line and _MARK.fullmatch(line) and after and _mark_between(sentence, after):
             out[i] = " " * len(lines[i])
             joins[i - 1] = joins[i] = True
@@ -49,7 +61,24 @@ def soft_breaks(text: str) -> str:
             sentence.extend(line)
         else:
             sentence = _Sentence(line)
+        i += 1
     return "".join(line + (" " if join else "\n") for line, join in zip(out, joins, strict=True))[: len(text)]
+
+
+def _page_break(lines: list[str], i: int, sentence: _Sentence) -> int | None:
+    """Where a sentence left open at a clause (it ends with a comma or colon) resumes past blank lines and a page
+    number (「- 11 -」) from line i; None when no page number stands between or nothing continues it."""
+    if not sentence.in_progress() or sentence.last not in _OPEN_CLAUSE:
+        return None
+    marked = False
+    for ahead in range(i, min(len(lines), i + _MOST_PAGE_BREAK)):
+        line = lines[ahead].strip()
+        if _PAGE.fullmatch(line):
+            marked = True
+        elif line:
+            starts = bool(_CJK.match(line)) or line[0].isdigit()
+            return ahead if marked and starts and not _ITEM.match(line) and not _ROW.search(line) else None
+    return None
 
 
 class _Sentence:
