@@ -95,8 +95,12 @@ def chain_parts(
         if parts and layout.text.startswith(("其中", "分别"), limit):
             break  # the clause breaks its own figure down: a new total, not one more part
         parts += chunk
-        if not (chunk and whole) or limit >= sentence_end or layout.text[limit] not in SEMICOLONS:
+        if not (chunk and whole) or limit >= sentence_end:
             break
+        if layout.text[limit] not in SEMICOLONS:
+            limit = _aside_end(layout.text, limit, sentence_end) if announced and header else -1
+            if limit < 0:
+                break
         if not announced and not _partition_follows(layout, figures, starts, parts[0], limit + 1):
             break
         reached = _reached(total, nested_breakdowns(total, parts)[0])
@@ -254,6 +258,15 @@ def _verb_after_comma(layout: Layout, parts: list[Placed], placed: Placed) -> bo
 def _opening_text(label: str) -> str:
     text = _LEADING_PERIOD.sub("", label)
     return text[2:] if text.startswith("其中") else text
+
+
+def _aside_end(text: str, at: int, sentence_end: int) -> int:
+    """The semicolon closing a 其中 that breaks down the part before it (「城镇1615.23亿元，其中城区861.74亿元；
+    乡村…」), where a header's list goes on; -1 when there is none."""
+    if not text.startswith("其中", at):
+        return -1
+    ends = [found for found in (text.find(mark, at, sentence_end) for mark in SEMICOLONS) if found >= 0]
+    return min(ends, default=-1)
 
 
 def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:

@@ -26,7 +26,7 @@ _ITEM = regex.compile(
 # A footnote mark, or a page number between dashes (「- 9 -」) where a page broke the sentence.
 _PAGE = regex.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]")
 _MARK = regex.compile(rf"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,2}}|{_PAGE.pattern}")
-_OPEN_CLAUSE = frozenset("，,、：:")  # a sentence that ends so at a page break goes on after it
+_OPEN_CLAUSE = frozenset("，,、：:；;")  # a sentence that ends so at a page break goes on after it
 _MOST_PAGE_BREAK = 5  # lines a page break takes: blank lines and the page number
 _CJK = regex.compile(r"\p{Han}")
 # A row of a table laid out in text: cells apart by tabs, or figures apart by spaces (「纱 吨 189128 19.3」).
@@ -66,9 +66,9 @@ def soft_breaks(text: str) -> str:
 
 
 def _page_break(lines: list[str], i: int, sentence: _Sentence) -> int | None:
-    """Where a sentence left open at a clause (it ends with a comma or colon) resumes past blank lines and a page
-    number (「- 11 -」) from line i; None when no page number stands between or nothing continues it."""
-    if not sentence.in_progress() or sentence.last not in _OPEN_CLAUSE:
+    """Where a sentence left open at a clause (it ends with a comma, colon or semicolon) resumes past blank lines
+    and a page number (「- 11 -」) from line i; None when no page number stands between or nothing continues it."""
+    if sentence.last not in _OPEN_CLAUSE or not sentence.paused or sentence.closed:
         return None
     marked = False
     for ahead in range(i, min(len(lines), i + _MOST_PAGE_BREAK)):
