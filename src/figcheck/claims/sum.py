@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from figcheck.claims import sum_headers as headers
 from figcheck.claims.common import common_run, cues, is_count
 from figcheck.claims.model import COMPLETE, OPEN, PARTIAL, SumClaim
+from figcheck.claims.sum_clauses import WINDOW
 from figcheck.claims.sum_items import STATEMENT_STYLE, item_heads, list_items
 from figcheck.claims.sum_listed import (
     SEMICOLONS,
@@ -33,7 +34,7 @@ from figcheck.claims.sum_listed import (
     usable,
 )
 from figcheck.claims.sum_nested import nested_breakdowns
-from figcheck.claims.sum_parts import WINDOW, chain_parts, is_tight, starts_statement
+from figcheck.claims.sum_parts import chain_parts, is_tight, starts_statement
 from figcheck.claims.sum_records import record_claims
 from figcheck.layout import Layout, Placed
 

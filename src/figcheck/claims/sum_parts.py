@@ -16,11 +16,11 @@ from fractions import Fraction
 import regex
 
 from figcheck.claims.common import common_run, cues, family, is_count, states_other_relation
+from figcheck.claims.sum_clauses import breakdown_end, next_clause
 from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, partition_of, usable
 from figcheck.claims.sum_nested import nested_breakdowns
 from figcheck.layout import Layout, Placed
 
-WINDOW = 3000  # characters a breakdown may span around its 其中
 _LEADING_PERIOD = regex.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
 
 
@@ -61,11 +61,9 @@ def chain_parts(
     others: list[Placed],
 ) -> list[Placed]:
     """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced, by a header): a clause
-    chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list
-    (it opens its sentence, or a colon follows it) and the parts so far fall short of the total (once they
-    reach it, only parts of 0 go on). A 其中
-    inside a statement (「城镇零售额1615亿元，其中城区861亿元；乡村零售额339亿元」) is an aside the
-    semicolon closes."""
+    chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list (it opens its
+    sentence, or a colon follows it) and the parts so far fall short of the total (once they reach it, only parts
+    of 0 go on). A 其中 inside a part (「城镇1615亿元，其中城区861亿元；乡村339亿元」) is an aside a semicolon closes."""
     after, sentence_end, depth, announced, header = cue
     parts: list[Placed] = []
     reached = False
@@ -95,12 +93,9 @@ def chain_parts(
         if parts and layout.text.startswith(("其中", "分别"), limit):
             break  # the clause breaks its own figure down: a new total, not one more part
         parts += chunk
-        if not (chunk and whole) or limit >= sentence_end:
+        limit = next_clause(layout.text, limit, sentence_end, announced and header) if chunk and whole else -1
+        if limit < 0:
             break
-        if layout.text[limit] not in SEMICOLONS:
-            limit = _aside_end(layout.text, limit, sentence_end) if announced and header else -1
-            if limit < 0:
-                break
         if not announced and not _partition_follows(layout, figures, starts, parts[0], limit + 1):
             break
         reached = _reached(total, nested_breakdowns(total, parts)[0])
@@ -258,37 +253,6 @@ def _verb_after_comma(layout: Layout, parts: list[Placed], placed: Placed) -> bo
 def _opening_text(label: str) -> str:
     text = _LEADING_PERIOD.sub("", label)
     return text[2:] if text.startswith("其中") else text
-
-
-def _aside_end(text: str, at: int, sentence_end: int) -> int:
-    """The semicolon closing a 其中 that breaks down the part before it (「城镇1615.23亿元，其中城区861.74亿元；
-    乡村…」), where a header's list goes on; -1 when there is none."""
-    if not text.startswith("其中", at):
-        return -1
-    ends = [found for found in (text.find(mark, at, sentence_end) for mark in SEMICOLONS) if found >= 0]
-    return min(ends, default=-1)
-
-
-def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
-    """Where a clause chain of parts stops: a semicolon or a nested 其中/分别 at the chain's own level
-    (one inside a part's parentheses breaks down that part: 「地上8013平方米（其中计容7998平方米…），地下5356平方米」),
-    or the parenthesis the chain stands in closing."""
-    limit = min(sentence_end, after + WINDOW)
-    level = 0
-    for mark in _STOPS.finditer(text, after, limit):
-        found = mark.group()
-        if found in "（(":
-            level += 1
-        elif found in "）)":
-            level -= 1
-            if level < 0:
-                return mark.start() if depth > 0 else limit
-        elif level == 0:
-            return mark.start()
-    return limit
-
-
-_STOPS = regex.compile(rf"[（()）{SEMICOLONS}]|其中|分别")
 
 
 def is_tight(layout: Layout, figures: list[Placed], starts: list[int], parts: list[Placed]) -> bool:
