@@ -63,7 +63,8 @@ def chain_parts(
     """The parts of `total` after a 其中 ending at `cue` = (end, sentence end, depth, announced, by a header): a clause
     chain, continued past each semicolon by a clause of the same shape when the 其中 announces a list (it opens its
     sentence, or a colon follows it) and the parts so far fall short of the total (once they reach it, only parts
-    of 0 go on). A 其中 inside a part (「城镇1615亿元，其中城区861亿元；乡村339亿元」) is an aside a semicolon closes."""
+    of 0 go on). A 其中 inside a part (「城镇1615亿元，其中城区861亿元；乡村339亿元」) is an aside; a semicolon
+    closes it."""
     after, sentence_end, depth, announced, header = cue
     parts: list[Placed] = []
     reached = False
@@ -96,7 +97,7 @@ def chain_parts(
         limit = next_clause(layout.text, limit, sentence_end, announced and header) if chunk and whole else -1
         if limit < 0:
             break
-        if not announced and not _partition_follows(layout, figures, starts, parts[0], limit + 1):
+        if not announced and not _list_follows(layout, figures, starts, total, parts, limit + 1):
             break
         reached = _reached(total, nested_breakdowns(total, parts)[0])
         after = limit + 1
@@ -148,6 +149,30 @@ def _partition_follows(layout: Layout, figures: list[Placed], starts: list[int],
     (「其中外贸出口总额474.78亿元…；外贸进口总额33.34亿元」): the list goes on though no 其中： announced it."""
     head = _clause_head(figures, starts, after, first.depth)
     return head is not None and bool(partition_of(layout, [first, head]))
+
+
+def _list_follows(
+    layout: Layout, figures: list[Placed], starts: list[int], total: Placed, parts: list[Placed], after: int
+) -> bool:
+    """Without a 其中 announcing it, a list goes on past a semicolon with a partition's other member or a part
+    completing the total."""
+    return _partition_follows(layout, figures, starts, parts[0], after) or _completes(
+        layout, figures, starts, total, parts, after
+    )
+
+
+def _completes(
+    layout: Layout, figures: list[Placed], starts: list[int], total: Placed, parts: list[Placed], after: int
+) -> bool:
+    """The clause after a semicolon opens with a part labelled like the first that makes the parts add up to the
+    total (「粮食总产量133.77万吨…，其中，夏粮产量16.38万吨，下降1.7%；秋粮产量117.39万吨」): the list goes on."""
+    head = _clause_head(figures, starts, after, parts[0].depth)
+    if head is None or not parallel(parts[0].label, head.label) or family(layout, head) != family(layout, total):
+        return False
+    figures_all = [total, *parts, head]
+    slack = sum((Fraction(p.figure.resolution) / 2 for p in figures_all if not p.figure.is_exact), Fraction(0))
+    added = sum((Fraction(p.figure.value) for p in (*parts, head)), Fraction(0))
+    return abs(added - Fraction(total.figure.value)) <= slack
 
 
 def _clause_head(figures: list[Placed], starts: list[int], after: int, depth: int) -> Placed | None:
