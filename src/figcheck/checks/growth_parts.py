@@ -23,7 +23,7 @@ def check(claim: GrowthPartsClaim, truncation: bool) -> Finding | None:
     whole = Interval.point(Fraction(0))
     for part in claim.parts:
         whole = whole + interval(part.figure)
-    if not whole.meets(interval(total)):
+    if not whole.meets(_whole(claim)):
         return None  # the parts are not the whole total
     stated = claim.stated.figure
     growth = _percent(claim.stated, claim.direction)
@@ -40,7 +40,8 @@ def check(claim: GrowthPartsClaim, truncation: bool) -> Finding | None:
         if implied is not None and not implied.meets(growth):
             passed, computed = False, f"{shown(implied.lo, stated)}%~{shown(implied.hi, stated)}%"
             formula = f"上年数 Σ 分项 ÷ (1 + 增速) → 总数增速应为 {computed}"
-    involved = (Involved(stated, "growth"), Involved(total, "total")) + tuple(
+    total_role = () if claim.by_shares else (Involved(total, "total"),)
+    involved = (Involved(stated, "growth"), *total_role) + tuple(
         Involved(placed.figure, "part-growth") for placed, _ in claim.growths
     )
     values = params(dict(stated=stated.raw, computed=computed, formula=formula, rates=rates))
@@ -57,10 +58,15 @@ def _implied(claim: GrowthPartsClaim, spans: list[Interval]) -> Interval | None:
         if value.lo is None or value.hi is None or span.lo <= -100:
             return None
         before = before + Interval(value.lo / (1 + span.hi / 100), value.hi / (1 + span.lo / 100))
-    total = interval(claim.total.figure)
+    total = _whole(claim)
     if total.lo is None or total.hi is None or before.lo <= 0:
         return None
     return Interval((total.lo / before.hi - 1) * 100, (total.hi / before.lo - 1) * 100)
+
+
+def _whole(claim: GrowthPartsClaim) -> Interval:
+    """What the parts add up to: the total's value, or 100 when the parts are its shares in %."""
+    return Interval.point(Fraction(100)) if claim.by_shares else interval(claim.total.figure)
 
 
 def _percent(placed, sign: int) -> Interval:

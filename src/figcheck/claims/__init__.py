@@ -10,6 +10,7 @@ from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
 from figcheck.claims.growth_grim import growth_grim_claims
 from figcheck.claims.growth_parts import growth_parts_claims
+from figcheck.claims.growth_shares import growth_share_claims
 from figcheck.claims.implied_change import implied_change_claims
 from figcheck.claims.model import (
     ChangeClaim,
@@ -52,6 +53,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims = [claim for claim in claims if not (isinstance(claim, RateClaim) and claim.stated.figure.start in defined)]
     claims += formulas
     claims += growth_parts_claims(layout, sums)
+    claims += _new(claims, growth_share_claims(layout))
     claims += change_parts_claims(layout, sums)
     claims += growth_grim_claims(layout)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}

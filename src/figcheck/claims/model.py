@@ -159,6 +159,7 @@ class GrowthPartsClaim:
     direction: int  # the total's growth: +1 增长, -1 下降
     growths: tuple[tuple[Placed, int], ...]  # each part's growth and its direction
     weighted: bool = False  # last year's values implied by each rate must add up too (nominal values, same basis)
+    by_shares: bool = False  # the parts are their shares of the total in % (adding up to 100), not their values
 
 
 @dataclass(frozen=True, slots=True)
