@@ -72,6 +72,7 @@ def test_a_broken_sentence_with_a_wrong_figure_is_flagged_at_its_line(tmp_path):
         "全年出生人口，其中男孩\n\n女孩人数另计。",  # a blank line ends a paragraph
         "养老保险人数13.96万人。其中，\n\n企业职工10.55万人。",  # …when no page number stands in it
         "批发业零售额27.3亿元；\n零售业零售额124.7亿元。",  # a line ending with a semicolon, no page between
+        "附件1：\n2023年主要指标",  # a colon after a figure, but no ratio goes on
         "养老保险人数13.96万人。\n\n- 11 -\n企业职工10.55万人。",  # a page break after a sentence's end
     ],
 )
@@ -92,6 +93,7 @@ def test_breaks_that_end_something_stay(text):
             "按行业分，批发业零售额27.3亿元；\n- 8 -\n住宿业零售额2.3亿元。",
             "按行业分，批发业零售额27.3亿元；       住宿业零售额2.3亿元。",
         ),
+        ("三次产业投资占比为4.0：\n23.1：72.9。", "三次产业投资占比为4.0： 23.1：72.9。"),
         ("幼儿园2275所，毕业生\n- 9 -\n1.85万人。", "幼儿园2275所，毕业生       1.85万人。"),
         (
             "养老保险人数13.96万人。其中，\n\n— 11 —\n企业职工10.55万人。",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from figcheck.claims.common import cues, is_count
+from figcheck.claims.common import cues, is_count, states_change
 from figcheck.layout import Layout, Placed
 
 _SCAN = 200  # figures of the sentence before looked at
@@ -66,9 +66,10 @@ def _aside(layout: Layout, placed: Placed) -> bool:
 
 
 def _breaks_down_before(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, taken: set[int]) -> bool:
-    """The sentence opens with 其中 in the paragraph of the one before, and its figures are parts."""
+    """The sentence opens with 其中 in the paragraph of the one before, and its figures are parts (or their
+    changes: 「非税收入109.31亿元，增收32.28亿元」)."""
     start, _ = layout.sentences[sentence]
-    counts = [p for p in by_sentence.get(sentence, []) if p.depth == 0 and is_count(p)]
+    counts = [p for p in by_sentence.get(sentence, []) if p.depth == 0 and is_count(p) and not states_change(layout, p)]
     return (
         same_paragraph(layout, sentence)
         and layout.text[start:].lstrip(" \u3000，,").startswith("其中")

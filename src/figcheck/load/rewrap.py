@@ -84,10 +84,10 @@ def _page_break(lines: list[str], i: int, sentence: _Sentence) -> int | None:
 class _Sentence:
     """The sentence the lines joined so far make: its last character and whether it has a pause (，)."""
 
-    __slots__ = ("closed", "last", "paused")
+    __slots__ = ("closed", "last", "paused", "tail")
 
     def __init__(self, line: str) -> None:
-        self.last, self.paused, self.closed = "", False, False
+        self.last, self.paused, self.closed, self.tail = "", False, False, ""
         self.extend(line)
 
     def extend(self, line: str) -> None:
@@ -95,7 +95,7 @@ class _Sentence:
             return
         if (not self.last and _ITEM.match(line)) or _ROW.search(line):
             self.closed = True  # 「（一）着力扩大内需，稳住增长」: a heading ends with its line, comma or not
-        self.last = line[-1]
+        self.last, self.tail = line[-1], (self.tail + line)[-2:]
         ended = max(line.rfind(end) for end in "。！？!?")
         if ended >= 0:  # a new sentence began on this line: its own pauses count, not the last one's
             self.paused = False
@@ -106,6 +106,8 @@ class _Sentence:
 
 
 def _continues(sentence: _Sentence, line: str) -> bool:
+    if _ratio_cut(sentence, line):
+        return True
     if not sentence.in_progress() or _ITEM.match(line) or _ROW.search(line):
         return False
     if line[0] in _CLOSING:
@@ -113,6 +115,14 @@ def _continues(sentence: _Sentence, line: str) -> bool:
     if sentence.last.isdigit():
         return bool(_CJK.match(line))  # 「男性 969.57\n万人」: a figure and its unit
     return bool(_CJK.match(sentence.last)) and bool(_CJK.match(line) or line[0].isdigit())
+
+
+def _ratio_cut(sentence: _Sentence, line: str) -> bool:
+    """A ratio cut after a colon: 「三次产业投资占比为4.0：\\n23.1：72.9」 — a figure and a colon, then more terms."""
+    return not sentence.closed and sentence.last in "：:" and sentence.tail[:1].isdigit() and bool(_TERMS.match(line))
+
+
+_TERMS = regex.compile(r"\d+(?:\.\d+)?\s*[：:]\s*\d")
 
 
 def _mark_between(sentence: _Sentence, after: str) -> bool:
