@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
-from figcheck.claims.common import states_change
+from figcheck.claims.common import cues, states_change
 from figcheck.claims.formula import words_before
 from figcheck.claims.model import CompositionClaim, ShareClaim
 from figcheck.layout import Layout, Placed
@@ -90,6 +90,7 @@ def composition_claims(layout: Layout, shares: set[int]) -> list[CompositionClai
             in_runs.update(placed.index for placed in run)
             claims.extend(found)
         claims.extend(_member_shares(layout, words, [p for p in figures if p.index not in in_runs]))
+        claims.extend(_remainder_shares(layout, [p for p in figures if p.index not in in_runs]))
     return [claim for claim in claims if not isinstance(claim, ShareClaim) or claim.stated.index not in shares]
 
 
@@ -191,6 +192,33 @@ def _member_shares(layout: Layout, words: _Words, figures: list[Placed]):
             yield CompositionClaim(max(everyone, key=lambda p: p.index), everyone, found_set.name)
         for i, term in terms.items():
             yield from _term_share(layout, found_set, term, found_set.members[i], everyone)
+
+
+def _remainder_shares(layout: Layout, figures: list[Placed]):
+    """「建筑工程产值…占全县建筑业总产值的比重为90.5%；安装工程产值…占比5.5%；其他产值…占比4.0%」: shares of one
+    whole clause by clause, the last one the rest of it (其他): together they are all of it."""
+    shares = [p for p in figures if p.figure.unit == "%" and _plain(p) and _SHARE_OF.search(words_before(layout, p))]
+    if len(shares) < 3 or _SHARE_OF.search(words_before(layout, shares[0])).group("whole") == "":
+        return
+    clauses = [_clause_text(layout, share) for share in shares]
+    if len({start for start, _ in clauses}) < len(clauses):
+        return  # each share in a clause of its own
+    if clauses[-1][1].startswith(cues(layout.book).remainder):
+        yield CompositionClaim(shares[-1], tuple(shares))
+
+
+# 「占全县建筑业总产值的比重为」 (naming the whole) or 「占比」 (the same whole again)
+_SHARE_OF = regex.compile(r"占(?P<whole>[^，,；;。]{0,24}?)(?:的)?(?:比重|比例|比)(?:为|达)?\s*$")
+
+
+def _clause_text(layout: Layout, share: Placed) -> tuple[int, str]:
+    """Where the share's clause begins (after a semicolon or 其中) and its words, marks left out."""
+    sentence_start = layout.sentences[share.sentence][0]
+    before = layout.text[sentence_start : share.figure.start]
+    semicolon = max(before.rfind("；"), before.rfind(";"))
+    opening = before.rfind("其中")
+    cut = max(semicolon + 1, opening + 2 if opening >= 0 else 0)
+    return cut, before[cut:].lstrip("，,：: \u3000")
 
 
 def _term_share(layout: Layout, found_set: _Set, term: Placed, member: tuple[str, ...], terms: tuple[Placed, ...]):
