@@ -8,6 +8,7 @@ from figcheck.claims.change_parts import change_parts_claims
 from figcheck.claims.composition import composition_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
+from figcheck.claims.growth_gap import growth_gap_claims
 from figcheck.claims.growth_grim import growth_grim_claims
 from figcheck.claims.growth_parts import growth_parts_claims
 from figcheck.claims.growth_shares import growth_share_claims
@@ -49,6 +50,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
         if isinstance(claim, ShareClaim) or (isinstance(claim, RateClaim) and claim.named)
     }
     formulas = [claim for claim in formula_claims(layout) if claim.stated.figure.start not in ratios]
+    formulas += growth_gap_claims(layout)
     defined = {claim.stated.figure.start for claim in formulas}
     claims = [claim for claim in claims if not (isinstance(claim, RateClaim) and claim.stated.figure.start in defined)]
     claims += formulas

@@ -68,7 +68,7 @@ def _claim(layout: Layout, run: list[tuple[Placed, int, Placed, str]]) -> Growth
     if not _all_of_it(shares):
         return None
     whole = next((named for _, _, _, named in run if named), "")
-    total = _total_growth(layout, run[0][0], whole) if whole else None
+    total = stated_growth_of(layout, run[0][0], whole) if whole else None
     if total is None:
         return None
     stated, direction = total
@@ -87,14 +87,16 @@ def _all_of_it(shares: list[Placed]) -> bool:
     return abs(added - 100) <= slack
 
 
-def _total_growth(layout: Layout, first: Placed, whole: str) -> tuple[Placed, int] | None:
-    """The growth stated of the whole, nearest first: in the first part's sentence before it, then in the
-    sentences before."""
-    start = max(0, first.sentence - _SENTENCES_BEFORE)
+def stated_growth_of(
+    layout: Layout, first: Placed, whole: str, sentences: int = _SENTENCES_BEFORE
+) -> tuple[Placed, int] | None:
+    """The growth stated of what `whole` names, nearest first: in `first`'s sentence before it, then in the
+    sentences before; with its direction (+1 增长, −1 下降)."""
+    start = max(0, first.sentence - sentences)
     candidates = [p for s in range(start, first.sentence + 1) for p in layout.in_sentence(s) if p.index < first.index]
     for placed in reversed(candidates):
-        if placed.depth or _core(whole) not in _bare(placed.label):
-            continue
+        if placed.depth or len(_core(whole)) < 2 or _core(whole) not in _bare(placed.label):
+            continue  # 「高于全国」 names another area, not a figure of this text
         if placed.figure.unit == "%":
             verb = _GROWTH_LABEL.search(placed.label)
             if verb and placed.figure.high is None:
