@@ -162,6 +162,10 @@ def _breakdown_claim(
             chain = (cue.end, end, cue.depth, announced, header)
             parts = chain_parts(layout, figures, starts, total, chain, candidates)
             parts = staged_parts(layout, total, parts)
+            if announced and len(parts) == 1:  # the member opens a sentence of its own, which may break it down
+                member = headers.member_in_next_sentence(layout, state.by_sentence, sentence, parts[0], state.taken)
+                state.heads.update(p.index for p in member)
+                parts += member
         if parts:
             score = max(common_run(total.label, part.label) for part in parts)
             key = (score >= 2, score if score >= 2 else 0, rank)  # one shared character is chance

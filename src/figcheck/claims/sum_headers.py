@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from figcheck.claims.common import cues, is_count, states_change
+from figcheck.claims.common import cues, family, is_count, states_change
+from figcheck.claims.sum_listed import partition_of
+from figcheck.claims.sum_parts import parallel
 from figcheck.layout import Layout, Placed
 
 _SCAN = 200  # figures of the sentence before looked at
@@ -51,6 +53,21 @@ def totals_two_back(
     earlier = [p for p in by_sentence.get(sentence - 2, []) if p.depth == 0 and is_count(p) and p.index not in taken]
     later = [p for p in by_sentence.get(sentence - 1, []) if p.depth == 0]
     return earlier[-1:] + [p for p in later[-_SCAN:] if p.index not in totals]
+
+
+def member_in_next_sentence(
+    layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, part: Placed, taken: set[int]
+) -> list[Placed]:
+    """The other member of a partition opening the next sentence of the paragraph, labelled like the part:
+    「其中：接待国内旅游者6672.87万人次…；国内旅游收入…。接待入境旅游者31.44万人次…」 goes on with 入境."""
+    following = sentence + 1
+    if following >= len(layout.sentences) or not same_paragraph(layout, following):
+        return []
+    head = next((p for p in by_sentence.get(following, []) if p.depth == 0), None)
+    if head is None or head.index in taken or not partition_of(layout, [part, head]):
+        return []
+    same_kind = family(layout, head) == family(layout, part) and head.figure.unit == part.figure.unit
+    return [head] if same_kind and parallel(part.label, head.label) else []
 
 
 def same_paragraph(layout: Layout, sentence: int) -> bool:
