@@ -20,6 +20,7 @@ class _Cues:
     breakdown: tuple[str, ...]
     breakdown_pattern: regex.Pattern[str]  # the cues, and the headers that open a sentence (按经营地统计，)
     named_header_pattern: regex.Pattern[str] | None  # a sentence opening that names its total: 「住户存款余额中，」
+    named_header_hint: regex.Pattern[str] | None  # what such an opening ends with (中，): sentences to look at
     total_after_parts: tuple[str, ...]
     total_after_parts_not_before: str
     remainder: tuple[str, ...]
@@ -55,6 +56,7 @@ def cues(book: Rulebook) -> _Cues:
         breakdown=tuple(total_after["breakdown"]),
         breakdown_pattern=_breakdown_pattern(total_after["breakdown"], total_after.get("breakdown_headers", [])),
         named_header_pattern=_named_header_pattern(total_after.get("named_headers", [])),
+        named_header_hint=_named_header_hint(total_after.get("named_headers", [])),
         total_after_parts=tuple(rulebook.longest_first(total_after["total_after_parts"])),
         total_after_parts_not_before=total_after["total_after_parts_not_before"],
         remainder=tuple(total_after["remainder"]),
@@ -90,6 +92,12 @@ def _named_header_pattern(headers: list[str]) -> regex.Pattern[str] | None:
     if not spelled:
         return None
     return regex.compile(rf"[ \u3000]*(?:{'|'.join(spelled)})(?=[，,：:])")
+
+
+def _named_header_hint(headers: list[str]) -> regex.Pattern[str] | None:
+    """The words after each header's 「…」, before its comma: a cheap search for the sentences to look at."""
+    tails = [header.split("…")[-1] for header in headers]
+    return regex.compile(rf"(?:{rulebook.alternation(tails)})[，,：:]") if tails else None
 
 
 _HAN = regex.compile(r"\p{Han}")

@@ -79,12 +79,13 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         state.taken.update(part.index for part in claim.parts)
         state.taken.add(claim.stated.index)
         state.totals.add(claim.stated.index)
+    named_openings = headers.possible_named_headers(layout)
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
         if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
             continue  # a sentence without figures may still hold a 其中 that opens a list: 「…1.00万元。其中：」
         starts = [p.figure.start for p in figures]
-        named = headers.named_header(layout, by_sentence, sentence)
+        named = headers.named_header(layout, by_sentence, sentence) if sentence in named_openings else None
         if named is not None:
             cue = _Cue(named.start, named.end, 0, -1)
             claim = _breakdown_claim(state, sentence, cue, starts, header=True, candidates=list(named.totals))

@@ -21,6 +21,12 @@ class NamedHeader:
     totals: tuple[Placed, ...]  # the figure it names: the nearest so named
 
 
+def possible_named_headers(layout: Layout) -> set[int]:
+    """The sentences a named header may open: those it occurs in (read once, not sentence by sentence)."""
+    hint = cues(layout.book).named_header_hint
+    return set(layout.sentences_with(hint)) if hint is not None else set()
+
+
 def named_header(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int) -> NamedHeader | None:
     """A sentence opening that names the total it breaks down (「住户存款余额中，活期存款…」), and the figure of
     the two sentences before, in the paragraph, so named."""

@@ -66,6 +66,8 @@ def partition_of(layout: Layout, parts: list[Placed]) -> str:
     """The name of a partition (城镇/乡村, 省内/省外 …) whose every member labels one part, the labels alike
     but for the member: the same words before it, and after it the same words or at most two characters."""
     labels = [_SPACES.sub("", _LEADING_CUE.sub("", part.label)) for part in parts]
+    if any(_partition_members(layout.book).search(label) is None for label in labels):
+        return ""  # most labels name no member of any partition: known before reading each
     for partition in cues(layout.book).partitions:
         members = partition["members"]
         if len(parts) != len(members):
@@ -78,6 +80,12 @@ def partition_of(layout: Layout, parts: list[Placed]) -> str:
         if len(befores) == 1 and (len(set(afters)) == 1 or all(len(after) <= 2 for after in afters)):
             return partition["name"]
     return ""
+
+
+@rulebook.derived
+def _partition_members(book: Rulebook) -> regex.Pattern[str]:
+    members = [member for partition in cues(book).partitions for member in partition["members"]]
+    return regex.compile(rulebook.alternation(members) if members else "(?!)")
 
 
 def _split(label: str, members: list[str]) -> tuple[str, str, str] | None:

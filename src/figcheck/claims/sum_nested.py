@@ -7,7 +7,7 @@ Only a list that cannot be siblings (it passes its total beyond rounding) is so 
 
 from __future__ import annotations
 
-from fractions import Fraction
+from decimal import Decimal
 
 from figcheck.layout import Placed
 
@@ -33,24 +33,24 @@ def nested_breakdowns(total: Placed, parts: list[Placed]) -> tuple[list[Placed],
 
 def _run_adding_to(head: Placed, after: list[Placed]) -> list[Placed]:
     """The shortest run of at least two figures right after `head` that adds up to it within rounding."""
-    total = Fraction(0)
+    total = Decimal(0)
     for length, part in enumerate(after, start=1):
-        total += Fraction(part.figure.value)
+        total += part.figure.value
         if length >= _LEAST_RUN and _meets(head, after[:length], total):
             return after[:length]
-        if total > Fraction(head.figure.value) + _slack([head, *after[:length]]):
+        if total > head.figure.value + _slack([head, *after[:length]]):
             return []
     return []
 
 
 def _passes(total: Placed, parts: list[Placed]) -> bool:
-    added = sum((Fraction(part.figure.value) for part in parts), Fraction(0))
-    return added > Fraction(total.figure.value) + _slack([total, *parts])
+    added = sum((part.figure.value for part in parts), Decimal(0))
+    return added > total.figure.value + _slack([total, *parts])
 
 
-def _meets(head: Placed, run: list[Placed], added: Fraction) -> bool:
-    return abs(added - Fraction(head.figure.value)) <= _slack([head, *run])
+def _meets(head: Placed, run: list[Placed], added: Decimal) -> bool:
+    return abs(added - head.figure.value) <= _slack([head, *run])
 
 
-def _slack(figures: list[Placed]) -> Fraction:
-    return sum((Fraction(p.figure.resolution) / 2 for p in figures if not p.figure.is_exact), Fraction(0))
+def _slack(figures: list[Placed]) -> Decimal:
+    return sum((p.figure.resolution / 2 for p in figures if not p.figure.is_exact), Decimal(0))

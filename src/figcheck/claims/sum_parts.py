@@ -99,7 +99,7 @@ def chain_parts(
             break
         if not announced and not _list_follows(layout, figures, starts, total, parts, limit + 1):
             break
-        reached = _reached(total, nested_breakdowns(total, parts)[0])
+        reached = _reached(total, parts) and _reached(total, nested_breakdowns(total, parts)[0])
         after = limit + 1
     return parts
 

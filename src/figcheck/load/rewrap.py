@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 _SENTENCE_END = frozenset("。！？!?；;：:")
+_ENDED = frozenset("。！？!?")  # what most lines end with
 _PAUSES = frozenset("，,、")
 # What cannot open a line of its own: the rest of a sentence cut after its last word or figure.
 _CLOSING = frozenset("。，、；：）)%％‰")
@@ -88,6 +89,9 @@ class _Sentence:
 
     def __init__(self, line: str) -> None:
         self.last, self.paused, self.closed, self.tail = "", False, False, ""
+        if line[-1:] in _ENDED:
+            self.last, self.tail = line[-1], line[-2:]  # a line ending a sentence continues nothing: no more to know
+            return
         self.extend(line)
 
     def extend(self, line: str) -> None:
