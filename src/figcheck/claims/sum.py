@@ -29,6 +29,7 @@ from figcheck.claims.sum_listed import (
     category_claims,
     category_of,
     partition_of,
+    sentence_gates,
     staged_parts,
     total_after_parts,
     usable,
@@ -80,6 +81,7 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         state.taken.add(claim.stated.index)
         state.totals.add(claim.stated.index)
     named_openings = headers.possible_named_headers(layout)
+    gates = sentence_gates(layout)  # the sentences each reading can find anything in, each found in one pass
     for sentence, (start, end) in enumerate(layout.sentences):
         figures = by_sentence.get(sentence, [])
         if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
@@ -101,9 +103,12 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
                 state.header_totals[sentence] = claim.stated if claim else None
             if claim is not None:
                 claims.append(claim)
-        claims += _colon_claims(state, figures)
-        claims += total_after_parts(layout, figures, state.taken)
-        claims += category_claims(layout, by_sentence, sentence, state.taken)
+        if sentence in gates.colons:
+            claims += _colon_claims(state, figures)
+        if sentence in gates.totals_after:
+            claims += total_after_parts(layout, figures, state.taken)
+        if sentence in gates.members:
+            claims += category_claims(layout, by_sentence, sentence, state.taken)
     return claims + state.nested
 
 

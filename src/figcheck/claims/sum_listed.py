@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from figcheck import rulebook
@@ -108,6 +110,29 @@ def _is_total_after(layout: Layout, placed: Placed) -> bool:
         if len(cue) >= 2 and cue in label:
             return True
     return label.startswith("共") and label[1:2] not in cues(layout.book).total_after_parts_not_before
+
+
+@dataclass(frozen=True, slots=True)
+class Gates:
+    colons: set[int]  # sentences with a colon: a numbered list after a total and a colon
+    totals_after: set[int]  # sentences naming a total after its parts (合计, 共 …)
+    members: set[int]  # sentences naming a member of a category set (撤销, 驳回 …)
+
+
+def sentence_gates(layout: Layout) -> Gates:
+    return Gates(
+        set(layout.sentences_with(_COLON)),
+        set(layout.sentences_with(_totals_after(layout.book))),
+        set(layout.sentences_with(_members(layout.book))),
+    )
+
+
+_COLON = regex.compile(r"[：:]")
+
+
+@rulebook.derived
+def _totals_after(book: Rulebook) -> regex.Pattern[str]:
+    return regex.compile(rulebook.alternation([*cues(book).total_after_parts, "共"]))
 
 
 def total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -> list[SumClaim]:

@@ -76,9 +76,8 @@ def load(path: str, data: bytes) -> Document:
     """Decode one text or Markdown input into a Document."""
     decoded, encoding = decode(data)
     text = soft_breaks(decoded)
-    return Document(
-        path=path, text=text, segments=paragraphs(text), encoding=encoding, _line_starts=line_starts(decoded)
-    )
+    lines = line_starts(decoded) if text != decoded else []  # []: counted from the text when first asked
+    return Document(path=path, text=text, segments=paragraphs(text), encoding=encoding, _line_starts=lines)
 
 
 def line_starts(text: str) -> list[int]:
