@@ -169,6 +169,7 @@ def _completes(
     head = _clause_head(figures, starts, after, parts[0].depth)
     if head is None or not parallel(parts[0].label, head.label) or family(layout, head) != family(layout, total):
         return False
+    parts = nested_breakdowns(total, parts)[0]  # a part's own parts are not the total's
     figures_all = [total, *parts, head]
     slack = sum((Fraction(p.figure.resolution) / 2 for p in figures_all if not p.figure.is_exact), Fraction(0))
     added = sum((Fraction(p.figure.value) for p in (*parts, head)), Fraction(0))
