@@ -7,18 +7,15 @@ Read from a breakdown whose every part, and its total, is followed directly by i
 
 from __future__ import annotations
 
-from figcheck.claims.growth_parts import amount_change
+from functools import partial
+
+from figcheck.claims.growth_parts import amount_change, read_breakdowns
 from figcheck.claims.model import ChangePartsClaim, SumClaim
 from figcheck.layout import Layout
 
 
 def change_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[ChangePartsClaim]:
-    claims = []
-    for claim in sums:
-        if claim.table or len(claim.parts) < 2:
-            continue
-        total = amount_change(layout, claim.stated)
-        changes = [amount_change(layout, part) for part in claim.parts]
-        if total is not None and all(changes):
-            claims.append(ChangePartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(changes)))
-    return claims
+    return [
+        ChangePartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(changes))
+        for claim, total, changes in read_breakdowns(sums, partial(amount_change, layout))
+    ]

@@ -18,7 +18,8 @@ _GAP = regex.compile(
 )
 _RESPECTIVELY = regex.compile(r"分别(?:比上年|同比)?(?:增长|提高)\s*$")
 _LIST = regex.compile(r"^\s*[、，,和与]\s*$")
-_UP, _DOWN = ("高于", "快于"), ("低于", "慢于")
+_UP = ("高于", "快于")  # the growth before is the larger (低于, 慢于: the smaller)
+_GROWING = regex.compile(r"增长\s*$")
 _WORD = regex.compile("高于|低于|快于|慢于")
 # A growth compared with is named in full, so it is sought further back than a total's (a section's headline).
 _SENTENCES_BEFORE = 6
@@ -55,7 +56,7 @@ def _growths_ending(layout: Layout, figures: list[Placed], at: int) -> list[Plac
         run.insert(0, figures[at - len(run)])
     if len(run) > 1:
         return run if _RESPECTIVELY.search(run[0].label) else []
-    return run if regex.search(r"增长\s*$", run[0].label) else []
+    return run if _GROWING.search(run[0].label) else []
 
 
 def _gaps_from(layout: Layout, figures: list[Placed], start: int, count: int) -> list[Placed]:

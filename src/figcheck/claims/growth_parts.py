@@ -6,6 +6,8 @@ Read from a breakdown whose every part, and its total, is followed directly by i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 
 import regex
@@ -17,7 +19,7 @@ from figcheck.layout import Layout, Placed
 # The words between a figure and its growth: 「，比上年增长」「，同比下降」「，增长」.
 # The words between a figure and its change as an amount: 「，比上年增收」「，增加」.
 _AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?P<verb>增加|减少|增收|减收|增支|减支)了?$")
-_DOWN = ("下降", "减少", "减收", "减支", "减产")
+DOWN = ("下降", "降低", "减少", "减收", "减支", "减产")  # the verbs of a fall
 _SPACES = regex.compile(r"\s+")  # PDF text spaces figures out: 「88 项，比上年增长 66.0%」
 _GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加|增产|减产)了?$")
 # 「出口2395万美元，进口221万美元，分别比上年下降48.2%、85.2%」: the parts' growth in turn, after the last.
@@ -26,18 +28,34 @@ _BETWEEN = frozenset(("、", "，", ",", "和", "与", "及"))
 
 
 def growth_parts_claims(layout: Layout, sums: list[SumClaim]) -> list[GrowthPartsClaim]:
-    claims = []
+    found = read_breakdowns(sums, partial(growth_of, layout), partial(respective_growth, layout))
+    return [
+        GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts), _weighted(layout, claim))
+        for claim, total, parts in found
+    ]
+
+
+_Read = tuple[Placed, int]  # the figure stated right after another, and its direction
+
+
+def read_breakdowns(
+    sums: list[SumClaim],
+    read: Callable[[Placed], _Read | None],
+    read_parts: Callable[[tuple[Placed, ...]], list[_Read]] | None = None,
+) -> list[tuple[SumClaim, _Read, list[_Read]]]:
+    """The breakdowns in prose of two parts or more whose total and every part `read` finds a figure after
+    (their growth, their change), with what it found: the parts' may be read together (`read_parts`)."""
+    found = []
     for claim in sums:
         if claim.table or len(claim.parts) < 2:
             continue
-        total = growth_of(layout, claim.stated)
-        parts = [growth_of(layout, part) for part in claim.parts]
-        if not any(parts):
-            parts = respective_growth(layout, claim.parts)
+        total = read(claim.stated)
+        parts = [read(part) for part in claim.parts]
+        if read_parts is not None and not any(parts):
+            parts = read_parts(claim.parts)
         if total is not None and parts and all(parts):
-            weighted = _weighted(layout, claim)
-            claims.append(GrowthPartsClaim(total[0], claim.stated, claim.parts, total[1], tuple(parts), weighted))
-    return claims
+            found.append((claim, total, parts))
+    return found
 
 
 def _weighted(layout: Layout, claim: SumClaim) -> bool:
@@ -63,7 +81,7 @@ def respective_growth(layout: Layout, parts: tuple[Placed, ...]) -> list[tuple[P
         return []
     if len(joints) == len(parts) and joints[-1] in _BETWEEN and listed[-1].sentence == last.sentence:
         return []
-    sign = -1 if found.group("verb") in _DOWN else 1
+    sign = -1 if found.group("verb") in DOWN else 1
     return [(growth, sign) for growth in growths]
 
 
@@ -79,7 +97,7 @@ def amount_change(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
     found = _AMOUNT.match(_SPACES.sub("", layout.text[placed.figure.end : change.figure.start]))
     if found is None:
         return None
-    return change, (-1 if found.group("verb") in _DOWN else 1)
+    return change, (-1 if found.group("verb") in DOWN else 1)
 
 
 def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
@@ -97,7 +115,7 @@ def growth_of(layout: Layout, placed: Placed) -> tuple[Placed, int] | None:
     found = _GROWTH.match(_SPACES.sub("", layout.text[placed.figure.end : growth.figure.start]))
     if found is None:
         return None
-    down = found.group("verb") in _DOWN
+    down = found.group("verb") in DOWN
     if growth.figure.unit == "倍" and down:
         return None  # 「下降N倍」 is no rate (FC601 says why)
     return growth, (-1 if down else 1)

@@ -13,14 +13,13 @@ from __future__ import annotations
 import regex
 
 from figcheck.claims.common import cues
-from figcheck.claims.growth_parts import growth_of
+from figcheck.claims.growth_parts import DOWN, growth_of
 from figcheck.claims.model import GrowthPartsClaim
 from figcheck.layout import Layout, Placed
 
 # between a part's growth and its share: 「，占规模以上工业增加值的比重为」「，占全县建筑业总产值的比重为」「，占比」
 _SHARE = regex.compile(r"^[，,]\s*占(?P<whole>[^，,；;。：:]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?\s*$")
 _GROWTH_LABEL = regex.compile(r"(?P<verb>增长|下降|降低|减少|增加|提高)了?\s*$")
-_DOWN = ("下降", "降低", "减少")
 _SENTENCES_BEFORE = 3
 
 
@@ -47,7 +46,7 @@ def _pairs(layout: Layout, figures: list[Placed]) -> list[tuple[Placed, int, Pla
         found = _SHARE.match(layout.text[growth.figure.end : share.figure.start])
         verb = _GROWTH_LABEL.search(growth.label)
         if found and verb and growth.figure.high is None and share.figure.high is None:
-            sign = -1 if verb.group("verb") in _DOWN else 1
+            sign = -1 if verb.group("verb") in DOWN else 1
             pairs.append((growth, sign, share, found.group("whole")))
     return pairs
 
@@ -92,15 +91,18 @@ def stated_growth_of(
 ) -> tuple[Placed, int] | None:
     """The growth stated of what `whole` names, nearest first: in `first`'s sentence before it, then in the
     sentences before; with its direction (+1 增长, −1 下降)."""
+    core = _AREA.sub("", _bare(whole))  # 「全县建筑业总产值」 names 「全县总承包和专业承包建筑业总产值」
+    if len(core) < 2:
+        return None  # 「高于全国」 names another area, not a figure of this text
     start = max(0, first.sentence - sentences)
     candidates = [p for s in range(start, first.sentence + 1) for p in layout.in_sentence(s) if p.index < first.index]
     for placed in reversed(candidates):
-        if placed.depth or len(_core(whole)) < 2 or _core(whole) not in _bare(placed.label):
-            continue  # 「高于全国」 names another area, not a figure of this text
+        if placed.depth or core not in _bare(placed.label):
+            continue
         if placed.figure.unit == "%":
             verb = _GROWTH_LABEL.search(placed.label)
             if verb and placed.figure.high is None:
-                return placed, (-1 if verb.group("verb") in _DOWN else 1)
+                return placed, (-1 if verb.group("verb") in DOWN else 1)
             continue
         growth = growth_of(layout, placed)
         if growth is not None:
@@ -109,12 +111,8 @@ def stated_growth_of(
 
 
 def _bare(label: str) -> str:
-    return regex.sub(r"\s+", "", label)
+    return _SPACES.sub("", label)
 
 
-def _core(whole: str) -> str:
-    """The whole's name without the area it is of: 「全县建筑业总产值」 names 「全县总承包和专业承包建筑业总产值」."""
-    return _AREA.sub("", _bare(whole))
-
-
+_SPACES = regex.compile(r"\s+")
 _AREA = regex.compile(r"^(?:全国|全省|全市|全州|全县|全区|全镇)")

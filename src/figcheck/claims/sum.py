@@ -168,10 +168,8 @@ def _breakdown_claim(
             chain = (cue.end, end, cue.depth, announced, header)
             parts = chain_parts(layout, figures, starts, total, chain, candidates)
             parts = staged_parts(layout, total, parts)
-            if announced and len(parts) == 1:  # the member opens a sentence of its own, which may break it down
-                member = headers.member_in_next_sentence(layout, state.by_sentence, sentence, parts[0], state.taken)
-                state.heads.update(p.index for p in member)
-                parts += member
+            if announced and len(parts) == 1:
+                parts += headers.member_in_next_sentence(layout, state.by_sentence, sentence, parts[0], state.taken)
         if parts:
             score = max(common_run(total.label, part.label) for part in parts)
             key = (score >= 2, score if score >= 2 else 0, rank)  # one shared character is chance
@@ -180,6 +178,8 @@ def _breakdown_claim(
     if best is None or (named_by_header and len(best[2]) < 2):
         return None  # a header naming its total announces a breakdown: one figure after it is no list
     _, total, parts, numbered = best
+    # a member opening the next sentence (国内…。入境…) opens a statement of its own, which may break it down
+    state.heads.update(part.index for part in parts if part.sentence != sentence)
     parts, nested = nested_breakdowns(total, parts)
     for head, run in nested:  # 「参保105.55万人，在职职工81.33万人，离退休人员24.22万人；…」: a part and its own parts
         state.nested.append(state.take(SumClaim(head, tuple(run), OPEN, "", tight=True), False))

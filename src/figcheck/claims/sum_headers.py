@@ -91,11 +91,11 @@ def _aside(layout: Layout, placed: Placed) -> bool:
 def _breaks_down_before(layout: Layout, by_sentence: dict[int, list[Placed]], sentence: int, taken: set[int]) -> bool:
     """The sentence opens with 其中 in the paragraph of the one before, and its figures are parts (or their
     changes: 「非税收入109.31亿元，增收32.28亿元」)."""
-    start, _ = layout.sentences[sentence]
+    start, end = layout.sentences[sentence]
     counts = [p for p in by_sentence.get(sentence, []) if p.depth == 0 and is_count(p) and not states_change(layout, p)]
     return (
         same_paragraph(layout, sentence)
-        and layout.text[start:].lstrip(" \u3000，,").startswith("其中")
+        and layout.text[start:end].lstrip(" \u3000，,").startswith("其中")
         and bool(counts)
         and all(p.index in taken for p in counts)
     )

@@ -48,6 +48,11 @@ def _passes(total: Placed, parts: list[Placed]) -> bool:
     return added > total.figure.value + _slack([total, *parts])
 
 
+def adds_up(total: Placed, parts: list[Placed]) -> bool:
+    """The parts add up to the total, allowing for each figure's rounding."""
+    return _meets(total, parts, sum((part.figure.value for part in parts), Decimal(0)))
+
+
 def _meets(head: Placed, run: list[Placed], added: Decimal) -> bool:
     return abs(added - head.figure.value) <= _slack([head, *run])
 

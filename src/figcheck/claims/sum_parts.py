@@ -18,7 +18,7 @@ import regex
 from figcheck.claims.common import common_run, cues, family, is_count, states_other_relation
 from figcheck.claims.sum_clauses import breakdown_end, next_clause
 from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, partition_of, usable
-from figcheck.claims.sum_nested import nested_breakdowns
+from figcheck.claims.sum_nested import adds_up, nested_breakdowns
 from figcheck.layout import Layout, Placed
 
 _LEADING_PERIOD = regex.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
@@ -169,11 +169,7 @@ def _completes(
     head = _clause_head(figures, starts, after, parts[0].depth)
     if head is None or not parallel(parts[0].label, head.label) or family(layout, head) != family(layout, total):
         return False
-    parts = nested_breakdowns(total, parts)[0]  # a part's own parts are not the total's
-    figures_all = [total, *parts, head]
-    slack = sum((Fraction(p.figure.resolution) / 2 for p in figures_all if not p.figure.is_exact), Fraction(0))
-    added = sum((Fraction(p.figure.value) for p in (*parts, head)), Fraction(0))
-    return abs(added - Fraction(total.figure.value)) <= slack
+    return adds_up(total, [*nested_breakdowns(total, parts)[0], head])  # a part's own parts are not the total's
 
 
 def _clause_head(figures: list[Placed], starts: list[int], after: int, depth: int) -> Placed | None:
