@@ -1,9 +1,9 @@
-"""Every partition in rules/categories.toml ([[partition]]) earns its place.
+"""Every partition and category set in rules/categories.toml ([[partition]], [[category]]) earns its place.
 
-tests/data/partition_rows.tsv holds one row per partition: a 其中 list (or a 按…分 breakdown) of exactly its
-members whose parts fall short of the total. With the bundled rules the shortfall is an error (FC101: the
-partition proves the list complete); with the rulebook rebuilt without that one partition it is only a note
-(FC103) — so a partition that stops deciding anything fails here.
+tests/data/partition_rows.tsv holds one row per entry: a list of exactly its members whose parts fall short of the
+total. With the bundled rules the shortfall is an error (FC101: the entry proves the list complete); with the
+rulebook rebuilt without that one entry it is no error — for a partition's 其中 list only a note (FC103) — so an
+entry that stops deciding anything fails here.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ ROWS = _rows()
 
 @dataclass(frozen=True)
 class _Without(rulebook.Rulebook):
-    partition: str = ""
+    entry: str = ""
 
     def load(self, name: str) -> dict:
         data = rulebook.BUNDLED.load(name)
         if name != "categories.toml":
             return data
         data = copy.deepcopy(data)
-        data["partition"] = [entry for entry in data["partition"] if entry["name"] != self.partition]
+        for kind in ("partition", "category"):
+            data[kind] = [entry for entry in data[kind] if entry["name"] != self.entry]
         return data
 
 
@@ -49,12 +50,16 @@ def _failing_codes(text: str, book: rulebook.Rulebook) -> set[str]:
     return {finding.code for finding in findings if not finding.passed}
 
 
-def test_every_partition_has_a_row():
-    names = {entry["name"] for entry in rulebook.BUNDLED.load("categories.toml")["partition"]}
-    assert names == {row["partition"] for row in ROWS}
+def _names(kind: str) -> set[str]:
+    return {entry["name"] for entry in rulebook.BUNDLED.load("categories.toml")[kind]}
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row["partition"] for row in ROWS])
-def test_partition_makes_the_list_complete(row):
+def test_every_entry_has_a_row():
+    assert _names("partition") | _names("category") == {row["entry"] for row in ROWS}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["entry"] for row in ROWS])
+def test_entry_makes_the_list_complete(row):
     assert _failing_codes(row["text"], rulebook.BUNDLED) == {"FC101"}
-    assert _failing_codes(row["text"], _Without(partition=row["partition"])) == {"FC103"}
+    without = _failing_codes(row["text"], _Without(entry=row["entry"]))
+    assert without == ({"FC103"} if row["entry"] in _names("partition") else without - {"FC101"})

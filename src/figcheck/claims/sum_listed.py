@@ -54,10 +54,13 @@ def staged_parts(layout: Layout, total: Placed, parts: list[Placed]) -> list[Pla
 
 
 def category_of(layout: Layout, total: Placed, parts: list[Placed]) -> str:
-    """The name of a category set whose members label every part, if the total names its whole."""
+    """The name of a category set whose members label every part, if the total names its whole (and none of
+    the wholes the set excludes: 出入境 counts residents too, 入境 does not)."""
     around_total = total.label + layout.text[total.figure.end : total.figure.end + 4]
     for category in cues(layout.book).categories:
         if not any(word in around_total for word in category["totals"]):
+            continue
+        if any(word in around_total for word in category.get("unless", ())):
             continue
         if all(any(member in part.label for member in category["members"]) for part in parts):
             return category["name"]
