@@ -42,6 +42,7 @@ class Layout:
     placed: tuple[Placed, ...]
     book: Rulebook = BUNDLED
     _by_sentence: dict[int, list[Placed]] = field(default_factory=dict, repr=False, compare=False)
+    _ends: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def in_sentence(self, sentence: int) -> list[Placed]:
         """The figures of one sentence (indexed once: a document may hold a million figures)."""
@@ -52,10 +53,20 @@ class Layout:
         return index.get(sentence, [])
 
     def sentences_with(self, pattern: regex.Pattern[str]) -> list[int]:
-        """The sentences `pattern` occurs in, in order: a recognizer that needs a word reads only those."""
-        ends = [end for _, end in self.sentences]
-        found = {bisect.bisect_right(ends, match.start()) for match in pattern.finditer(self.text)}
-        return sorted(sentence for sentence in found if sentence < len(ends))
+        """The sentences `pattern` occurs in, in order: a recognizer that needs a word reads only those.
+        One search per sentence found: after a match the search goes on from the end of its sentence."""
+        ends = self._ends
+        if not ends:
+            ends.extend(end for _, end in self.sentences)
+        found: list[int] = []
+        at = 0
+        while (match := pattern.search(self.text, at)) is not None:
+            sentence = bisect.bisect_right(ends, match.start())
+            if sentence >= len(ends):
+                break
+            found.append(sentence)
+            at = ends[sentence]
+        return found
 
     def sentence_text(self, sentence: int) -> str:
         start, end = self.sentences[sentence]

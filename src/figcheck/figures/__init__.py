@@ -16,7 +16,7 @@ import regex
 from figcheck.figures.grammar import BARE_PERCENT_HIGH, GRAMMAR, HALF_UNITS, PER_UNITS, RANGE_MARKS
 from figcheck.figures.model import Figure
 from figcheck.figures.numerals import parse_core, scale_of
-from figcheck.figures.plain import finish, qualifier_after, qualifier_end, read_plain
+from figcheck.figures.plain import finish, qualifier_after, qualifier_end, read_candidate, read_plain
 from figcheck.figures.vocabulary import Vocabulary, vocabulary
 from figcheck.rulebook import BUNDLED, Rulebook
 
@@ -49,10 +49,10 @@ def _read(words: Vocabulary, text: str, match: regex.Match[str], names: list[tup
         return _percent_word(words, text, match)
     if match.group("den"):
         return _fraction(words, text, match)
-    first = read_plain(words, text, match, names)
+    opening, quantity = read_candidate(words, text, match, names)
+    first = opening if quantity else None
     if first is None or not first.unit:
         # 3-5个工作日: a bare number is read as the start of a range before it is judged alone
-        opening = read_plain(words, text, match, names, range_start=True)
         ranged = _range(words, text, opening, names) if opening is not None else None
         if ranged is not None:
             return ranged

@@ -24,13 +24,20 @@ from figcheck.figures.numerals import parse_core, parse_vague, scale_of
 from figcheck.figures.vocabulary import Vocabulary
 
 
-def read_plain(
-    words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]], range_start: bool = False
-) -> Figure | None:
+def read_plain(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]) -> Figure | None:
     """A numeral core with what follows it: scale word, unit, qualifier (一千二百余万元, 3.5万人)."""
+    figure, quantity = read_candidate(words, text, match, names)
+    return figure if quantity else None
+
+
+def read_candidate(
+    words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]
+) -> tuple[Figure | None, bool]:
+    """The figure a match reads as, and whether it is a quantity on its own. A bare number that is not
+    (3 in 「3-5个工作日」) may still open a range: the caller decides, from one reading."""
     read = _read_core(words, text, match, names)
     if read is None:
-        return None
+        return None, False
     core, core_start, (value, resolution), high = read
     core_end = core_start + len(core)
     bare = match.group("bare")
@@ -48,21 +55,20 @@ def read_plain(
     value, resolution, unit, end = _after_unit(
         text, suffix, value, resolution, words.units.get(unit_written, unit_written), end
     )
-    if not range_start and not is_quantity(words, text, core_start, core, core_end, unit, unit_written, value):
-        return None
+    quantity = is_quantity(words, text, core_start, core, core_end, unit, unit_written, value)
     if match.group("sign"):
         value = -value
     if bare and text[core_start - 1 : core_start] == "上":
         inside = inside or "上"
     qualifier = "approx" if high is not None else (words.inside.get(inside, "over") if inside else "none")
     if inside == "大" and not unit_written:
-        return None  # 五大法定程序: 大 without a measure word after it is part of a name
+        return None, False  # 五大法定程序: 大 without a measure word after it is part of a name
     numeral = text[match.start() : core_end] + scale
     after_end = qualifier_end(words, text, end, unit)
     if after_end > end:
         qualifier = qualifier_after(words, text, end, after_end)
     start = core_start - 1 if bare and text[core_start - 1 : core_start] == "上" else match.start()
-    return finish(words, text, start, after_end, value, resolution, unit, qualifier, numeral, high)
+    return finish(words, text, start, after_end, value, resolution, unit, qualifier, numeral, high), quantity
 
 
 def _read_core(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]):
