@@ -82,7 +82,9 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
         state.totals.add(claim.stated.index)
     named_openings = headers.possible_named_headers(layout)
     gates = sentence_gates(layout)  # the sentences each reading can find anything in, each found in one pass
-    for sentence, (start, end) in enumerate(layout.sentences):
+    cued = set(layout.sentences_with(breakdown))
+    for sentence in sorted(cued | named_openings | gates.colons | gates.totals_after | gates.members):
+        start, end = layout.sentences[sentence]
         figures = by_sentence.get(sentence, [])
         if not figures and not (sentence > 0 and by_sentence.get(sentence - 1)):
             continue  # a sentence without figures may still hold a 其中 that opens a list: 「…1.00万元。其中：」
@@ -93,7 +95,7 @@ def sum_claims(layout: Layout) -> list[SumClaim]:
             claim = _breakdown_claim(state, sentence, cue, starts, header=True, candidates=list(named.totals))
             claims += [claim] if claim is not None else []
         depth_at = _DepthScanner(layout.text, start)
-        for match in breakdown.finditer(layout.text, start, end):
+        for match in breakdown.finditer(layout.text, start, end) if sentence in cued else ():
             header = bool(match.group("header"))
             if header and not _opens(layout.text, start, match.start()):
                 continue  # a header breaks down the sentence before only as the opening of its own
