@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,21 @@ class Rulebook:
     once per rulebook by functions decorated with `derived`, and a run passes its rulebook down."""
 
     extra_dirs: tuple[Path, ...] = ()
+    # Every derived vocabulary is looked up by the rulebook, once per figure or sentence: hash it once.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((type(self), self.extra_dirs)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __getstate__(self) -> dict[str, Any]:  # a path's hash differs from process to process: never ship it
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
 
     def load(self, name: str) -> dict[str, Any]:
         """Parse `rules/<name>` once, extended by the user's files of that name (do not mutate)."""

@@ -111,14 +111,23 @@ def _sum(parts: list[Figure]) -> tuple[Interval, Fraction]:
     return span, sum((exact(p.value) for p in parts), Fraction(0))
 
 
+def _running_sums(parts: list[Figure]) -> list[Interval]:
+    """The interval sums of the first 0, 1, … len(parts) parts: each part's others in linear time."""
+    sums = [Interval.point(Fraction(0))]
+    for part in parts:
+        sums.append(sums[-1] + interval(part))
+    return sums
+
+
 def only_slip(total: Figure, parts: list[Figure], truncation: bool) -> Slip | None:
     """The one slip that makes the parts add up to the total, if exactly one figure (with one value)
     explains the gap and that slip is specific; None when none or several do."""
     span, point = _sum(parts)
     explaining = [slip for slip in slips(total, span) if allowance(slip.corrected, span, point, truncation)]
     stated = interval(total)
+    before, after = _running_sums(parts), _running_sums(parts[::-1])[::-1]
     for position, part in enumerate(parts):
-        others, rest = _sum([*parts[:position], *parts[position + 1 :]])
+        others, rest = before[position] + after[position + 1], point - exact(part.value)
         for slip in slips(part, stated + -others):
             corrected = slip.corrected
             if allowance(total, others + interval(corrected), rest + exact(corrected.value), truncation):
