@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["Path", "docx", "html", "pdf", "markdown", "scanned_pdf"]
+__all__ = ["Path", "docx", "html", "pdf", "markdown", "scanned_pdf", "split_table_pdf", "LONG_TABLE"]
 
 PROSE_CLEAN = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结6件。"
 PROSE_FLAWED = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结5件。"
@@ -96,4 +96,51 @@ def scanned_pdf(path: Path) -> Path:
     page = canvas.Canvas(str(path))
     page.rect(72, 600, 300, 120, fill=1)
     page.save()
+    return path
+
+
+def _long_table() -> list[list[str]]:
+    rows = [["单位名称", "合计", "基本支出", "项目支出"]]
+    for index in range(40):
+        basic, project = 100 + index, 50 + 2 * index
+        rows.append([f"第{index + 1}所", str(basic + project), str(basic), str(project)])
+    columns = list(zip(*rows[1:], strict=True))[1:]
+    return rows + [["合计", *(str(sum(int(value) for value in column)) for column in columns)]]
+
+
+LONG_TABLE = _long_table()  # 40 rows and a 合计 row: too long for one page
+
+
+def split_table_pdf(
+    path: Path, table: list[list[str]], repeat_header: bool, next_page: list[list[str]] | None = None
+) -> Path:
+    """A ruled table that starts low on page 1 and goes on over the next page (its header repeated there or
+    not), then a second, small table: 表1 across pages, 表2 after it. With `next_page`, that table instead opens
+    the page after 表1, without a caption."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16)
+
+    def ruled(rows: list[list[str]]) -> Table:
+        grid = Table(rows, repeatRows=1 if repeat_header else 0)
+        grid.setStyle(
+            TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        )
+        return grid
+
+    small = [["项目", "金额"], ["因公出国（境）费", "2"], ["公务接待费", "3"], ["合计", "5"]]
+    story = [Paragraph("某单位2024年部门预算", style)]
+    story += [Paragraph("本单位认真编制部门预算，严格控制一般性支出。" * 4, style) for _ in range(9)]
+    story += [Paragraph("表1 支出预算表（单位：万元）", style), ruled(table)]
+    if next_page is not None:
+        story += [PageBreak(), ruled(next_page)]
+    else:
+        story += [Paragraph("表2 三公经费预算表（单位：万元）", style), ruled(small)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path

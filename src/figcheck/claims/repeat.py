@@ -42,13 +42,13 @@ def _cues(book: Rulebook) -> _RepeatCues:
     words = rulebook.alternation(data["leading_words"])
     trailing = rulebook.alternation(data["trailing_words"])
     return _RepeatCues(
-        leading=regex.compile(rf"^(?:(?:19|20)\d\d年(?:度|末|底)?|{words}|[，,：:\s])+"),
+        leading=regex.compile(rf"^(?:(?:19|20)\d\d\s?年(?:度|末|底)?|{words}|[，,：:\s])+"),
         leading_verbs=tuple(rulebook.longest_first(data["leading_verbs"])),
         trailing=regex.compile(rf"(?:{trailing})+$"),
         planning=tuple(data["planning_words"]),
         aggregate=tuple(data["aggregate_words"]),
         scopes=tuple(rulebook.longest_first(data["scopes"])),
-        own_period=regex.compile(rf"^[，,：:\s]*(?:(?:19|20)\d\d年度?|{rulebook.alternation(data['own_period'])})"),
+        own_period=regex.compile(rf"^[，,：:\s]*(?:(?:19|20)\d\d\s?年度?|{rulebook.alternation(data['own_period'])})"),
         sub_periods=tuple(rulebook.longest_first(data["sub_periods"])),
     )
 
@@ -65,6 +65,16 @@ def subject(layout: Layout, placed: Placed, with_verb: bool = False) -> str:
         return label
     noun = _NOUN_AFTER.match(layout.text, placed.figure.end)
     return cues.trailing.sub("", noun.group(0)) if noun else ""
+
+
+def acting_for_itself(layout: Layout, placed: Placed) -> bool:
+    """Whether nothing but a period or a place stands before the label's verb: 「2023 年全区受理…申请」, not
+    「区政府办代表区政府受理…申请」, whose actor (one office) is not the whole a table totals."""
+    cues = _cues(layout.book)
+    label = cues.leading.sub("", placed.label)
+    return not any(verb in label and not label.startswith(verb) for verb in cues.leading_verbs) or any(
+        label.startswith(verb) for verb in cues.leading_verbs
+    )
 
 
 class _Sentences:

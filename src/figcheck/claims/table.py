@@ -10,12 +10,10 @@ structure is not known well enough.
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
-from figcheck.claims.common import common_run, is_count, states_other_relation
 from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
+from figcheck.claims.table_prose import stated_in_prose
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
 from figcheck.layout import Layout, Placed
@@ -35,13 +33,9 @@ def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
     for table in tables:
         reader = _TableReader(table, layout, by_start)
         claims += reader.claims()
-        claims += reader.stated_in_prose(layout, spans)
+        grand = reader.grand_total()
+        claims += stated_in_prose(layout, *grand, spans) if grand is not None else []
     return claims
-
-
-def _in_cells(offset: int, spans: list[tuple[int, int]]) -> bool:
-    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 class _TableReader:
@@ -270,29 +264,17 @@ class _TableReader:
                     claims.append(ShareClaim(rate, part, whole, unit, table="rate"))
         return claims
 
-    def stated_in_prose(self, layout: Layout, spans: list[tuple[int, int]]) -> list[RepeatClaim]:
-        """The table's grand total against the same quantity in the prose (「全年受理申请64件」 beside a
-        table whose 总计 is 61): a repeated figure (FC501) when the two disagree."""
+    def grand_total(self) -> tuple[Placed, str] | None:
+        """The table's grand total (its one 总计 row, in its total or only value column) and the words naming
+        what it counts (the caption and the column's header), for the prose to be checked against."""
         rows = self._data_rows()
         totals = [r for r in rows if self.words.total.search(self._row_label(r).replace(" ", "").split(" ")[-1])]
         columns = self._value_columns()
         total_columns = [c for c in columns if self.words.total.search(self._column_header(c))]
         if len(totals) != 1 or not columns:
-            return []
+            return None
         column = total_columns[0] if len(total_columns) == 1 else columns[0] if len(columns) == 1 else None
         grand = self.values[totals[0]][column] if column is not None else None
         if grand is None or not grand.figure.is_exact:
-            return []
-        subject = (self.caption + " " + self.headers[column]).replace(" ", "")
-        unit = _UNIT.search(subject)
-        claims = []
-        for placed in layout.placed:
-            figure = placed.figure
-            if _in_cells(figure.start, spans) or not is_count(placed) or states_other_relation(layout, placed):
-                continue
-            if "其中" in placed.label or not figure.is_exact or (unit and figure.unit not in unit.group(1)):
-                continue
-            words = placed.label + layout.text[figure.end : figure.end + 8]
-            if common_run(words, subject) >= 6 and figure.value != grand.figure.value:
-                claims.append(RepeatClaim(grand, placed, placed.label.strip("，,、 ")))
-        return claims[:1]
+            return None
+        return grand, (self.caption + " " + self.headers[column]).replace(" ", "")

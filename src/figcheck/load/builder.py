@@ -58,12 +58,18 @@ class DocumentBuilder:
         self._attach(start, start + len(text))
         self._last_text = text
 
-    def table(self, rows: list[list[str]], where: str = "") -> None:
-        """Add a table given as rows of cell texts (merged cells repeated where they span)."""
-        rows = [[(cell or "").replace("\n", "").replace("\t", " ").strip() for cell in row] for row in rows]
-        rows = [row for row in rows if any(row)]
-        if not rows:
+    def table(self, rows: list[list[str]], where: str = "", row_where: list[str] | None = None) -> None:
+        """Add a table given as rows of cell texts (merged cells repeated where they span). `where` prefixes
+        the table's locator (「第3—4页 」), `row_where` each row's cells' (the page a row is printed on)."""
+        row_where = row_where if row_where is not None else [where] * len(rows)
+        kept = [
+            ([(cell or "").replace("\n", "").replace("\t", " ").strip() for cell in row], prefix)
+            for row, prefix in zip(rows, row_where, strict=True)
+        ]
+        kept = [(row, prefix) for row, prefix in kept if any(row)]
+        if not kept:
             return
+        rows, row_where = [row for row, _ in kept], [prefix for _, prefix in kept]
         number = len(self._tables) + 1
         cols = max(len(row) for row in rows)
         table_start = self._length
@@ -73,7 +79,7 @@ class DocumentBuilder:
                 text = row[c] if c < len(row) else ""
                 start = self._append(text)
                 cells.append(Cell(r, c, start, start + len(text), text))
-                locator = f"{where}表{number} 第{r + 1}行第{c + 1}列"
+                locator = f"{row_where[r]}表{number} 第{r + 1}行第{c + 1}列"
                 self._segments.append(Segment(start, start + len(text), "cell", locator))
                 self._append("\t" if c < cols - 1 else "\n")
         self._segments.append(Segment(table_start, self._length, "table", f"{where}表{number}"))

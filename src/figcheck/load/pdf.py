@@ -26,10 +26,12 @@ def load(path: str, data: bytes) -> Document:
     from pdfminer.pdfparser import PDFSyntaxError
 
     builder = DocumentBuilder(path, "pdf")
+    flow = _TableFlow(builder)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                _page(page, number, builder)
+                _page(page, number, builder, flow)
+            flow.close()
     except LoadError:
         raise
     except Exception as exc:  # pdfplumber wraps pdfminer's errors, and pdfminer raises many kinds
@@ -45,7 +47,7 @@ def load(path: str, data: bytes) -> Document:
     return document
 
 
-def _page(page, number: int, builder: DocumentBuilder) -> None:
+def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None:
     start = builder.length
     where = f"第{number}页 "
     tables = page.find_tables()
@@ -71,15 +73,76 @@ def _page(page, number: int, builder: DocumentBuilder) -> None:
         blocks += _split_framed_text(top, [[cell or "" for cell in row] for row in rows])
     blocks.sort(key=lambda block: block[0])
     pending: list[str] = []
+    flow.new_page(number)
     for _, kind, content in blocks:
         if kind == "line":
+            if not _page_mark(content.strip()) and content.strip():
+                flow.text()  # prose between two tables: the second is a table of its own
             pending.append(content)
             continue
         _flush(pending, builder, where)
-        builder.table(content, where)
+        flow.table(content)
     _flush(pending, builder, where)
     if builder.length > start:
         builder.page(number, start)
+
+
+class _TableFlow:
+    """Tables as the document has them: a table that ends its page and one that opens the next, with the
+    same columns and only page marks between them, are one table (a repeated header row is dropped). A
+    table is added to the document once it is known not to go on."""
+
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.rows: list[list[str]] = []
+        self.pages: list[int] = []  # the page each row is printed on
+        self.page = 0
+        self.open = False  # nothing but page marks since the pending table's last row
+
+    def new_page(self, number: int) -> None:
+        self.page = number
+
+    def text(self) -> None:
+        self.close()
+
+    def table(self, rows: list[list[str]]) -> None:
+        if self.open and self._continues(rows):
+            header = _repeated_header(self.rows, rows)
+            self.rows += rows[header:]
+            self.pages += [self.page] * (len(rows) - header)
+            return
+        self.close()
+        self.rows, self.pages, self.open = list(rows), [self.page] * len(rows), True
+
+    def _continues(self, rows: list[list[str]]) -> bool:
+        if self.pages[-1] != self.page - 1 or not rows or len(rows[0]) != len(self.rows[0]):
+            return False
+        first = rows[0]
+        return _repeated_header(self.rows, rows) > 0 or any(_numeric(cell) for cell in first)
+
+    def close(self) -> None:
+        if self.open:
+            first, last = self.pages[0], self.pages[-1]
+            where = f"第{first}页 " if first == last else f"第{first}—{last}页 "
+            self.builder.table(self.rows, where, [f"第{page}页 " for page in self.pages])
+        self.rows, self.pages, self.open = [], [], False
+
+
+def _repeated_header(table: list[list[str]], continuation: list[list[str]]) -> int:
+    """How many of the continuation's first rows repeat the table's first rows (its header)."""
+    count = 0
+    while count < min(len(table), len(continuation)) - 1 and _same_row(table[count], continuation[count]):
+        count += 1
+    return count
+
+
+def _same_row(first: list[str], second: list[str]) -> bool:
+    return [(cell or "").split() for cell in first] == [(cell or "").split() for cell in second]
+
+
+def _numeric(cell: str | None) -> bool:
+    text = (cell or "").replace(",", "").replace(" ", "")
+    return bool(text) and text.lstrip("-").replace(".", "", 1).isdigit()
 
 
 def _split_framed_text(top: float, rows: list[list[str]]) -> list[tuple[float, str, object]]:

@@ -1,0 +1,59 @@
+"""PDF tables as the document has them: a table continued on the next page is one table (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+import builders
+from figcheck.load import load
+from figcheck.pipeline import check_path
+
+
+def _flawed() -> list[list[str]]:
+    rows = [list(row) for row in builders.LONG_TABLE]
+    rows[38][2] = "173"  # 第38所's 基本支出, printed on page 2: 137 typed as 173
+    return rows
+
+
+@pytest.mark.parametrize("repeat_header", [True, False], ids=["header-repeated", "no-header"])
+def test_a_table_across_pages_is_one_table(tmp_path, repeat_header):
+    path = builders.split_table_pdf(tmp_path / "budget.pdf", builders.LONG_TABLE, repeat_header)
+    document = load(str(path))
+    assert [(table.number, table.rows, table.cols) for table in document.tables] == [(1, 42, 4), (2, 4, 2)]
+    first_page, last_page = (
+        document.locate(document.tables[0].cells[4].start),
+        document.locate(document.tables[0].cells[-1].start),
+    )
+    assert first_page == "第1页 表1 第2行第1列" and last_page.startswith("第2页 表1 第42行"), (first_page, last_page)
+    assert [s.locator for s in document.segments if s.kind == "table"] == ["第1—2页 表1", "第2页 表2"]
+    result = check_path(str(path))
+    assert result.findings == ()
+    totals = [f for f in result.passed if f.code == "FC401"]
+    assert {f.stated.raw for f in totals} >= {*builders.LONG_TABLE[-1][1:], "5"}, [f.formula for f in totals]
+
+
+@pytest.mark.parametrize("repeat_header", [True, False], ids=["header-repeated", "no-header"])
+def test_a_slip_on_the_second_page_is_found_in_its_cell(tmp_path, repeat_header):
+    path = builders.split_table_pdf(tmp_path / "budget.pdf", _flawed(), repeat_header)
+    result = check_path(str(path))
+    found = [(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings]
+    assert ("FC401", builders.LONG_TABLE[-1][2], "第2页 表1 第42行第3列") in found, found
+    assert all(code == "FC401" for code, _, _ in found), found
+
+
+def test_a_new_table_opening_the_next_page_stays_a_table_of_its_own(tmp_path):
+    # same number of columns, nothing between them but the page break: its own header row says it is new
+    other = [
+        ["地区", "户数", "人口", "面积"],
+        ["东城", "12", "30", "8"],
+        ["西城", "10", "25", "7"],
+        ["合计", "22", "55", "15"],
+    ]
+    short = builders.LONG_TABLE[:5] + [
+        ["合计", *(str(sum(int(row[c]) for row in builders.LONG_TABLE[1:5])) for c in (1, 2, 3))]
+    ]
+    path = builders.split_table_pdf(tmp_path / "two.pdf", short, False, next_page=other)
+    document = load(str(path))
+    assert [(table.rows, table.cols) for table in document.tables] == [(6, 4), (4, 4)]
+    assert [s.locator for s in document.segments if s.kind == "table"] == ["第1页 表1", "第2页 表2"]
+    assert check_path(str(path)).findings == ()
