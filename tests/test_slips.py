@@ -94,3 +94,25 @@ def test_a_planted_slip_is_named_right_or_not_at_all(case):
     if finding.code == "FC105":
         params = dict(finding.params)
         assert (params["slip"], params["slip_value"]) == (planted + "件", figures[which] + "件"), text
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "named", "corrected"),
+    [
+        ("53.3万元", ["29.31万元", "6.07万元"], "53.3万元", "35.3万元"),  # 35.38 written 35.3, digits swapped
+        ("35.3万元", ["92.31万元", "6.07万元"], "92.31万元", "29.31万元"),  # a part's swap, the total truncated
+    ],
+)
+def test_a_slip_explained_only_by_a_truncated_total(total, parts, named, corrected):
+    figures = [_figure(part) for part in parts]
+    found = slips.only_slip(_figure(total), figures, truncation=True)
+    assert found is not None and (found.figure.raw, found.corrected.raw) == (named, corrected)
+    assert slips.only_slip(_figure(total), figures, truncation=False) is None, "half-up alone leaves it unexplained"
+
+
+def test_two_figures_one_value_is_no_slip_to_name():
+    # 12 + 12 = 24 against 33: either part written 21 would explain it, so neither is named
+    total, *parts = find_figures("共33件，其中甲类12件、乙类12件。")
+    assert slips.only_slip(total, parts, truncation=False) is None
+    lone = find_figures("共36件，其中甲类12件、乙类15件。")  # 12 → 21 alone: named
+    assert slips.only_slip(lone[0], lone[1:], truncation=False).corrected.raw == "21件"

@@ -40,3 +40,28 @@ def test_a_part_and_its_own_parts_are_checked_apart():
     text = "全年受理案件30件，其中行政案件20件，一审12件，二审8件；民事案件10件，一审6件，二审4件。"
     passed = {(f.code, f.stated.raw) for f in check_text(text).passed}
     assert {("FC101", "30件"), ("FC101", "20件"), ("FC101", "10件")} <= passed
+
+
+def _rounded(total: str, parts: list[str]):
+    text = f"全省参保{total}万人，其中" + "，".join(f"第{i}类{value}万人" for i, value in enumerate(parts)) + "。"
+    placed = layout(text, find_figures(text)).placed
+    return placed[0], list(placed[1:])
+
+
+def test_a_run_adds_up_within_half_a_last_digit_of_each_figure():
+    # 50.00 + 31.33 + 24.24 = 105.57 for 105.55: four figures to 0.01 allow 0.02
+    head, figures = _rounded("138.96", ["105.55", "50.00", "31.33", "24.24", "33.41"])
+    kept, nested = nested_breakdowns(head, figures)
+    assert [p.figure.raw for p in kept] == ["105.55万人", "33.41万人"]
+    assert [[p.figure.raw for p in run] for _, run in nested] == [["50.00万人", "31.33万人", "24.24万人"]]
+
+
+def test_a_run_off_by_more_than_its_rounding_is_no_breakdown():
+    # 81.33 + 24.27 = 105.60 for 105.55: three figures to 0.01 allow 0.015, not 0.05
+    head, figures = _rounded("138.96", ["105.55", "81.33", "24.27", "33.41"])
+    assert nested_breakdowns(head, figures) == (figures, [])
+
+
+def test_whole_counts_have_no_rounding_to_lean_on():
+    head, figures = _placed(30, [20, 12, 9, 10])  # 12 + 9 = 21, one more than 20: no breakdown of 20
+    assert nested_breakdowns(head, figures) == (figures, [])

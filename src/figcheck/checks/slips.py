@@ -119,12 +119,21 @@ def _running_sums(parts: list[Figure]) -> list[Interval]:
     return sums
 
 
+def _reach(total: Figure, truncation: bool) -> Interval:
+    """The values the stated total may stand for: its rounding, and with truncated figures accepted (35.3 for
+    35.38) up to one last digit above it — where a part's corrected value must bring the sum."""
+    stated = interval(total)
+    if not truncation or total.is_exact or stated.hi is None:
+        return stated
+    return Interval(stated.lo, exact(total.value) + Fraction(total.resolution))
+
+
 def only_slip(total: Figure, parts: list[Figure], truncation: bool) -> Slip | None:
     """The one slip that makes the parts add up to the total, if exactly one figure (with one value)
     explains the gap and that slip is specific; None when none or several do."""
     span, point = _sum(parts)
     explaining = [slip for slip in slips(total, span) if allowance(slip.corrected, span, point, truncation)]
-    stated = interval(total)
+    stated = _reach(total, truncation)
     before, after = _running_sums(parts), _running_sums(parts[::-1])[::-1]
     for position, part in enumerate(parts):
         others, rest = before[position] + after[position + 1], point - exact(part.value)
