@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
+from figcheck.claims.table_codes import code_columns, ranked_sums, row_code
 from figcheck.claims.table_prose import stated_in_prose
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
@@ -44,6 +45,11 @@ class _TableReader:
         self.caption = table.caption
         self.grid = table.grid()
         self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
+        self.texts = [[cell.text if cell is not None else "" for cell in row] for row in self.grid]
+        self.code_cols = code_columns(self.texts, self.words.code_levels)
+        for row in self.values:
+            for c in self.code_cols:
+                row[c] = None  # 201 | 13 | 01 name a subject, they count nothing
         self.header_rows = self._header_rows()
         self.label_cols = self._label_cols()
         self.headers = [
@@ -93,7 +99,7 @@ class _TableReader:
             return []
         return (
             self._total_columns()
-            + self._total_rows()
+            + (self._ranked_rows() if self.code_cols else self._total_rows())
             + self._share_columns()
             + self._growth_columns()
             + self._rate_columns()
@@ -132,6 +138,9 @@ class _TableReader:
                 and not self.words.subtotal.search(self._column_header(c))
                 and (unit is None or unit.group(0) in self.headers[c] or not _UNIT.search(self.headers[c]))
             ]
+            if not parts and self.code_cols:  # 合计 | 基本支出 | 项目支出: a budget table puts its total first
+                following = [c for c in columns if c > total]
+                parts = following[: next((i for i, c in enumerate(following) if c in totals), len(following))]
             previous = total
             if len(parts) < 2:
                 continue
@@ -177,6 +186,15 @@ class _TableReader:
             for c in self._value_columns():
                 claims += self._sum((total, c), [(r, c) for r in parts])
         return claims
+
+    def _ranked_rows(self) -> list[SumClaim]:
+        """Rows ranked by their subject codes: each the sum of the next rank beneath it (table_codes.py)."""
+        rows = self._data_rows()
+        codes = {r: code for r in rows if (code := row_code(self.texts[r], self.code_cols)) is not None}
+        totals = [r for r in rows if r not in codes and self._is_total(self._row_label(r))]
+        if len(codes) + len(totals) < len(rows):
+            return []  # a row with figures but no code: where it belongs in the ranks is not known
+        return ranked_sums(codes, totals, self._value_columns(), self._sum)
 
     def _share_columns(self) -> list[ShareClaim]:
         rows = self._data_rows()

@@ -23,6 +23,7 @@ class _TableWords:
     current: regex.Pattern[str]
     previous: regex.Pattern[str]
     rate_whole: regex.Pattern[str]
+    code_levels: tuple[str, ...]  # 类, 款, 项: the header cells of a subject code's columns
 
 
 @rulebook.derived
@@ -40,4 +41,5 @@ def table_words(book: Rulebook) -> _TableWords:
         current=regex.compile(rulebook.alternation(data["current_period"])),
         previous=regex.compile(rulebook.alternation(data["previous_period"])),
         rate_whole=regex.compile(rulebook.alternation(data["rate_wholes"])),
+        code_levels=tuple(data["code_levels"]),
     )
