@@ -199,6 +199,8 @@ class RepeatClaim:
     stated: Placed
     earlier: Placed
     subject: str
+    # the unit of the table whose amount the statement restates in a coarser unit (元 → 万元), which may truncate
+    converted: str = ""
 
 
 Claim = (

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import regex
 
+from figcheck.claims.budget_table import item_claims, table_rows
 from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
 from figcheck.claims.table_codes import code_columns, ranked_sums, row_code
-from figcheck.claims.table_prose import stated_in_prose
+from figcheck.claims.table_prose import grand_total, stated_in_prose
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
 from figcheck.layout import Layout, Placed
@@ -31,11 +32,13 @@ def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
     by_start = {placed.figure.start: placed for placed in layout.placed}
     claims: list[TableClaim] = []
     spans = sorted((cell.start, cell.end) for table in tables for cell in table.cells)
+    coded = []
     for table in tables:
         reader = _TableReader(table, layout, by_start)
         claims += reader.claims()
-        grand = reader.grand_total()
-        claims += stated_in_prose(layout, *grand, spans) if grand is not None else []
+        coded.append(table_rows(reader))
+        claims += stated_in_prose(layout, *grand, spans) if (grand := grand_total(reader)) is not None else []
+    claims += item_claims(layout, coded)
     return claims
 
 
@@ -88,7 +91,7 @@ class _TableReader:
                 return c
         return cols
 
-    def _row_label(self, r: int) -> str:
+    def row_label(self, r: int) -> str:
         return " ".join(dict.fromkeys(self._text(r, c) for c in range(self.label_cols) if self._text(r, c)))
 
     def _is_zero(self, r: int, c: int) -> bool:
@@ -105,7 +108,7 @@ class _TableReader:
             + self._rate_columns()
         )
 
-    def _value_columns(self) -> list[int]:
+    def value_columns(self) -> list[int]:
         return [c for c in range(self.label_cols, len(self.headers)) if self._additive(c)]
 
     def _additive(self, c: int) -> bool:
@@ -115,7 +118,7 @@ class _TableReader:
         """A 合计/总计 row (its last label cell), not a 小计."""
         return bool(self.words.total.search(label.split(" ")[-1])) and not self.words.subtotal.search(label)
 
-    def _column_header(self, c: int) -> str:
+    def column_header(self, c: int) -> str:
         """The lowest header cell of a column (「总计」 under 「行政复议」)."""
         for r in range(self.header_rows - 1, -1, -1):
             if self._text(r, c):
@@ -125,8 +128,8 @@ class _TableReader:
     def _total_columns(self) -> list[SumClaim]:
         """Each total column sums the value columns since the previous one: 「维持 纠正 其他 尚未审结 总计」
         twice side by side (行政复议, 行政诉讼) are two sums."""
-        columns = self._value_columns()
-        totals = [c for c in columns if self.words.total.search(self._column_header(c))]
+        columns = self.value_columns()
+        totals = [c for c in columns if self.words.total.search(self.column_header(c))]
         claims = []
         previous = self.label_cols - 1
         for total in totals:
@@ -135,7 +138,7 @@ class _TableReader:
                 c
                 for c in columns
                 if previous < c < total
-                and not self.words.subtotal.search(self._column_header(c))
+                and not self.words.subtotal.search(self.column_header(c))
                 and (unit is None or unit.group(0) in self.headers[c] or not _UNIT.search(self.headers[c]))
             ]
             if not parts and self.code_cols:  # 合计 | 基本支出 | 项目支出: a budget table puts its total first
@@ -157,12 +160,12 @@ class _TableReader:
         terms = tuple(v for v in cells if v is not None)
         return [SumClaim(stated, terms, COMPLETE, "合计", tight=True, table=True)] if terms else []
 
-    def _data_rows(self) -> list[int]:
+    def data_rows(self) -> list[int]:
         return [r for r in range(self.header_rows, len(self.grid)) if any(v is not None for v in self.values[r])]
 
     def _total_rows(self) -> list[SumClaim]:
-        rows = self._data_rows()
-        labels = {r: self._row_label(r).replace(" ", "") for r in rows}
+        rows = self.data_rows()
+        labels = {r: self.row_label(r).replace(" ", "") for r in rows}
         if any(_SECTION.search(label) for label in labels.values()) and any(
             _ITEM.search(text) for text in labels.values()
         ):
@@ -183,22 +186,22 @@ class _TableReader:
         for total, parts in groups:
             if len(parts) < 2:
                 continue
-            for c in self._value_columns():
+            for c in self.value_columns():
                 claims += self._sum((total, c), [(r, c) for r in parts])
         return claims
 
     def _ranked_rows(self) -> list[SumClaim]:
         """Rows ranked by their subject codes: each the sum of the next rank beneath it (table_codes.py)."""
-        rows = self._data_rows()
+        rows = self.data_rows()
         codes = {r: code for r in rows if (code := row_code(self.texts[r], self.code_cols)) is not None}
-        totals = [r for r in rows if r not in codes and self._is_total(self._row_label(r))]
+        totals = [r for r in rows if r not in codes and self._is_total(self.row_label(r))]
         if len(codes) + len(totals) < len(rows):
             return []  # a row with figures but no code: where it belongs in the ranks is not known
-        return ranked_sums(codes, totals, self._value_columns(), self._sum)
+        return ranked_sums(codes, totals, self.value_columns(), self._sum)
 
     def _share_columns(self) -> list[ShareClaim]:
-        rows = self._data_rows()
-        totals = [r for r in rows if self._is_total(self._row_label(r))]
+        rows = self.data_rows()
+        totals = [r for r in rows if self._is_total(self.row_label(r))]
         if len(totals) != 1:
             return []
         total_row = totals[0]
@@ -250,7 +253,7 @@ class _TableReader:
         for c in range(self.label_cols, len(self.headers)):
             if not self.words.growth.search(self.headers[c]) or regex.search(r"百分点", self.headers[c]):
                 continue
-            for r in self._data_rows():
+            for r in self.data_rows():
                 growth, base, result = self.values[r][c], self.values[r][previous], self.values[r][current]
                 if growth is not None and base is not None and result is not None and base.figure.value > 0:
                     claims.append(ChangeClaim(growth, base, result, "percent", 1, table=True))
@@ -262,37 +265,22 @@ class _TableReader:
         claims = []
         value_columns = [c for c in range(self.label_cols, len(self.headers)) if self._additive(c)]
         for c in range(self.label_cols, len(self.headers)):
-            header = self._column_header(c)
+            header = self.column_header(c)
             named = regex.search(r"(\p{Han}{2})率", header)
             if named is None or self.words.growth.search(header):
                 continue
             stem = named.group(1)
-            numerators = [v for v in value_columns if stem in self._column_header(v)]
+            numerators = [v for v in value_columns if stem in self.column_header(v)]
             wholes = [
-                v for v in value_columns if v not in numerators and self.words.rate_whole.search(self._column_header(v))
+                v for v in value_columns if v not in numerators and self.words.rate_whole.search(self.column_header(v))
             ]
             if not wholes and len(value_columns) == 2 and len(numerators) == 1:
                 wholes = [v for v in value_columns if v not in numerators]
             if len(numerators) != 1 or len(wholes) != 1:
                 continue
-            for r in self._data_rows():
+            for r in self.data_rows():
                 rate, part, whole = self.values[r][c], self.values[r][numerators[0]], self.values[r][wholes[0]]
                 if rate is not None and part is not None and whole is not None and whole.figure.value > 0:
                     unit = rate.figure.unit or ("‰" if "‰" in header else "%")
                     claims.append(ShareClaim(rate, part, whole, unit, table="rate"))
         return claims
-
-    def grand_total(self) -> tuple[Placed, str] | None:
-        """The table's grand total (its one 总计 row, in its total or only value column) and the words naming
-        what it counts (the caption and the column's header), for the prose to be checked against."""
-        rows = self._data_rows()
-        totals = [r for r in rows if self.words.total.search(self._row_label(r).replace(" ", "").split(" ")[-1])]
-        columns = self._value_columns()
-        total_columns = [c for c in columns if self.words.total.search(self._column_header(c))]
-        if len(totals) != 1 or not columns:
-            return None
-        column = total_columns[0] if len(total_columns) == 1 else columns[0] if len(columns) == 1 else None
-        grand = self.values[totals[0]][column] if column is not None else None
-        if grand is None or not grand.figure.is_exact:
-            return None
-        return grand, (self.caption + " " + self.headers[column]).replace(" ", "")

@@ -36,6 +36,22 @@ def stated_in_prose(layout: Layout, grand: Placed, subject: str, spans: list[tup
     return claims[:1]
 
 
+def grand_total(reader) -> tuple[Placed, str] | None:
+    """The table's grand total (its one 总计 row, in its total or only value column) and the words naming
+    what it counts (the caption and the column's header), for the prose to be checked against."""
+    rows = reader.data_rows()
+    totals = [r for r in rows if reader.words.total.search(reader.row_label(r).replace(" ", "").split(" ")[-1])]
+    columns = reader.value_columns()
+    total_columns = [c for c in columns if reader.words.total.search(reader.column_header(c))]
+    if len(totals) != 1 or not columns:
+        return None
+    column = total_columns[0] if len(total_columns) == 1 else columns[0] if len(columns) == 1 else None
+    grand = reader.values[totals[0]][column] if column is not None else None
+    if grand is None or not grand.figure.is_exact:
+        return None
+    return grand, (reader.caption + " " + reader.headers[column]).replace(" ", "")
+
+
 def in_cells(offset: int, spans: list[tuple[int, int]]) -> bool:
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]

@@ -156,16 +156,24 @@ def _arithmetic(finding: Finding, lang: str) -> str:
 
 
 def _excerpt(document: Document, finding: Finding) -> Text:
-    """The sentence(s) holding the finding's figures, those figures highlighted."""
-    first = min(i.figure.start for i in finding.figures)
-    last = max(i.figure.end for i in finding.figures)
-    begin, stop = _sentence_bounds(document.text, first, last)
-    if stop - begin > _EXCERPT_LIMIT:
-        begin, stop = max(begin, first - 20), min(stop, last + 20)
-    text = Text(document.text[begin:stop].replace("\n", " ").strip("\r"))
-    for involved in finding.figures:
-        style = _ROLE_STYLE.get(involved.role, "bold yellow")
-        text.stylize(style, involved.figure.start - begin, involved.figure.end - begin)
+    """The sentence(s) holding the finding's figures, those figures highlighted; figures far apart (a text and
+    the table row it restates) each in their own sentence, joined by 「 … 」."""
+    spans: list[list[int]] = []
+    for involved in sorted(finding.figures, key=lambda i: i.figure.start):
+        begin, stop = _sentence_bounds(document.text, involved.figure.start, involved.figure.end)
+        begin, stop = max(begin, involved.figure.start - _EXCERPT_LIMIT // 2), min(stop, involved.figure.end + 40)
+        if spans and begin <= spans[-1][1] + _EXCERPT_LIMIT // 4:
+            spans[-1][1] = max(spans[-1][1], stop)
+        else:
+            spans.append([begin, stop])
+    text = Text()
+    for number, (begin, stop) in enumerate(spans):
+        piece = Text(document.text[begin:stop].replace("\n", " ").replace("\t", " ").strip("\r"))
+        for involved in finding.figures:
+            if begin <= involved.figure.start < stop:
+                style = _ROLE_STYLE.get(involved.role, "bold yellow")
+                piece.stylize(style, involved.figure.start - begin, involved.figure.end - begin)
+        text += Text(" … ", style="dim") + piece if number else piece
     return text
 
 
