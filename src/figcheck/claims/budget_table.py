@@ -29,7 +29,8 @@ _SCALES = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000),
 
 
 def _name(text: str) -> str:
-    return regex.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+    """A subject's name as compared: no spaces, full-width parentheses, 其它 spelled 其他 (both are in use)."""
+    return regex.sub(r"\s+", "", text).replace("(", "（").replace(")", "）").replace("其它", "其他")
 
 
 def item_path(text: str) -> tuple[str, ...] | None:
