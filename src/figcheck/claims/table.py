@@ -201,18 +201,17 @@ class _TableReader:
 
     def _share_columns(self) -> list[ShareClaim]:
         rows = self.data_rows()
+        shares = [c for c in range(self.label_cols, len(self.headers)) if self._is_share(c)]
         totals = [r for r in rows if self._is_total(self.row_label(r))]
+        if not totals:  # 「全州总户籍人口 4899310 100.0」: the one row whose share is 100 is the whole
+            totals = [
+                r for r in rows if any(self.values[r][c] and self.values[r][c].figure.value == 100 for c in shares)
+            ]
         if len(totals) != 1:
             return []
         total_row = totals[0]
         claims = []
-        for c in range(self.label_cols, len(self.headers)):
-            if (
-                not self.words.share.search(self.headers[c])
-                or self.words.growth.search(self.headers[c])
-                or "率" in self.headers[c]
-            ):
-                continue
+        for c in shares:
             base = next(
                 (b for b in range(c - 1, self.label_cols - 1, -1) if self._additive(b)),
                 None,
@@ -226,6 +225,10 @@ class _TableReader:
                     unit = share.figure.unit or ("‰" if "‰" in self.headers[c] else "%")
                     claims.append(ShareClaim(share, part, whole, unit, table="share"))
         return claims
+
+    def _is_share(self, c: int) -> bool:
+        header = self.headers[c]
+        return bool(self.words.share.search(header)) and not self.words.growth.search(header) and "率" not in header
 
     def _growth_columns(self) -> list[ChangeClaim]:
         """「2023年 | 2022年 | 增长（%）」: growth = (this period − last) / last, row by row."""

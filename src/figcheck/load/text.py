@@ -14,6 +14,7 @@ import codecs
 from figcheck.document import Document, Segment
 from figcheck.load.errors import LoadError
 from figcheck.load.rewrap import soft_breaks
+from figcheck.load.text_tables import text_tables
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -77,7 +78,9 @@ def load(path: str, data: bytes) -> Document:
     decoded, encoding = decode(data)
     text = soft_breaks(decoded)
     lines = line_starts(decoded) if text != decoded else []  # []: counted from the text when first asked
-    return Document(path=path, text=text, segments=paragraphs(text), encoding=encoding, _line_starts=lines)
+    tables, cells = text_tables(decoded)
+    segments = tuple(sorted(paragraphs(text) + cells, key=lambda segment: (segment.start, -segment.end)))
+    return Document(path=path, text=text, segments=segments, encoding=encoding, tables=tables, _line_starts=lines)
 
 
 def line_starts(text: str) -> list[int]:
