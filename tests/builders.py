@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["Path", "docx", "html", "pdf", "markdown", "scanned_pdf", "split_table_pdf", "LONG_TABLE"]
+__all__ = ["Path", "docx", "html", "pdf", "markdown", "scanned_pdf", "split_table_pdf", "total_apart_pdf", "LONG_TABLE"]
 
 PROSE_CLEAN = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结6件。"
 PROSE_FLAWED = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结5件。"
@@ -142,5 +142,36 @@ def split_table_pdf(
         story += [PageBreak(), ruled(next_page)]
     else:
         story += [Paragraph("表2 三公经费预算表（单位：万元）", style), ruled(small)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def total_apart_pdf(path: Path, total: str) -> Path:
+    """A ruled table whose 合计 row is drawn a little below it, as a box of its own (a second table to a PDF
+    reader), then the next table's caption."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16)
+
+    def ruled(rows: list[list[str]]) -> Table:
+        grid = Table(rows, colWidths=[120, 80, 80, 80])
+        grid.setStyle(
+            TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        )
+        return grid
+
+    body = [
+        ["项目", "合计", "基本支出", "项目支出"],
+        ["一般公共服务支出", "300", "200", "100"],
+        ["卫生健康支出", "50", "50", ""],
+    ]
+    story = [Paragraph("表1 支出预算表（单位：万元）", style), ruled(body), Spacer(1, 8)]
+    story += [ruled([["合计", total, "250", "100"]]), Paragraph("表2 其他情况说明。", style)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path

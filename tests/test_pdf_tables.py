@@ -57,3 +57,12 @@ def test_a_new_table_opening_the_next_page_stays_a_table_of_its_own(tmp_path):
     assert [(table.rows, table.cols) for table in document.tables] == [(6, 4), (4, 4)]
     assert [s.locator for s in document.segments if s.kind == "table"] == ["第1页 表1", "第2页 表2"]
     assert check_path(str(path)).findings == ()
+
+
+def test_a_total_row_drawn_apart_is_the_last_row_of_its_table(tmp_path):
+    clean = check_path(str(builders.total_apart_pdf(tmp_path / "clean.pdf", "350")))
+    assert [(t.number, t.rows) for t in clean.document.tables] == [(1, 4)]
+    assert clean.findings == () and "350" in {f.stated.raw for f in clean.passed if f.code == "FC401"}
+    flawed = check_path(str(builders.total_apart_pdf(tmp_path / "flawed.pdf", "530")))
+    found = [(f.code, f.stated.raw, flawed.document.locate(f.start)) for f in flawed.findings]
+    assert ("FC401", "530", "第1页 表1 第4行第2列") in found, found

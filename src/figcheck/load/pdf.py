@@ -89,8 +89,9 @@ def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None
 
 class _TableFlow:
     """Tables as the document has them: a table that ends its page and one that opens the next, with the
-    same columns and only page marks between them, are one table (a repeated header row is dropped). A
-    table is added to the document once it is known not to go on."""
+    same columns and only page marks between them, are one table (a repeated header row is dropped); so are
+    two boxes on one page with nothing between them when the second has no header (a 合计 row drawn apart).
+    A table is added to the document once it is known not to go on."""
 
     def __init__(self, builder: DocumentBuilder) -> None:
         self.builder = builder
@@ -115,8 +116,8 @@ class _TableFlow:
         self.rows, self.pages, self.open = list(rows), [self.page] * len(rows), True
 
     def _continues(self, rows: list[list[str]]) -> bool:
-        if self.pages[-1] != self.page - 1 or not rows or len(rows[0]) != len(self.rows[0]):
-            return False
+        if self.pages[-1] not in (self.page - 1, self.page) or not rows or len(rows[0]) != len(self.rows[0]):
+            return False  # the next page, or the same page with nothing between (a 合计 row found apart)
         first = rows[0]
         return _repeated_header(self.rows, rows) > 0 or any(_numeric(cell) for cell in first)
 
