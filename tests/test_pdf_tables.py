@@ -66,3 +66,24 @@ def test_a_total_row_drawn_apart_is_the_last_row_of_its_table(tmp_path):
     flawed = check_path(str(builders.total_apart_pdf(tmp_path / "flawed.pdf", "530")))
     found = [(f.code, f.stated.raw, flawed.document.locate(f.start)) for f in flawed.findings]
     assert ("FC401", "530", "第1页 表1 第4行第2列") in found, found
+
+
+def test_tables_keep_the_numbers_their_captions_give(tmp_path):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for caption, rows in (
+        ("表2 办理结果（单位：件）", [["办理结果", "件数"], ["予以公开", "5"], ["不予公开", "3"], ["总计", "8"]]),
+        ("表5 复议情况", [["结果", "件数"], ["维持", "2"], ["纠正", "1"], ["总计", "3"]]),
+        ("下表为诉讼情况。", [["结果", "件数"], ["维持", "4"], ["纠正", "1"], ["总计", "6"]]),
+    ):
+        document.add_paragraph(caption)
+        grid = document.add_table(rows=len(rows), cols=2)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    document.save(str(tmp_path / "r.docx"))
+    result = check_path(str(tmp_path / "r.docx"))
+    assert [table.number for table in result.document.tables] == [2, 5, 6]
+    found = [(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings]
+    assert found == [("FC401", "6", "表6 第4行第2列")], found

@@ -7,7 +7,11 @@ cells separated by tabs — and records where every block and cell went.
 
 from __future__ import annotations
 
+import regex
+
 from figcheck.document import Cell, Directive, Document, Segment, Table
+
+_CAPTION_NUMBER = regex.compile(r"^\s*(?:附)?表\s*(\d{1,3})(?!\d)")
 
 
 class DocumentBuilder:
@@ -70,7 +74,7 @@ class DocumentBuilder:
         if not kept:
             return
         rows, row_where = [row for row, _ in kept], [prefix for _, prefix in kept]
-        number = len(self._tables) + 1
+        number = self._number()
         cols = max(len(row) for row in rows)
         table_start = self._length
         cells = []
@@ -85,6 +89,15 @@ class DocumentBuilder:
         self._segments.append(Segment(table_start, self._length, "table", f"{where}表{number}"))
         self._attach(table_start, self._length)
         self._tables.append(Table(number, tuple(cells), len(rows), cols, self._last_text))
+
+    def _number(self) -> int:
+        """The number the document gives the table in its caption (「表2 …」 just before it), when no table
+        has it yet; otherwise the next after the highest so far."""
+        used = {table.number for table in self._tables}
+        named = _CAPTION_NUMBER.match(self._last_text)
+        if named is not None and int(named.group(1)) not in used:
+            return int(named.group(1))
+        return max(used, default=0) + 1
 
     def page(self, number: int, start: int) -> None:
         """Mark everything added since `start` as page `number`."""
