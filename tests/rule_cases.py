@@ -23,13 +23,13 @@ VERDICTS = ("pass", "fail", "undecided")
 
 
 def run_case(text: str, fmt: str, overrides: dict[str, Any]) -> FileResult:
-    """Check `text` (fmt "md": Markdown, else plain text) the way `figcheck check` would, with the
+    """Check `text` (fmt "md": Markdown, "html": a web page, else plain text) the way `figcheck check` would, with the
     configuration keys of [tool.figcheck] in `overrides` (accept-truncation, select, ignore …)."""
     with tempfile.TemporaryDirectory() as directory:
         # The configuration file both carries the overrides and stops discovery from walking further up.
         settings = Path(directory) / "figcheck.toml"
         settings.write_text("".join(f"{key} = {_toml(value)}\n" for key, value in overrides.items()), "utf-8")
-        path = Path(directory) / ("case.md" if fmt == "md" else "case.txt")
+        path = Path(directory) / {"md": "case.md", "html": "case.html"}.get(fmt, "case.txt")
         path.write_text(text, encoding="utf-8")
         (result,) = check_iter([str(path)], load_config(settings))
     return result

@@ -27,7 +27,7 @@ def test_case_is_well_formed(case):
     assert set(entry) <= KEYS, f"unknown keys {sorted(set(entry) - KEYS)}"
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["name"])
     assert isinstance(entry["text"], str) and entry["text"].strip()
-    assert entry.get("format", "md") == "md"
+    assert entry.get("format", "md") in ("md", "html")
     assert entry["code"] == "" or entry["code"] in rules(), entry["code"]
     if entry["code"]:
         assert entry["verdict"] in VERDICTS

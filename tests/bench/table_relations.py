@@ -19,6 +19,7 @@ within half a unit of the printed last digit for the total and for each printed 
 Usage: table_relations.py [--corpus DIR] [--out FILE]
 Needs only pdfplumber and PyYAML; does not use figcheck.
 """
+
 import argparse
 import collections
 import re
@@ -79,10 +80,8 @@ class Cell:
         self.page = page
 
 
-BLANK = Cell("", 0)
-
-
 # ---------------------------------------------------------------- reading tables
+
 
 class Piece:
     """One pdfplumber table on one page: a grid of merged-cell ids plus their texts."""
@@ -121,12 +120,11 @@ class Piece:
                         if self.grid[m][k] is None:
                             self.grid[m][k] = cid
         self.raw = raw
-        # header rows: those before the first row holding a number (or code), a total label or an item 一、…
+        # header rows: those before the first row holding a number (or code) or an item 一、…
         self.nhead = self.nrow
         for j in range(self.nrow):
             texts = [self.raw[j][i] for i in range(len(self.raw[j])) if self.raw[j][i]]
-            if (any(is_num(t) for t in texts) or (texts and norm(texts[0]) in ("合计", "总计"))
-                    or any(CN_ITEM.match(norm(t)) for t in texts)):
+            if any(is_num(t) or CN_ITEM.match(norm(t)) for t in texts):
                 self.nhead = j
                 break
 
@@ -195,6 +193,9 @@ class LogicalTable:
             return True
         return piece.ncol < self.ncol and piece.nrow - piece.nhead <= 2
 
+    def rows_last_page(self):
+        return self.rows[-1][0].page if self.rows else self.page
+
     # header helpers
     def hcell(self, cid):
         return self.head.cells[cid]
@@ -208,7 +209,8 @@ class LogicalTable:
         return out
 
     def col_label(self, c):
-        return "/".join(norm(self.hcell(cid)["text"]) for cid in self.hpath(c) if norm(self.hcell(cid)["text"]))
+        names = [norm(self.hcell(cid)["text"]) for cid in self.hpath(c)]
+        return "/".join(n for n in names if n and "表" not in n and not n.startswith(("编制", "单位")))
 
 
 def read_tables(path):
@@ -228,14 +230,8 @@ def read_tables(path):
     return tables
 
 
-def _rows_last_page(self):
-    return self.rows[-1][0].page if self.rows else self.page
-
-
-LogicalTable.rows_last_page = _rows_last_page
-
-
 # ---------------------------------------------------------------- relations
+
 
 class Finder:
     def __init__(self, rel_file):
@@ -339,6 +335,14 @@ def header_totals(t, roles, f, kind, exact, caption):
         ce = cell(cid)
         return [c for c in range(ce["c0"], ce["c1"] + 1) if roles[c] == "amount" and quals(c, start) == q]
 
+    def below(c, r0, stop):  # a part column's header path from its total's level down, e.g. 基本支出/人员经费
+        out = []
+        for j in range(r0, stop):
+            x = head.grid[j][c]
+            if x and x not in out:
+                out.append(x)
+        return "/".join(norm(cell(x)["text"]) for x in out)
+
     done = set()
     for cid, ce in head.cells.items():
         if ce["r0"] >= H or not is_total_label(ce["text"]) or cid in done:
@@ -364,12 +368,17 @@ def header_totals(t, roles, f, kind, exact, caption):
             parts = [k for s in sibs for k in collect(s, q, start)]
             if not parts:
                 continue
-            names = "+".join(norm(cell(s)["text"]) for s in sibs if any(
-                k in parts for k in range(cell(s)["c0"], cell(s)["c1"] + 1)))
+            names = " + ".join(below(k, ce["r0"], start) for k in parts)
+            side = next(sd for sd in sides_of(roles) if c in sd)
             for row in t.rows:
-                label = row_label(row, roles, range(t.ncol))
-                f.emit(kind, row[c], [row[k] for k in parts],
-                       f"{caption} / row {label or '(data row)'} / {t.col_label(c)} = {names}", exact=exact)
+                label = row_label(row, roles, side)
+                f.emit(
+                    kind,
+                    row[c],
+                    [row[k] for k in parts],
+                    f"{caption} / row {label or '(data row)'} / {t.col_label(c)} = {names}",
+                    exact=exact,
+                )
 
 
 def row_label(row, roles, cols):
@@ -411,7 +420,7 @@ def coded_side(t, roles, cols, f, caption):
         if not code:
             continue
         kids = []
-        for row2, code2, lvl2 in coded[i + 1:]:
+        for row2, code2, lvl2 in coded[i + 1 :]:
             if not code2 or lvl2 <= lvl:
                 break
             if lvl2 == lvl + 1 and code2.startswith(code):
@@ -420,17 +429,25 @@ def coded_side(t, roles, cols, f, caption):
             continue
         name = row_label(row, roles, cols)
         for c in amounts:
-            f.emit("rank-sum", row[c], [k[c] for k in kids],
-                   f"{caption} / {code} {name} = sum of its {len(kids)} sub-rows / {t.col_label(c)}")
+            f.emit(
+                "rank-sum",
+                row[c],
+                [k[c] for k in kids],
+                f"{caption} / {code} {name} = sum of its {len(kids)} sub-rows / {t.col_label(c)}",
+            )
     # total-row: a 合计 row (in this side's label columns) equals the sum of the top-level coded rows
     tops = [r for r, code, lvl in coded if code and lvl == 1]
-    for row, code, lvl in coded:
+    for row, code, _lvl in coded:
         label = row_label(row, roles, cols)
         if code or not is_total_label(label) or not tops:
             continue
         for c in amounts:
-            f.emit("total-row", row[c], [r[c] for r in tops],
-                   f"{caption} / {label} = sum of the {len(tops)} 类 rows / {t.col_label(c)}")
+            f.emit(
+                "total-row",
+                row[c],
+                [r[c] for r in tops],
+                f"{caption} / {label} = sum of the {len(tops)} 类 rows / {t.col_label(c)}",
+            )
 
 
 def summary_side(t, roles, cols, f, caption):
@@ -450,15 +467,25 @@ def summary_side(t, roles, cols, f, caption):
         if n.endswith("总计"):
             parts = extras if extras is not None else [r for r, _ in tops]
             for c in amounts:
-                f.emit("summary-table", row[c], [p[c] for p in parts],
-                       f"{caption} / {label} = " + " + ".join(row_label(p, roles, cols) for p in parts)
-                       + f" / {t.col_label(c)}")
+                f.emit(
+                    "summary-table",
+                    row[c],
+                    [p[c] for p in parts],
+                    f"{caption} / {label} = "
+                    + " + ".join(row_label(p, roles, cols) for p in parts)
+                    + f" / {t.col_label(c)}",
+                )
             grand = row
+            groups.extend(tops)
             tops, extras = [], None
         elif is_total_label(n):
             for c in amounts:
-                f.emit("summary-table", row[c], [r[c] for r, _ in tops],
-                       f"{caption} / {label} = sum of its {len(tops)} items / {t.col_label(c)}")
+                f.emit(
+                    "summary-table",
+                    row[c],
+                    [r[c] for r, _ in tops],
+                    f"{caption} / {label} = sum of its {len(tops)} items / {t.col_label(c)}",
+                )
             groups.extend(tops)
             tops, extras = [], [row]
         elif extras is None:
@@ -478,10 +505,13 @@ def summary_side(t, roles, cols, f, caption):
             continue
         pl = row_label(parent, roles, cols)
         for c in amounts:
-            f.emit("summary-table", parent[c], [k[c] for k in kids],
-                   f"{caption} / {pl} = " + " + ".join(row_label(k, roles, cols) for k in kids)
-                   + f" / {t.col_label(c)}")
-    return grand, amounts[0]
+            f.emit(
+                "summary-table",
+                parent[c],
+                [k[c] for k in kids],
+                f"{caption} / {pl} = " + " + ".join(row_label(k, roles, cols) for k in kids) + f" / {t.col_label(c)}",
+            )
+    return grand, amounts[0], (row_label(grand, roles, cols) if grand else "")
 
 
 def disclosure_requests(t, roles, f, caption):
@@ -503,11 +533,22 @@ def disclosure_requests(t, roles, f, caption):
     outcomes = list(range(i_prev + 1, i_tot))
     for c in amounts:
         col = t.col_label(c)
-        f.emit("disclosure", t.rows[i_tot][c], [t.rows[i][c] for i in outcomes],
-               f"{caption} / （七）总计 = sum of the {len(outcomes)} outcome rows （一）…（六） / {col}", exact=True)
+        f.emit(
+            "disclosure",
+            t.rows[i_tot][c],
+            [t.rows[i][c] for i in outcomes],
+            f"{caption} / （七）总计 = sum of the {len(outcomes)} outcome rows （一）…（六） / {col}",
+            exact=True,
+        )
         minus = [t.rows[i_carry][c]] if i_carry is not None else []
-        f.emit("disclosure", t.rows[i_tot][c], [t.rows[i_new][c], t.rows[i_prev][c]],
-               f"{caption} / 本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理 / {col}", exact=True, minus=minus)
+        f.emit(
+            "disclosure",
+            t.rows[i_tot][c],
+            [t.rows[i_new][c], t.rows[i_prev][c]],
+            f"{caption} / 本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理 / {col}",
+            exact=True,
+            minus=minus,
+        )
 
 
 def performance_funds(t, f, caption):
@@ -521,7 +562,7 @@ def performance_funds(t, f, caption):
         return
     split = next(i for i, c in enumerate(t.rows[start]) if norm(c.text) == "年度资金申请总额")
     left, right = [], []
-    for r in t.rows[start:start + 5]:
+    for r in t.rows[start : start + 5]:
         lab = None
         for i, c in enumerate(r):
             if c.text and not is_num(c.text):
@@ -535,8 +576,9 @@ def performance_funds(t, f, caption):
         if len(side) < 2:
             continue
         (tl, tc), parts = side[0], side[1:]
-        f.emit("total-row", tc, [c for _, c in parts],
-               f"{caption} / 项目资金 / {tl} = " + " + ".join(n for n, _ in parts))
+        f.emit(
+            "total-row", tc, [c for _, c in parts], f"{caption} / 项目资金 / {tl} = " + " + ".join(n for n, _ in parts)
+        )
 
 
 def analyse(rel_file, tables):
@@ -570,9 +612,8 @@ def analyse(rel_file, tables):
                 if g[0] is not None:
                     grands.append(g)
         if len(grands) == 2:
-            (gi, ci), (go, co) = grands
-            f.emit("summary-table", go[co], [gi[ci]],
-                   f"{cap} / {row_label(go, roles, range(t.ncol))} = {row_label(gi, roles, range(t.ncol))}")
+            (gi, ci, li), (go, co, lo) = grands
+            f.emit("summary-table", go[co], [gi[ci]], f"{cap} / {lo} ({t.col_label(co)}) = {li} ({t.col_label(ci)})")
     return f
 
 
@@ -587,10 +628,13 @@ def main():
         f = analyse(rel, tables)
         entries += f.entries
         broken += f.broken
-    header = ("# Relations asserted by the tables of the Putuo budget PDFs and the Hongze disclosure reports, found by\n"
-              "# tests/bench/table_relations.py (independent of figcheck). Regenerate with that script.\n")
-    Path(a.out).write_text(header + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000),
-                           encoding="utf-8")
+    header = (
+        "# Relations asserted by the tables of the Putuo budget PDFs and the Hongze disclosure reports, found by\n"
+        "# tests/bench/table_relations.py (independent of figcheck). Regenerate with that script.\n"
+    )
+    Path(a.out).write_text(
+        header + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
     counts = collections.Counter((e["kind"], e["class"]) for e in entries)
     kinds = sorted({k for k, _ in counts})
     print(f"{'kind':<16}{'holds':>8}{'rounding':>10}{'broken':>8}{'all':>8}")

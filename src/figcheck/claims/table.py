@@ -15,6 +15,7 @@ import regex
 from figcheck.claims.budget_table import item_claims, table_rows
 from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
 from figcheck.claims.table_codes import code_columns, ranked_sums, row_code
+from figcheck.claims.table_headers import column_paths, sibling_parts
 from figcheck.claims.table_prose import grand_total, stated_in_prose
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
@@ -54,6 +55,7 @@ class _TableReader:
             for c in self.code_cols:
                 row[c] = None  # 201 | 13 | 01 name a subject, they count nothing
         self.header_rows = self._header_rows()
+        self.paths = column_paths(self.texts, self.header_rows)
         self.label_cols = self._label_cols()
         self.headers = [
             " ".join(dict.fromkeys(self._text(r, c) for r in range(self.header_rows) if self._text(r, c)))
@@ -141,9 +143,8 @@ class _TableReader:
                 and not self.words.subtotal.search(self.column_header(c))
                 and (unit is None or unit.group(0) in self.headers[c] or not _UNIT.search(self.headers[c]))
             ]
-            if not parts and self.code_cols:  # 合计 | 基本支出 | 项目支出: a budget table puts its total first
-                following = [c for c in columns if c > total]
-                parts = following[: next((i for i, c in enumerate(following) if c in totals), len(following))]
+            if not parts:  # 合计 | 基本支出 | 项目支出: a budget table puts its total first
+                parts = sibling_parts(self.paths, total, columns, self.words.total_or_sub, self.words.breakdown_row)
             previous = total
             if len(parts) < 2:
                 continue

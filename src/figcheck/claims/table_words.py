@@ -15,6 +15,7 @@ class _TableWords:
     """The header and row words of tables (rules/cues.toml [table]), compiled once per rulebook."""
 
     total: regex.Pattern[str]
+    total_or_sub: regex.Pattern[str]  # a header naming a total of its group: 合计, 总计, 小计
     subtotal: regex.Pattern[str]
     share: regex.Pattern[str]
     not_additive: regex.Pattern[str]
@@ -34,6 +35,7 @@ def table_words(book: Rulebook) -> _TableWords:
         # 合计/总计 rows and columns sum their table; 全部财税收入 or 总指数 in an indicator list do not
         total=regex.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:{totals})\s*$|^(?:{prefixes})"),
         subtotal=regex.compile(rulebook.alternation(data["subtotals"])),
+        total_or_sub=regex.compile(rf"^(?:{rulebook.alternation([*data['totals'], *data['subtotals']])})$"),
         share=regex.compile(rulebook.alternation(data["share_headers"])),
         not_additive=regex.compile(rulebook.alternation(data["not_additive_headers"])),
         breakdown_row=regex.compile(rf"^\s*(?:{rulebook.alternation(data['breakdown_rows'])})"),
