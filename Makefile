@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_formats.py
 	$(BIN)/python tests/bench/bench_load.py
 	$(BIN)/python tests/bench/bench_relations.py
+	$(BIN)/python tests/bench/table_coverage.py tests/bench/relations-tables-found.yaml
 
 fuzz: $(STAMP)
 	FIGCHECK_FUZZ_EXAMPLES=$${FIGCHECK_FUZZ_EXAMPLES:-5000} $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging -q

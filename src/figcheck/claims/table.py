@@ -13,8 +13,9 @@ from __future__ import annotations
 import regex
 
 from figcheck.claims.budget_table import item_claims, table_rows
-from figcheck.claims.model import COMPLETE, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
+from figcheck.claims.model import COMPLETE, ChangeClaim, FlowClaim, RepeatClaim, ShareClaim, SumClaim
 from figcheck.claims.table_codes import code_columns, ranked_sums, row_code
+from figcheck.claims.table_flow import flow_rows, table_flows
 from figcheck.claims.table_headers import column_paths, sibling_parts
 from figcheck.claims.table_prose import grand_total, stated_in_prose
 from figcheck.claims.table_words import table_words
@@ -26,7 +27,7 @@ _ITEM = regex.compile(r"^\s*\d+[.、．]")
 _EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
 _UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
 
-TableClaim = SumClaim | ShareClaim | ChangeClaim | RepeatClaim
+TableClaim = SumClaim | ShareClaim | ChangeClaim | RepeatClaim | FlowClaim
 
 
 def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
@@ -46,6 +47,7 @@ def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
 class _TableReader:
     def __init__(self, table: Table, layout: Layout, by_start: dict[int, Placed]) -> None:
         self.words = table_words(layout.book)
+        self.book_cues = layout.book.load("cues.toml")["table"]
         self.caption = table.caption
         self.grid = table.grid()
         self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
@@ -108,6 +110,7 @@ class _TableReader:
             + self._share_columns()
             + self._growth_columns()
             + self._rate_columns()
+            + table_flows(self)
         )
 
     def value_columns(self) -> list[int]:
@@ -116,7 +119,7 @@ class _TableReader:
     def _additive(self, c: int) -> bool:
         return not self.words.not_additive.search(self.headers[c])
 
-    def _is_total(self, label: str) -> bool:
+    def is_total(self, label: str) -> bool:
         """A 合计/总计 row (its last label cell), not a 小计."""
         return bool(self.words.total.search(label.split(" ")[-1])) and not self.words.subtotal.search(label)
 
@@ -140,6 +143,7 @@ class _TableReader:
                 c
                 for c in columns
                 if previous < c < total
+                and self.paths[c][: len(self.paths[total]) - 1] == self.paths[total][:-1]  # under the total's parent
                 and not self.words.subtotal.search(self.column_header(c))
                 and (unit is None or unit.group(0) in self.headers[c] or not _UNIT.search(self.headers[c]))
             ]
@@ -171,10 +175,16 @@ class _TableReader:
             _ITEM.search(text) for text in labels.values()
         ):
             return []  # （一）… with 1. 2. beneath: a hierarchy whose sums we do not know
-        totals = [r for r in rows if self._is_total(labels[r])]
+        totals = [r for r in rows if self.is_total(labels[r])]
         subtotals = [r for r in rows if self.words.subtotal.search(labels[r])]
+        flowing = flow_rows(self.book_cues, labels)  # 本年新收, 上年结转, 结转下年度: not outcomes the 总计 sums
         ordinary = [
-            r for r in rows if r not in totals and r not in subtotals and not self.words.breakdown_row.search(labels[r])
+            r
+            for r in rows
+            if r not in totals
+            and r not in subtotals
+            and r not in flowing
+            and not self.words.breakdown_row.search(labels[r])
         ]
         groups: list[tuple[int, list[int]]] = []
         if len(totals) == 1:
@@ -195,7 +205,7 @@ class _TableReader:
         """Rows ranked by their subject codes: each the sum of the next rank beneath it (table_codes.py)."""
         rows = self.data_rows()
         codes = {r: code for r in rows if (code := row_code(self.texts[r], self.code_cols)) is not None}
-        totals = [r for r in rows if r not in codes and self._is_total(self.row_label(r))]
+        totals = [r for r in rows if r not in codes and self.is_total(self.row_label(r))]
         if len(codes) + len(totals) < len(rows):
             return []  # a row with figures but no code: where it belongs in the ranks is not known
         return ranked_sums(codes, totals, self.value_columns(), self._sum)
@@ -203,7 +213,7 @@ class _TableReader:
     def _share_columns(self) -> list[ShareClaim]:
         rows = self.data_rows()
         shares = [c for c in range(self.label_cols, len(self.headers)) if self._is_share(c)]
-        totals = [r for r in rows if self._is_total(self.row_label(r))]
+        totals = [r for r in rows if self.is_total(self.row_label(r))]
         if not totals:  # 「全州总户籍人口 4899310 100.0」: the one row whose share is 100 is the whole
             totals = [
                 r for r in rows if any(self.values[r][c] and self.values[r][c].figure.value == 100 for c in shares)
