@@ -14,7 +14,7 @@ import regex
 
 from figcheck.claims.budget_table import item_claims, table_rows
 from figcheck.claims.model import COMPLETE, ChangeClaim, FlowClaim, RepeatClaim, ShareClaim, SumClaim
-from figcheck.claims.table_codes import code_columns, ranked_sums, row_code
+from figcheck.claims.table_codes import code_layout, ranked_sums, row_code
 from figcheck.claims.table_flow import flow_rows, table_flows
 from figcheck.claims.table_headers import column_paths, sibling_parts
 from figcheck.claims.table_prose import grand_total, stated_in_prose
@@ -52,9 +52,9 @@ class _TableReader:
         self.grid = table.grid()
         self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
         self.texts = [[cell.text if cell is not None else "" for cell in row] for row in self.grid]
-        self.code_cols = code_columns(self.texts, self.words.code_levels)
+        self.code_cols, codes = code_layout(self.texts, self.words.code_levels)
         for row in self.values:
-            for c in self.code_cols:
+            for c in codes:
                 row[c] = None  # 201 | 13 | 01 name a subject, they count nothing
         self.header_rows = self._header_rows()
         self.paths = column_paths(self.texts, self.header_rows)

@@ -35,8 +35,38 @@ def code_columns(texts: Sequence[Sequence[str]], levels: Sequence[str], header_r
     return []
 
 
+def code_layout(texts: Sequence[Sequence[str]], levels: Sequence[str]) -> tuple[list[int], set[int]]:
+    """The columns a row's code is read from (类 | 款 | 项, or one column of whole codes), and every column of
+    codes, which are labels and never values: a two-sided table has two code columns and no ranks to read."""
+    whole = cell_code_columns(texts)
+    ranked = code_columns(texts, levels) or (whole if len(whole) == 1 else [])
+    return ranked, {*ranked, *whole}
+
+
+def cell_code_columns(texts: Sequence[Sequence[str]], header_rows: int = 3) -> list[int]:
+    """Columns holding a whole subject code in one cell (208, 20805, 2080501 — final accounts print them so):
+    headed …编码, with at least two codes of 3, 5 or 7 digits beneath."""
+    columns = []
+    for c in range(len(texts[0]) if texts else 0):
+        headed = any("编码" in row[c] for row in texts[:header_rows])
+        codes = sum(bool(_WHOLE_CODE.match(row[c].replace(" ", ""))) for row in texts[header_rows:])
+        if headed and codes >= 2:
+            columns.append(c)
+    return columns
+
+
+_WHOLE_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
 def row_code(row: Sequence[str], columns: Sequence[int]) -> tuple[str, ...] | None:
-    """A row's code as its ranks (「201」「13」「01」), or None when the row has none or a malformed one."""
+    """A row's code as its ranks (「201」「13」「01」, or 「2080501」 in one cell), or None when the row has none
+    or a malformed one."""
+    if len(columns) == 1:
+        whole = row[columns[0]].replace(" ", "")
+        found = _WHOLE_CODE.match(whole)
+        return (
+            tuple(whole[at : at + size] for at, size in ((0, 3), (3, 2), (5, 2)) if at < len(whole)) if found else None
+        )
     filled = [row[c].replace(" ", "") for c in columns]
     rank = next((at for at, text in enumerate(filled) if not text), len(filled))
     if rank == 0 or any(filled[rank:]) or not all(_CODE.match(text) for text in filled[:rank]):
