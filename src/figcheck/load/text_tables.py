@@ -13,11 +13,14 @@ document's own number (表15 is 表15). Cells keep their offsets in the text, so
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from figcheck.document import Cell, Segment, Table
 
 _CAPTION = regex.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*(\d{1,3})(?:[ \t\u3000]+\S.*)?$")
+_CAPTIONS = regex.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*\d", regex.MULTILINE)  # where to look for one
 _TOKEN = regex.compile(r"[^\s\u3000]+")
 _NUMBER = regex.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?[%‰]?$")
 _UNIT = regex.compile(r"^\p{Han}{1,4}$")  # 人次, 万美元: a unit column's cell
@@ -27,10 +30,15 @@ _PROSE = regex.compile(r"[。，；：,;]")
 
 def text_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:
     """The captioned tables of a plain text, with a segment for each table and cell."""
+    if "表" not in text:
+        return (), ()  # most texts have no caption at all: known before splitting them into lines
     lines = _lines(text)
+    starts = [start for start, _ in lines]
     tables: list[Table] = []
     segments: list[Segment] = []
-    for index, (_, line) in enumerate(lines):
+    for found in _CAPTIONS.finditer(text):
+        index = bisect.bisect_right(starts, found.start()) - 1
+        line = lines[index][1]
         caption = _CAPTION.match(line)
         if caption is None:
             continue
