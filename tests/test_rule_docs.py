@@ -91,3 +91,21 @@ def test_one_figure_behind_two_failures_is_named_with_the_value_that_fixes_both(
         params = dict(finding.params)
         assert (params["typo"], params["typo_value"], params["typo_count"]) == ("9件", "8", "2")
         assert "「9件」同时出现在 2 个不成立的关系中，改为 8 时均成立" in render_suggestion(finding.code, params, "zh")
+
+
+def test_a_table_cell_behind_a_sum_and_a_balance_is_named_with_the_value_that_fixes_both():
+    table = """| 项目 | 自然人 | 法人或其他组织 | 总计 |
+| --- | --- | --- | --- |
+| 一、本年新收政府信息公开申请数量 | 95 | 4 | 99 |
+| 二、上年结转政府信息公开申请数量 | 2 | 0 | 2 |
+| 三、本年度办理结果（一）予以公开 | 50 | 3 | 53 |
+| （二）部分公开 | 9 | 0 | 9 |
+| （三）无法提供 | 32 | 1 | 33 |
+| （四）总计 | 92 | 4 | 95 |
+| 四、结转下年度继续办理 | 6 | 0 | 6 |
+"""
+    findings = check_text(table, "report.md").findings
+    assert sorted(f.code for f in findings) == ["FC401", "FC401", "FC405"]
+    named = [dict(f.params) for f in findings if "typo" in dict(f.params)]
+    assert len(named) == 3
+    assert {(p["typo"], p["typo_value"], p["typo_count"]) for p in named} == {("92", "91", "3")}

@@ -43,3 +43,22 @@ def test_a_total_first_sums_one_column_per_sibling_group():
 def test_no_sum_over_of_which_columns():
     paths = column_paths([["单位", "合计", "其中：党员", "女性"]], 1)
     assert sibling_parts(paths, 1, [1, 2, 3], TOTAL, OF_WHICH) == []
+
+
+def test_a_table_without_header_rows_has_an_empty_path_per_column():
+    assert column_paths([["本年新收", "5", "7"], ["上年结转", "1", "0"]], 0) == [(), (), ()]
+
+
+def test_cells_spanning_rows_and_columns_spread_over_the_headers_beneath_until_a_new_group_starts():
+    texts = [
+        ["合计", "", "因公出国（境）费", "", "公务用车购置及运行费", "", "", "", "", "", "公务接待费", ""],
+        ["", "", "", "", "小计", "", "购置费", "", "运行费", "", "", ""],
+        ["预算数", "决算数"] * 6,
+    ]
+    paths = column_paths(texts, 3)
+    assert paths[1] == ("合计", "决算数")
+    assert paths[5] == ("公务用车购置及运行费", "小计", "决算数")
+    assert paths[7] == ("公务用车购置及运行费", "购置费", "决算数")
+    assert paths[9] == ("公务用车购置及运行费", "运行费", "决算数")
+    assert paths[10] == ("公务接待费", "预算数")
+    assert paths[11] == ("公务接待费", "决算数")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -149,3 +151,41 @@ def test_a_user_partition_makes_a_shortfall_an_error(tmp_path):
 def test_without_the_user_partition_the_shortfall_is_a_note(tmp_path):
     result = _run_bundled(tmp_path, INSURED.format("20.22"))
     assert "FC101" not in result.output and "FC103" in result.output
+
+
+IDENTITY = """
+[[identity]]
+name = "资金来源"
+name_en = "sources of funds"
+axis = "columns"
+left = ["资金总额"]
+right = ["财政资金", "自筹资金|单位自筹"]
+"""
+FUNDS = """| 项目 | 财政资金 | 单位自筹 | 资金总额 | 完成率（%） |
+| --- | --- | --- | --- | --- |
+| 老旧小区改造 | 120 | 35 | 155 | 96.5 |
+| 道路养护 | 80 | 12 | 93 | 100.0 |
+"""
+
+
+def test_a_user_table_identity_is_checked_in_every_row(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "tables.toml").write_text(IDENTITY, encoding="utf-8")
+    report = tmp_path / "r.md"
+    report.write_text(FUNDS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(report), "--rules", str(rules), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert (finding["code"], finding["stated"], finding["location"]) == ("FC401", "93", "表1 第3行第4列")
+
+
+def test_without_the_user_identity_the_funds_table_is_not_summed(tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text(FUNDS, encoding="utf-8")
+    assert "FC401" not in CliRunner().invoke(app, ["check", str(report)]).output
+
+
+def test_a_table_identity_needs_every_key(tmp_path):
+    result = _run(tmp_path, '[[identity]]\nname = "x"\naxis = "columns"\nleft = ["a"]\n', "x\n", name="tables.toml")
+    assert result.exit_code == 2 and "缺少键" in result.output and "right" in result.output

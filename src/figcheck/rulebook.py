@@ -39,7 +39,16 @@ FREE_TABLES = frozenset(
     }
 )
 EXTENSIBLE = frozenset(
-    {"units.toml", "lexicon.toml", "cues.toml", "rates.toml", "categories.toml", "formulas.toml", "compositions.toml"}
+    {
+        "units.toml",
+        "lexicon.toml",
+        "cues.toml",
+        "rates.toml",
+        "categories.toml",
+        "formulas.toml",
+        "compositions.toml",
+        "tables.toml",
+    }
 )
 
 

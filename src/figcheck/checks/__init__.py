@@ -9,6 +9,7 @@ One module per kind; the check for a kind accepts exactly its claim type.
 from __future__ import annotations
 
 from figcheck.checks import (
+    balance,
     change,
     change_parts,
     composition,
@@ -26,6 +27,7 @@ from figcheck.checks import (
 from figcheck.checks import sum as sums
 from figcheck.checks.typos import name_likely_typos
 from figcheck.claims.model import (
+    BalanceClaim,
     ChangeClaim,
     ChangePartsClaim,
     Claim,
@@ -48,6 +50,7 @@ from figcheck.findings import Finding
 _CHECKS = {
     SumClaim: sums.check,
     FlowClaim: flow.check,
+    BalanceClaim: balance.check,
     RateClaim: rate.check,
     ShareClaim: share.check,
     CompositionClaim: composition.check,

@@ -11,13 +11,19 @@ import dataclasses
 from decimal import Decimal
 from fractions import Fraction
 
-from figcheck.checks import rate, share
+from figcheck.checks import balance, rate, share
 from figcheck.checks import sum as sums
 from figcheck.figures import Figure
 from figcheck.figures.numerals import format_decimal, ratio_factor
 from figcheck.findings import Finding
 
-_SUM_CODES = (sums.SUM_MISMATCH, sums.PARTS_EXCEED_TOTAL, sums.BREAKDOWN_SHORT, sums.BREAKDOWN_SLIP)
+_SUM_CODES = (
+    sums.SUM_MISMATCH,
+    sums.PARTS_EXCEED_TOTAL,
+    sums.BREAKDOWN_SHORT,
+    sums.BREAKDOWN_SLIP,
+    sums.TABLE_SUM_MISMATCH,
+)
 _RATIO_CODES = (rate.NAMED_RATE_MISMATCH, rate.INFERRED_RATE_MISMATCH, share.SHARE_MISMATCH)
 
 
@@ -35,6 +41,13 @@ def _solve(finding: Finding, target: Figure) -> Fraction | None:
             return sum((_value(p) for p in parts), Fraction(0))
         others = sum((_value(p) for p in parts if p is not target), Fraction(0))
         return _value(total) - others
+    if finding.code == balance.TABLE_BALANCE_MISMATCH:  # left = right: solve for the target on its side
+        sides = {
+            side: sum((_value(f) for f, role in roles if role == side and f is not target), Fraction(0))
+            for side in ("left", "right")
+        }
+        own = next(role for f, role in roles if f is target)
+        return sides["right" if own == "left" else "left"] - sides[own]
     if finding.code in _RATIO_CODES:
         stated = next(f for f, role in roles if role in ("rate", "share"))
         numerators = [f for f, role in roles if role in ("numerator", "part")]

@@ -80,6 +80,7 @@ def _new(claims: list[Claim], found: list) -> list[Claim]:
 # so the report order stays what users and golden files know; a flow sorts first.
 _KIND_ORDER = {
     "FlowClaim": -1,
+    "BalanceClaim": -1,
     "ChangeClaim": 0,
     "GrimClaim": 1,
     "ImpliedChangeClaim": 0,

@@ -60,6 +60,18 @@ class FlowClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class BalanceClaim:
+    """Two sides of an identity a table's headers name (rules/tables.toml), in one row or one column:
+    年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余. The stated figure is the right side's last term,
+    the one the others determine."""
+
+    stated: Placed
+    left: tuple[Placed, ...]
+    right: tuple[Placed, ...]  # the right side's other terms
+    name: str  # the identity's name, for messages
+
+
+@dataclass(frozen=True, slots=True)
 class RateClaim:
     """A stated rate and the ways of computing it from the counts beside it: 「败诉率32%」."""
 
@@ -206,6 +218,7 @@ class RepeatClaim:
 Claim = (
     SumClaim
     | FlowClaim
+    | BalanceClaim
     | RateClaim
     | ShareClaim
     | CompositionClaim

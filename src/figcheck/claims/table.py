@@ -13,10 +13,11 @@ from __future__ import annotations
 import regex
 
 from figcheck.claims.budget_table import item_claims, table_rows
-from figcheck.claims.model import COMPLETE, ChangeClaim, FlowClaim, RepeatClaim, ShareClaim, SumClaim
+from figcheck.claims.model import COMPLETE, BalanceClaim, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
 from figcheck.claims.table_codes import code_layout, ranked_sums, row_code
-from figcheck.claims.table_flow import flow_rows, table_flows
+from figcheck.claims.table_columns import growth_columns, rate_columns
 from figcheck.claims.table_headers import column_paths, sibling_parts
+from figcheck.claims.table_identities import identity_claims, named_rows
 from figcheck.claims.table_prose import grand_total, stated_in_prose
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
@@ -27,7 +28,7 @@ _ITEM = regex.compile(r"^\s*\d+[.、．]")
 _EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
 _UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
 
-TableClaim = SumClaim | ShareClaim | ChangeClaim | RepeatClaim | FlowClaim
+TableClaim = SumClaim | ShareClaim | ChangeClaim | RepeatClaim | BalanceClaim
 
 
 def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
@@ -44,10 +45,23 @@ def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
     return claims
 
 
+def _distinct(claims: list) -> list:
+    """Each sum once: a 三公 table's total column sums its siblings by its header and by its identity alike."""
+    seen = set()
+    out = []
+    for claim in claims:
+        parts = getattr(claim, "parts", None) or (*claim.left, *claim.right)
+        key = (type(claim), claim.stated.figure.start, frozenset(p.figure.start for p in parts))
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
+
+
 class _TableReader:
     def __init__(self, table: Table, layout: Layout, by_start: dict[int, Placed]) -> None:
+        self.book = layout.book
         self.words = table_words(layout.book)
-        self.book_cues = layout.book.load("cues.toml")["table"]
         self.caption = table.caption
         self.grid = table.grid()
         self.values = [[self._value(cell, layout, by_start) for cell in row] for row in self.grid]
@@ -93,30 +107,28 @@ class _TableReader:
         for c in range(cols):
             if any(row[c] is not None for row in data):
                 return c
+            if c and all(self._text(r, c).strip() in _EMPTY for r in range(self.header_rows, len(self.grid))):
+                return c  # a column of blanks and 「—」 (no opening balance anywhere) is a column of zeros
         return cols
 
     def row_label(self, r: int) -> str:
         return " ".join(dict.fromkeys(self._text(r, c) for c in range(self.label_cols) if self._text(r, c)))
 
-    def _is_zero(self, r: int, c: int) -> bool:
+    def is_zero(self, r: int, c: int) -> bool:
         return self._text(r, c).strip() in _EMPTY
 
     def claims(self) -> list[TableClaim]:
         if not self.grid or self.header_rows >= len(self.grid):
             return []
+        sums = self._total_columns() + (self._ranked_rows() if self.code_cols else self._total_rows())
         return (
-            self._total_columns()
-            + (self._ranked_rows() if self.code_cols else self._total_rows())
-            + self._share_columns()
-            + self._growth_columns()
-            + self._rate_columns()
-            + table_flows(self)
+            _distinct(sums + identity_claims(self)) + self._share_columns() + growth_columns(self) + rate_columns(self)
         )
 
     def value_columns(self) -> list[int]:
-        return [c for c in range(self.label_cols, len(self.headers)) if self._additive(c)]
+        return [c for c in range(self.label_cols, len(self.headers)) if self.additive(c)]
 
-    def _additive(self, c: int) -> bool:
+    def additive(self, c: int) -> bool:
         return not self.words.not_additive.search(self.headers[c])
 
     def is_total(self, label: str) -> bool:
@@ -153,14 +165,14 @@ class _TableReader:
             if len(parts) < 2:
                 continue
             for r in range(self.header_rows, len(self.grid)):
-                claims += self._sum((r, total), [(r, c) for c in parts])
+                claims += self.sum_cells((r, total), [(r, c) for c in parts])
         return claims
 
-    def _sum(self, total: tuple[int, int], parts: list[tuple[int, int]]) -> list[SumClaim]:
+    def sum_cells(self, total: tuple[int, int], parts: list[tuple[int, int]]) -> list[SumClaim]:
         """A table sum: the total cell against its part cells (blank and 「—」 count as 0)."""
         stated = self.values[total[0]][total[1]]
         cells = [self.values[r][c] for r, c in parts]
-        if stated is None or any(v is None and not self._is_zero(r, c) for v, (r, c) in zip(cells, parts, strict=True)):
+        if stated is None or any(v is None and not self.is_zero(r, c) for v, (r, c) in zip(cells, parts, strict=True)):
             return []
         terms = tuple(v for v in cells if v is not None)
         return [SumClaim(stated, terms, COMPLETE, "合计", tight=True, table=True)] if terms else []
@@ -177,7 +189,7 @@ class _TableReader:
             return []  # （一）… with 1. 2. beneath: a hierarchy whose sums we do not know
         totals = [r for r in rows if self.is_total(labels[r])]
         subtotals = [r for r in rows if self.words.subtotal.search(labels[r])]
-        flowing = flow_rows(self.book_cues, labels)  # 本年新收, 上年结转, 结转下年度: not outcomes the 总计 sums
+        flowing = named_rows(self.book, labels)  # 本年新收, 上年结转, 结转下年度: not outcomes the 总计 sums
         ordinary = [
             r
             for r in rows
@@ -198,7 +210,7 @@ class _TableReader:
             if len(parts) < 2:
                 continue
             for c in self.value_columns():
-                claims += self._sum((total, c), [(r, c) for r in parts])
+                claims += self.sum_cells((total, c), [(r, c) for r in parts])
         return claims
 
     def _ranked_rows(self) -> list[SumClaim]:
@@ -208,7 +220,7 @@ class _TableReader:
         totals = [r for r in rows if r not in codes and self.is_total(self.row_label(r))]
         if len(codes) + len(totals) < len(rows):
             return []  # a row with figures but no code: where it belongs in the ranks is not known
-        return ranked_sums(codes, totals, self.value_columns(), self._sum)
+        return ranked_sums(codes, totals, self.value_columns(), self.sum_cells)
 
     def _share_columns(self) -> list[ShareClaim]:
         rows = self.data_rows()
@@ -224,7 +236,7 @@ class _TableReader:
         claims = []
         for c in shares:
             base = next(
-                (b for b in range(c - 1, self.label_cols - 1, -1) if self._additive(b)),
+                (b for b in range(c - 1, self.label_cols - 1, -1) if self.additive(b)),
                 None,
             )
             if base is None or self.values[total_row][base] is None:
@@ -240,61 +252,3 @@ class _TableReader:
     def _is_share(self, c: int) -> bool:
         header = self.headers[c]
         return bool(self.words.share.search(header)) and not self.words.growth.search(header) and "率" not in header
-
-    def _growth_columns(self) -> list[ChangeClaim]:
-        """「2023年 | 2022年 | 增长（%）」: growth = (this period − last) / last, row by row."""
-        periods = []
-        for c in range(self.label_cols, len(self.headers)):
-            header = self.headers[c].replace(" ", "")
-            if self.words.not_additive.search(header):
-                continue
-            year = regex.search(r"(19|20)\d\d", header)
-            rank = (
-                int(year.group(0))
-                if year
-                else 2
-                if self.words.current.search(header)
-                else 1
-                if self.words.previous.search(header)
-                else None
-            )
-            if rank is not None:
-                periods.append((rank, c))
-        if len(periods) != 2 or periods[0][0] == periods[1][0]:
-            return []
-        (_, previous), (_, current) = sorted(periods)
-        claims = []
-        for c in range(self.label_cols, len(self.headers)):
-            if not self.words.growth.search(self.headers[c]) or regex.search(r"百分点", self.headers[c]):
-                continue
-            for r in self.data_rows():
-                growth, base, result = self.values[r][c], self.values[r][previous], self.values[r][current]
-                if growth is not None and base is not None and result is not None and base.figure.value > 0:
-                    claims.append(ChangeClaim(growth, base, result, "percent", 1, table=True))
-        return claims
-
-    def _rate_columns(self) -> list[ShareClaim]:
-        """「受理 | 办结 | 办结率（%）」: a rate column against the column its name starts with, over the
-        row's total (a 合计/总数/受理/收到 column, or the only other value column)."""
-        claims = []
-        value_columns = [c for c in range(self.label_cols, len(self.headers)) if self._additive(c)]
-        for c in range(self.label_cols, len(self.headers)):
-            header = self.column_header(c)
-            named = regex.search(r"(\p{Han}{2})率", header)
-            if named is None or self.words.growth.search(header):
-                continue
-            stem = named.group(1)
-            numerators = [v for v in value_columns if stem in self.column_header(v)]
-            wholes = [
-                v for v in value_columns if v not in numerators and self.words.rate_whole.search(self.column_header(v))
-            ]
-            if not wholes and len(value_columns) == 2 and len(numerators) == 1:
-                wholes = [v for v in value_columns if v not in numerators]
-            if len(numerators) != 1 or len(wholes) != 1:
-                continue
-            for r in self.data_rows():
-                rate, part, whole = self.values[r][c], self.values[r][numerators[0]], self.values[r][wholes[0]]
-                if rate is not None and part is not None and whole is not None and whole.figure.value > 0:
-                    unit = rate.figure.unit or ("‰" if "‰" in header else "%")
-                    claims.append(ShareClaim(rate, part, whole, unit, table="rate"))
-        return claims

@@ -1,6 +1,7 @@
 """Headers of two or three rows read as column paths: a header cell spanning several columns is printed once,
 over the first of them (「基本支出」 over 人员经费 | 公用经费), so a blank header cell takes the text on its left
-when both it and that cell have sub-headers beneath:
+when both it and that cell have sub-headers beneath (in any row below: a cell may span rows too), unless a
+header cell above it starts a new group:
 
     合计 | 基本支出            | 项目支出        →  (合计,) (基本支出, 人员经费) (基本支出, 公用经费) (项目支出,)
          | 人员经费 | 公用经费 |
@@ -18,11 +19,16 @@ import regex
 def column_paths(texts: Sequence[Sequence[str]], header_rows: int) -> list[tuple[str, ...]]:
     """Each column's header cells from the top, spanning cells spread over the columns they cover."""
     rows = [[text.replace(" ", "") for text in row] for row in texts[:header_rows]]
-    width = len(rows[0]) if rows else 0
+    width = len(texts[0]) if texts else 0  # a table without header rows still has its columns
+    starts = [[any(row[c] for row in rows[:r]) for c in range(width)] for r in range(len(rows))]
     for r in range(len(rows) - 2, -1, -1):
-        below = rows[r + 1]
+
+        def beneath(c: int, r: int = r) -> bool:
+            return any(row[c] for row in rows[r + 1 :])
+
         for c in range(1, width):
-            if not rows[r][c] and below[c] and rows[r][c - 1] and below[c - 1]:
+            # a spanning cell ends where a cell above it starts (公务接待费 is no part of 公务用车… on its left)
+            if not rows[r][c] and rows[r][c - 1] and beneath(c) and beneath(c - 1) and not starts[r][c]:
                 rows[r][c] = rows[r][c - 1]
     return [tuple(dict.fromkeys(row[c] for row in rows if row[c])) for c in range(width)]
 
