@@ -55,3 +55,57 @@ def test_what_is_no_text_table():
     assert text_tables(uncaptioned) == ((), ())
     assert text_tables(glued) == ((), ())
     assert text_tables(one_row) == ((), ()), "a header and one row are no table; a line of words ends it"
+
+
+PASTED = """全年财政收支情况见下表。
+
+项目\t预算数\t执行数\t上年结转
+一般公共预算收入\t52300\t53120\t
+政府性基金收入\t18000\t{fund}\t—
+合计\t70300\t69620\t0
+"""
+
+
+def test_a_tab_separated_table_without_caption_is_read_with_blank_cells(tmp_path):
+    tables, segments = text_tables(PASTED.format(fund="16500"))
+    assert [(t.number, t.rows, t.cols, t.caption) for t in tables] == [(1, 4, 4, "")]
+    grid = tables[0].grid()
+    assert [cell.text for cell in grid[1]] == ["一般公共预算收入", "52300", "53120", ""], "a blank cell stays a cell"
+    assert [cell.text for cell in grid[3]] == ["合计", "70300", "69620", "0"]
+    assert any(s.locator == "表1 第3行第3列" and s.start == grid[2][2].start for s in segments)
+    clean = check_text(tmp_path, PASTED.format(fund="16500"))
+    assert not clean.findings and len([f for f in clean.passed if f.code == "FC401"]) == 2
+    flawed = check_text(tmp_path, PASTED.format(fund="16050"))
+    found = [(f.code, f.stated.raw, flawed.document.locate(f.start)) for f in flawed.findings]
+    assert found == [("FC401", "69620", "表1 第4行第3列")], found
+
+
+SPACED = """表1 主要指标
+指标 数值
+全年完成投资 120.5
+其中基础设施投资 40.2
+
+分区县情况
+区县      户数      人口（人）
+城关镇    1,204     3,610
+河西乡      830     {people}
+合  计    2,034     6,130
+"""
+
+
+def test_space_aligned_columns_are_a_table_numbered_after_the_captioned_ones(tmp_path):
+    tables, _ = text_tables(SPACED.format(people="2,520"))
+    assert [(t.number, t.rows, t.cols) for t in tables] == [(1, 3, 2), (2, 4, 3)]
+    assert [cell.text for cell in tables[1].grid()[3]] == ["合  计", "2,034", "6,130"], "a spaced-out label is one cell"
+    flawed = check_text(tmp_path, SPACED.format(people="2,250"))
+    found = [(f.code, f.stated.raw, flawed.document.locate(f.start)) for f in flawed.findings]
+    assert ("FC401", "6,130", "表2 第4行第3列") in found, found
+
+
+def test_prose_with_tabs_or_wide_spaces_is_no_table():
+    sentences = "一是\t加强领导，压实责任。\n二是\t完善制度，规范程序。\n三是\t强化监督，严格考核。\n"
+    justified = "全年  新收案件  120件\n审结  115件  结案率95.8%\n"
+    numbers_only = "2021\t2022\t2023\n120\t135\t150\n98\t101\t110\n"
+    assert text_tables(sentences) == ((), ())
+    assert text_tables(justified) == ((), ()), "two rows of words and figures under no header"
+    assert text_tables(numbers_only) == ((), ()), "no row has a label"

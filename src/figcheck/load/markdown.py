@@ -11,6 +11,7 @@ import regex
 
 from figcheck import directives
 from figcheck.document import Cell, Document, Segment, Table
+from figcheck.load.delimited_tables import delimited_tables
 from figcheck.load.text import decode, paragraphs
 
 _FENCE = regex.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", regex.MULTILINE | regex.DOTALL)
@@ -21,7 +22,9 @@ def load(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
     readable = _FENCE.sub(lambda m: regex.sub(r"[^\n]", " ", m.group(0)), text)
     tables, table_segments = _pipe_tables(readable)
-    segments = paragraphs(readable) + table_segments
+    pasted, pasted_segments = delimited_tables(readable, _table_lines(readable, table_segments), len(tables) + 1)
+    tables += pasted
+    segments = paragraphs(readable) + table_segments + pasted_segments
     return Document(
         path=path,
         text=readable,
@@ -30,6 +33,16 @@ def load(path: str, data: bytes) -> Document:
         tables=tables,
         directives=directives.in_markdown(readable),
     )
+
+
+def _table_lines(text: str, segments: tuple[Segment, ...]) -> set[int]:
+    """The lines (0-based) that pipe tables cover, divider lines included."""
+    taken: set[int] = set()
+    for segment in segments:
+        if segment.kind == "table":
+            first = text.count("\n", 0, segment.start)
+            taken.update(range(first, first + text.count("\n", segment.start, segment.end) + 1))
+    return taken
 
 
 def _pipe_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:

@@ -18,6 +18,7 @@ import bisect
 import regex
 
 from figcheck.document import Cell, Segment, Table
+from figcheck.load.delimited_tables import delimited_tables
 
 _CAPTION = regex.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*(\d{1,3})(?:[ \t\u3000]+\S.*)?$")
 _CAPTIONS = regex.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*\d", regex.MULTILINE)  # where to look for one
@@ -29,13 +30,21 @@ _PROSE = regex.compile(r"[。，；：,;]")
 
 
 def text_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:
-    """The captioned tables of a plain text, with a segment for each table and cell."""
+    """The tables of a plain text, with a segment for each table and cell: the captioned ones, then those pasted
+    without a caption (delimited_tables.py), numbered after them."""
+    tables, segments, taken = _captioned(text)
+    more, more_segments = delimited_tables(text, taken, max((t.number for t in tables), default=0) + 1)
+    return tables + more, segments + more_segments
+
+
+def _captioned(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...], set[int]]:
     if "表" not in text:
-        return (), ()  # most texts have no caption at all: known before splitting them into lines
+        return (), (), set()  # most texts have no caption at all: known before splitting them into lines
     lines = _lines(text)
     starts = [start for start, _ in lines]
     tables: list[Table] = []
     segments: list[Segment] = []
+    taken: set[int] = set()
     for found in _CAPTIONS.finditer(text):
         index = bisect.bisect_right(starts, found.start()) - 1
         line = lines[index][1]
@@ -45,13 +54,14 @@ def text_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:
         rows = _rows(lines, index + 1)
         if rows is None:
             continue
+        taken.update(range(index, bisect.bisect_right(starts, rows[-1][-1].start)))
         table = _table(int(caption.group(1)), line.strip(), rows)
         tables.append(table)
         segments.append(Segment(rows[0][0].start, rows[-1][-1].end, "table", f"表{table.number}"))
         segments += [
             Segment(c.start, c.end, "cell", f"表{table.number} 第{c.row + 1}行第{c.col + 1}列") for c in table.cells
         ]
-    return tuple(tables), tuple(segments)
+    return tuple(tables), tuple(segments), taken
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
