@@ -175,3 +175,49 @@ def total_apart_pdf(path: Path, total: str) -> Path:
     story += [ruled([["合计", total, "250", "100"]]), Paragraph("表2 其他情况说明。", style)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
+
+
+def unruled_table_pdf(path: Path, rows: list[list[str]], lines: str, lead: int = 3) -> Path:
+    """A statistical bulletin's table set in smaller type than its text, drawn without a grid: `lines` is
+    "none" (white space alone keeps the columns apart) or "three-line" (a rule above and below the header and
+    below the last row, and rules between the columns: pdfplumber sees the body as one row of stacked cells).
+    `lead` paragraphs of text come first, so a long table goes on over the next page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=16, leading=24)
+    commands = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 10.5)]
+    commands += [("ALIGN", (1, 0), (-1, -1), "RIGHT")]
+    if lines == "three-line":
+        commands += [
+            ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+            ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black),
+            ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+        ]
+    grid = Table(rows, colWidths=[180, 110, 110][: len(rows[0])])
+    grid.setStyle(TableStyle(commands))
+    story = [Paragraph("某州2023年国民经济和社会发展统计公报", style)]
+    story += [Paragraph("编制单位：某州统计局          单位：万人", style)]
+    story += [
+        Paragraph("全州经济运行总体平稳，人口结构持续优化，各项社会事业稳步发展。" * 3, style) for _ in range(lead)
+    ]
+    story += [Paragraph("表1 2023年年末户籍人口及其构成", style), grid]
+    story += [Paragraph("全年全州城镇新增就业6.02万人，比上年增长3.1%。", style)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+POPULATION = [
+    ["指标名称", "年末数（万人）", "比重（%）"],
+    ["全州总户籍人口", "489.93", "100.0"],
+    ["城镇", "165.43", "33.8"],
+    ["乡村", "324.50", "66.2"],
+    ["#男性", "261.73", "53.4"],
+    ["女性", "228.20", "46.6"],
+]

@@ -87,3 +87,43 @@ def test_tables_keep_the_numbers_their_captions_give(tmp_path):
     assert [table.number for table in result.document.tables] == [2, 5, 6]
     found = [(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings]
     assert found == [("FC401", "6", "表6 第4行第2列")], found
+
+
+@pytest.mark.parametrize("lines", ["none", "three-line"])
+def test_a_table_without_a_grid_is_read_from_its_columns(tmp_path, lines):
+    path = builders.unruled_table_pdf(tmp_path / "bulletin.pdf", builders.POPULATION, lines)
+    document = load(str(path))
+    assert [(t.number, t.rows, t.cols) for t in document.tables] == [(1, 6, 3)]
+    grid = document.tables[0].grid()
+    assert [cell.text for cell in grid[2]] == ["城镇", "165.43", "33.8"], "figures set in smaller type are kept"
+    assert "编制单位" not in " ".join(cell.text for row in grid for cell in row), "a line with a wide gap is no table"
+    result = check_path(str(path))
+    assert result.findings == ()
+    assert len([f for f in result.passed if f.code == "FC402"]) == 4
+
+
+def test_a_slip_in_a_table_without_a_grid_is_found_in_its_cell(tmp_path):
+    rows = [list(row) for row in builders.POPULATION]
+    rows[3][2] = "62.2"  # 乡村's share: 324.50 / 489.93 = 66.2%
+    result = check_path(str(builders.unruled_table_pdf(tmp_path / "bulletin.pdf", rows, "three-line")))
+    found = [(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings]
+    assert found == [("FC402", "62.2", "第1页 表1 第4行第3列")], found
+
+
+def test_a_table_without_a_grid_goes_on_over_the_page(tmp_path):
+    rows = builders.POPULATION + [[f"第{n}组", "1.00", "0.2"] for n in range(1, 31)]
+    path = builders.unruled_table_pdf(tmp_path / "long.pdf", rows, "none", lead=5)
+    document = load(str(path))
+    assert [(t.number, t.rows, t.cols) for t in document.tables] == [(1, 36, 3)]
+    assert [s.locator for s in document.segments if s.kind == "table"] == ["第1—2页 表1"]
+    assert document.locate(document.tables[0].grid()[-1][1].start).startswith("第2页 表1 第36行")
+
+
+def test_prose_lines_with_wide_gaps_are_never_a_table(tmp_path):
+    rows = [
+        ["说明", "内容"],
+        ["一、综 合", "全州经济运行总体平稳，人口结构持续优化。"],
+        ["二、农 业", "粮食生产稳定。"],
+    ]
+    document = load(str(builders.unruled_table_pdf(tmp_path / "notes.pdf", rows, "none", lead=2)))
+    assert document.tables == ()

@@ -69,34 +69,62 @@ def _fields(line: str, start: int, row: int) -> list[Cell]:
 def _block(lines: list[str], starts: list[int], index: int, taken: set[int]) -> tuple[list[list[Cell]], int] | None:
     """The table starting at line `index` and the line after it, or None."""
     header = _fields(lines[index], starts[index], 0)
-    texts = [cell.text for cell in header]
-    if len(header) < 2 or _PROSE.search(lines[index]) or any(_NUMBER.match(t) and not _YEAR.match(t) for t in texts):
+    if not _is_header([cell.text for cell in header]):
         return None
     rows = [header]
     end = index + 1
     while end < len(lines) and end not in taken and lines[end].strip():
         row = _fit(_fields(lines[end], starts[end], len(rows)), len(header), lines[end], starts[end])
-        if len(row) != len(header) or _PROSE.search(lines[end]) or not _is_data(row):
+        if not is_row([cell.text for cell in row], len(header)):
             break
         rows.append(row)
         end += 1
     return (rows, end) if len(rows) >= 3 else None
 
 
+def table_length(rows: list[list[str]]) -> int:
+    """How many of `rows` (cell texts, the header first) make a table: a header without figures but years and
+    two or more rows of as many cells, each a label and then figures; 0 when they do not."""
+    if not rows or not _is_header(rows[0]):
+        return 0
+    count = 1
+    while count < len(rows) and is_row(rows[count], len(rows[0])):
+        count += 1
+    return count if count >= 3 else 0
+
+
+def _is_header(texts: list[str]) -> bool:
+    return (
+        len(texts) >= 2
+        and not _PROSE.search("".join(texts))
+        and not any(_NUMBER.match(t) and not _YEAR.match(t) for t in texts)
+    )
+
+
+def is_row(texts: list[str], width: int) -> bool:
+    """A data row of a table `width` cells wide."""
+    return len(texts) == width and not _PROSE.search("".join(texts)) and _is_data(texts)
+
+
+def spread_label(texts: list[str], width: int) -> int:
+    """How many leading cells make one label spaced out as tables print it (「合  计」): 1 when the row has no
+    more cells than the header, or a figure is among them."""
+    extra = len(texts) - width
+    return 1 if extra <= 0 or any(_NUMBER.match(text) for text in texts[: extra + 1]) else extra + 1
+
+
 def _fit(row: list[Cell], width: int, line: str, start: int) -> list[Cell]:
-    """A label spaced out as tables print it (「合  计」) is one cell: leading words beyond the header's width
-    join the first cell."""
-    extra = len(row) - width
-    if extra <= 0 or any(_NUMBER.match(cell.text) for cell in row[: extra + 1]):
+    """A row whose label is spaced out (「合  计」) with its label as one cell."""
+    joined = spread_label([cell.text for cell in row], width)
+    if joined == 1:
         return row
-    first, last = row[0].start, row[extra].end
+    first, last = row[0].start, row[joined - 1].end
     label = Cell(row[0].row, 0, first, last, line[first - start : last - start])
-    return [label] + [Cell(c.row, c.col - extra, c.start, c.end, c.text) for c in row[extra + 1 :]]
+    return [label] + [Cell(c.row, c.col - joined + 1, c.start, c.end, c.text) for c in row[joined:]]
 
 
-def _is_data(row: list[Cell]) -> bool:
+def _is_data(texts: list[str]) -> bool:
     """A label (words, or a code and words), then figures, blanks, 「—」 or unit words — at least one figure."""
-    texts = [cell.text for cell in row]
     skip = 1 if _CODE.match(texts[0]) else 0
     first = next((i for i in range(skip, len(texts)) if _NUMBER.match(texts[i])), None)
     if not first:

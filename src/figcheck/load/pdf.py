@@ -1,4 +1,5 @@
-"""PDF files with pdfplumber: the text layer page by page, tables where pdfplumber finds them.
+"""PDF files with pdfplumber: the text layer page by page, tables where pdfplumber finds them (ruled), and
+tables of whitespace-aligned columns among the text lines (pdf_columns.py).
 
 Text inside a table's box is taken from the table (cell by cell), not from the page text, so no
 figure is read twice. Locations name the page (第3页) and, in tables, row and column. A PDF without
@@ -12,6 +13,7 @@ import io
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
 from figcheck.load.errors import LoadError
+from figcheck.load.pdf_columns import unruled_tables
 
 
 def load(path: str, data: bytes) -> Document:
@@ -50,16 +52,15 @@ def load(path: str, data: bytes) -> Document:
 def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None:
     start = builder.length
     where = f"第{number}页 "
-    tables = page.find_tables()
+    tables = [table for table in page.find_tables() if not _ruled_apart(table.extract())]
     boxes = [table.bbox for table in tables]
 
-    sizes = sorted(char.get("size", 0) for char in page.chars)
-    body_size = sizes[len(sizes) // 2] if sizes else 0
+    marks = _footnote_marks(page.chars)
 
     def keep(obj) -> bool:
         if obj.get("object_type") != "char":
             return True
-        if obj["text"].isdigit() and obj.get("size", body_size) < 0.75 * body_size:
+        if _char_key(obj) in marks:
             return False  # a footnote mark set small (常住人口¹ 1761.48万人) is not part of the number
         x, top = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and t <= top <= b for x0, t, x1, b in boxes)
@@ -67,8 +68,7 @@ def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None
     body = page.filter(keep)
     text = body.extract_text()
     table_rows = [(table.bbox[1], table.extract()) for table in tables]
-    lines = [(line["top"], line["text"]) for line in _lines(body)] if text else []
-    blocks: list[tuple[float, str, object]] = [(top, "line", line) for top, line in lines]
+    blocks = _text_blocks(_lines(body) if text else [], flow.open_width(number))
     for top, rows in table_rows:
         blocks += _split_framed_text(top, [[cell or "" for cell in row] for row in rows])
     blocks.sort(key=lambda block: block[0])
@@ -76,7 +76,7 @@ def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None
     flow.new_page(number)
     for _, kind, content in blocks:
         if kind == "line":
-            if not _page_mark(content.strip()) and content.strip():
+            if not _folio(content):
                 flow.text()  # prose between two tables: the second is a table of its own
             pending.append(content)
             continue
@@ -85,6 +85,57 @@ def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None
     _flush(pending, builder, where)
     if builder.length > start:
         builder.page(number, start)
+
+
+def _ruled_apart(rows: list[list[str | None]]) -> bool:
+    """A table ruled only between its columns and under its header (a 三线表): pdfplumber finds its body as one
+    row whose cells stack several figures, or — the rule under the body missing where the table goes on to the
+    next page — its header alone. Its lines are read as text, where pdf_columns.py finds its columns again."""
+    if len(rows) == 1 and len(rows[0]) >= 2 and not any(_numeric(cell) for cell in rows[0]):
+        return True
+    return any(
+        len(lines := (cell or "").split("\n")) >= 2 and all(_numeric(line) for line in lines)
+        for row in rows[1:]
+        for cell in row
+    )
+
+
+def _char_key(char: dict) -> tuple:
+    return (char["text"], round(char["x0"], 2), round(char["top"], 2))
+
+
+def _footnote_marks(chars: list[dict]) -> set[tuple]:
+    """Digits set small between characters of the body's size: one or two in a row (常住人口¹). A table set in a
+    smaller type than the text (labels and figures alike) has long runs of small characters: none is a mark."""
+    sizes = sorted(char.get("size", 0) for char in chars)
+    body = sizes[len(sizes) // 2] if sizes else 0
+    marks: set[tuple] = set()
+    run: list[dict] = []
+    for char in [*chars, None]:
+        if char is not None and (not char["text"].strip() or char.get("size", body) < 0.75 * body):
+            if char["text"].strip():
+                run.append(char)
+            continue
+        if 0 < len(run) <= 2 and all(c["text"].isdigit() for c in run):
+            marks.update(_char_key(c) for c in run)
+        run = []
+    return marks
+
+
+def _text_blocks(lines: list[dict], open_width: int) -> list[tuple[float, str, object]]:
+    """The page's text lines, those that make a table without ruling lines taken together (pdf_columns.py)."""
+    unruled = unruled_tables(lines, open_width) if lines else {}
+    blocks: list[tuple[float, str, object]] = []
+    index = 0
+    while index < len(lines):
+        if index in unruled:
+            end, rows = unruled[index]
+            blocks.append((lines[index]["top"], "table", rows))
+            index = end
+        else:
+            blocks.append((lines[index]["top"], "line", lines[index]["text"]))
+            index += 1
+    return blocks
 
 
 class _TableFlow:
@@ -105,6 +156,10 @@ class _TableFlow:
 
     def text(self) -> None:
         self.close()
+
+    def open_width(self, page: int) -> int:
+        """The width of a table the last page ended with and left open (only page marks after it), else 0."""
+        return len(self.rows[0]) if self.open and self.rows and self.pages[-1] == page - 1 else 0
 
     def table(self, rows: list[list[str]]) -> None:
         if self.open and self._continues(rows):
@@ -197,6 +252,13 @@ def _flush(lines: list[str], builder: DocumentBuilder, where: str) -> None:
     lines.clear()
 
 
+def _folio(line: str) -> bool:
+    """A line of nothing but a page number and its dashes, or part of them (「— 2 —」 printed as 「2」 and 「— —」):
+    a table before it may go on after it."""
+    stripped = line.strip("-—–－ \u3000")
+    return not stripped or stripped.isdigit() and len(stripped) <= 3
+
+
 def _page_mark(line: str) -> bool:
     stripped = line.strip("-—–－ ")
     return stripped.isdigit() and len(stripped) <= 3 and line.strip() != stripped
@@ -204,6 +266,6 @@ def _page_mark(line: str) -> bool:
 
 def _lines(page) -> list[dict]:
     try:
-        return page.extract_text_lines(return_chars=False)
+        return page.extract_text_lines(return_chars=True)
     except Exception:  # older pdfplumber: fall back to plain lines without positions
         return [{"top": index, "text": line} for index, line in enumerate((page.extract_text() or "").splitlines())]
