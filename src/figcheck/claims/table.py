@@ -19,6 +19,8 @@ from figcheck.claims.table_columns import growth_columns, rate_columns
 from figcheck.claims.table_headers import column_paths, sibling_parts
 from figcheck.claims.table_identities import identity_claims, named_rows
 from figcheck.claims.table_prose import grand_total, stated_in_prose
+from figcheck.claims.table_restated import restated_claims, table_amounts
+from figcheck.claims.table_totals import labelled_totals, same_totals
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
 from figcheck.layout import Layout, Placed
@@ -35,13 +37,15 @@ def table_claims(layout: Layout, tables: tuple[Table, ...]) -> list[TableClaim]:
     by_start = {placed.figure.start: placed for placed in layout.placed}
     claims: list[TableClaim] = []
     spans = sorted((cell.start, cell.end) for table in tables for cell in table.cells)
-    coded = []
+    coded, named, labelled = [], [], []
     for table in tables:
         reader = _TableReader(table, layout, by_start)
         claims += reader.claims()
         coded.append(table_rows(reader))
+        named.append((reader.caption, table_amounts(reader)))
+        labelled.append(labelled_totals(reader))
         claims += stated_in_prose(layout, *grand, spans) if (grand := grand_total(reader)) is not None else []
-    claims += item_claims(layout, coded)
+    claims += item_claims(layout, coded) + restated_claims(layout, named) + same_totals(labelled)
     return claims
 
 
@@ -120,10 +124,12 @@ class _TableReader:
     def claims(self) -> list[TableClaim]:
         if not self.grid or self.header_rows >= len(self.grid):
             return []
-        sums = self._total_columns() + (self._ranked_rows() if self.code_cols else self._total_rows())
-        return (
-            _distinct(sums + identity_claims(self)) + self._share_columns() + growth_columns(self) + rate_columns(self)
-        )
+        identities = identity_claims(self)
+        defined = {claim.stated.figure.start for claim in identities if isinstance(claim, SumClaim)}
+        # a total column whose parts an identity names (三公经费) is not also summed over all its siblings
+        columns = [claim for claim in self._total_columns() if claim.stated.figure.start not in defined]
+        sums = columns + (self._ranked_rows() if self.code_cols else self._total_rows())
+        return _distinct(sums + identities) + self._share_columns() + growth_columns(self) + rate_columns(self)
 
     def value_columns(self) -> list[int]:
         return [c for c in range(self.label_cols, len(self.headers)) if self.additive(c)]

@@ -133,10 +133,10 @@ def identity_claims(reader) -> list[SumClaim | BalanceClaim]:
 def _claim(reader, identity: Identity, cells: list[tuple[int, int]]) -> list[SumClaim | BalanceClaim]:
     split = len(identity.left)
     left, right = cells[:split], cells[split:]
-    if len(left) == 1:
-        return reader.sum_cells(left[0], right)
+    if len(left) == 1:  # a total: its parts in the order the table prints them
+        return reader.sum_cells(left[0], sorted(right))
     if len(right) == 1:
-        return reader.sum_cells(right[0], left)
+        return reader.sum_cells(right[0], sorted(left))
     values = [reader.values[r][c] for r, c in cells]
     stated = values[-1]
     if stated is None or any(v is None and not reader.is_zero(r, c) for v, (r, c) in zip(values, cells, strict=True)):

@@ -23,6 +23,7 @@ class DocumentBuilder:
         self._tables: list[Table] = []
         self._paragraphs = 0
         self._last_text = ""
+        self._before_last = ""  # the paragraph before the last, since the last table
         self._directives: list[Directive] = []
         self._pending: list[tuple[tuple[str, ...], str]] = []  # ignore directives waiting for their block
         self._disabled: tuple[int, tuple[str, ...], str] | None = None
@@ -60,7 +61,7 @@ class DocumentBuilder:
         self._append("\n")
         self._segments.append(Segment(start, start + len(text), kind, f"{where}第{self._paragraphs}段"))
         self._attach(start, start + len(text))
-        self._last_text = text
+        self._before_last, self._last_text = self._last_text, text
 
     def table(self, rows: list[list[str]], where: str = "", row_where: list[str] | None = None) -> None:
         """Add a table given as rows of cell texts (merged cells repeated where they span). `where` prefixes
@@ -88,7 +89,15 @@ class DocumentBuilder:
                 self._append("\t" if c < cols - 1 else "\n")
         self._segments.append(Segment(table_start, self._length, "table", f"{where}表{number}"))
         self._attach(table_start, self._length)
-        self._tables.append(Table(number, tuple(cells), len(rows), cols, self._last_text))
+        self._tables.append(Table(number, tuple(cells), len(rows), cols, self._caption()))
+        self._before_last = self._last_text = ""
+
+    def _caption(self) -> str:
+        """The paragraph before the table; with the one before it when that one gives the table's unit and this
+        one does not (「财政拨款“三公”经费支出决算表 单位：万元」 above a title line 「财政拨款“三公”经费」)."""
+        if "单位" in self._before_last and "单位" not in self._last_text and len(self._before_last) <= 80:
+            return f"{self._before_last} {self._last_text}"
+        return self._last_text
 
     def _number(self) -> int:
         """The number the document gives the table in its caption (「表2 …」 just before it), when no table
