@@ -21,12 +21,14 @@ from figcheck.claims.table_identities import identity_claims, named_rows
 from figcheck.claims.table_prose import grand_total, stated_in_prose
 from figcheck.claims.table_restated import restated_claims, table_amounts
 from figcheck.claims.table_totals import labelled_totals, same_totals
+from figcheck.claims.table_tree import label_paths, tree_sums
 from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
 from figcheck.layout import Layout, Placed
 
 _SECTION = regex.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 _ITEM = regex.compile(r"^\s*\d+[.、．]")
+_NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
 _UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
 
@@ -100,8 +102,15 @@ class _TableReader:
         return None
 
     def _header_rows(self) -> int:
+        """The rows before the first with a figure, or before the first numbered label (「（一）项目」 over the rows
+        it heads, with no figure of its own, is a row of the table, not of its header)."""
         for r, row in enumerate(self.values):
-            if sum(value is not None for value in row) >= 1:
+            if (
+                sum(value is not None for value in row) >= 1
+                or r
+                and self.texts[r]
+                and _NUMBERED.match(self.texts[r][0])
+            ):
                 return r
         return len(self.values)
 
@@ -116,7 +125,9 @@ class _TableReader:
         return cols
 
     def row_label(self, r: int) -> str:
-        return " ".join(dict.fromkeys(self._text(r, c) for c in range(self.label_cols) if self._text(r, c)))
+        # cells joined by a space, each without its own spaces (「总 计」 as a PDF spaces it is 总计)
+        cells = (self._text(r, c).replace(" ", "") for c in range(self.label_cols))
+        return " ".join(dict.fromkeys(cell for cell in cells if cell))
 
     def is_zero(self, r: int, c: int) -> bool:
         return self._text(r, c).strip() in _EMPTY
@@ -189,13 +200,14 @@ class _TableReader:
     def _total_rows(self) -> list[SumClaim]:
         rows = self.data_rows()
         labels = {r: self.row_label(r).replace(" ", "") for r in rows}
-        if any(_SECTION.search(label) for label in labels.values()) and any(
-            _ITEM.search(text) for text in labels.values()
-        ):
-            return []  # （一）… with 1. 2. beneath: a hierarchy whose sums we do not know
-        totals = [r for r in rows if self.is_total(labels[r])]
+        totals = [r for r in rows if self.is_total(self.row_label(r))]  # its last label cell says 合计
         subtotals = [r for r in rows if self.words.subtotal.search(labels[r])]
         flowing = named_rows(self.book, labels)  # 本年新收, 上年结转, 结转下年度: not outcomes the 总计 sums
+        ranked = self._numbered_rows(rows, labels, set(totals), flowing) if not subtotals else None
+        if ranked is not None:
+            return ranked if not self._two_sided(rows) else []  # 收入 | 支出 side by side: labels on both sides
+        if any(_SECTION.search(label) for label in labels.values()) and any(_ITEM.search(t) for t in labels.values()):
+            return []  # （一）… with 1. 2. beneath, ranks not readable: a hierarchy whose sums we do not know
         ordinary = [
             r
             for r in rows
@@ -218,6 +230,30 @@ class _TableReader:
             for c in self.value_columns():
                 claims += self.sum_cells((total, c), [(r, c) for r in parts])
         return claims
+
+    def _two_sided(self, rows: list[int]) -> bool:
+        """Labels right of the first figures (本年收入 项目 | 预算数 | 本年支出 项目 | 预算数)."""
+        return any(
+            self.values[r][c] is None and regex.search(r"\p{Han}", self._text(r, c))
+            for r in rows
+            for c in range(self.label_cols, len(self.headers))
+        )
+
+    def _numbered_rows(self, rows: list[int], labels: dict, totals: set[int], flowing: set[int]) -> list | None:
+        """Rows ranked by their numbering (table_tree.py), or None when the labels are not numbered in ranks."""
+        every = range(self.header_rows, len(self.grid))  # a label row without figures still ranks the rows below
+        cells = {r: [self._text(r, c) for c in range(self.label_cols) if c not in self.code_cols] for r in every}
+        breakdown = {r for r in rows if self.words.breakdown_row.search(labels[r])}
+        paths = label_paths({r: cells[r] for r in every if r not in breakdown}, totals)
+        if paths is None:
+            return None
+        parts = {r for r in rows if r in paths and r not in totals and r not in flowing}
+        columns = self.value_columns()
+
+        def add(total: int, beneath: list[int]) -> list[SumClaim]:
+            return [claim for c in columns for claim in self.sum_cells((total, c), [(r, c) for r in beneath])]
+
+        return tree_sums(paths, sorted(totals & set(paths)), parts, add)
 
     def _ranked_rows(self) -> list[SumClaim]:
         """Rows ranked by their subject codes: each the sum of the next rank beneath it (table_codes.py)."""
