@@ -177,11 +177,14 @@ def total_apart_pdf(path: Path, total: str) -> Path:
     return path
 
 
-def unruled_table_pdf(path: Path, rows: list[list[str]], lines: str, lead: int = 3) -> Path:
+def unruled_table_pdf(
+    path: Path, rows: list[list[str]], lines: str, lead: int = 3, indented: tuple[int, ...] = ()
+) -> Path:
     """A statistical bulletin's table set in smaller type than its text, drawn without a grid: `lines` is
     "none" (white space alone keeps the columns apart) or "three-line" (a rule above and below the header and
     below the last row, and rules between the columns: pdfplumber sees the body as one row of stacked cells).
-    `lead` paragraphs of text come first, so a long table goes on over the next page."""
+    `lead` paragraphs of text come first, so a long table goes on over the next page; the labels of the rows
+    `indented` are set in by two characters."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -193,6 +196,7 @@ def unruled_table_pdf(path: Path, rows: list[list[str]], lines: str, lead: int =
     style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=16, leading=24)
     commands = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 10.5)]
     commands += [("ALIGN", (1, 0), (-1, -1), "RIGHT")]
+    commands += [("LEFTPADDING", (0, row), (0, row), 6 + 21) for row in indented]
     if lines == "three-line":
         commands += [
             ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),

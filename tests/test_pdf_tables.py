@@ -127,3 +127,26 @@ def test_prose_lines_with_wide_gaps_are_never_a_table(tmp_path):
     ]
     document = load(str(builders.unruled_table_pdf(tmp_path / "notes.pdf", rows, "none", lead=2)))
     assert document.tables == ()
+
+
+INDUSTRIES = [
+    ["指标", "增加值（亿元）"],
+    ["第一产业", "120.5"],
+    ["第二产业", "310.2"],
+    ["工业", "250.0"],
+    ["建筑业", "60.2"],
+    ["第三产业", "402.1"],
+    ["合计", "832.8"],
+]
+
+
+def test_labels_set_in_rank_beneath_the_row_above(tmp_path):
+    path = builders.unruled_table_pdf(tmp_path / "gdp.pdf", INDUSTRIES, "none", indented=(3, 4))
+    result = check_path(str(path))
+    assert result.findings == ()
+    assert {"310.2", "832.8"} <= {f.stated.raw for f in result.passed if f.code == "FC401"}
+    rows = [list(row) for row in INDUSTRIES]
+    rows[4][1] = "66.2"
+    flawed = check_path(str(builders.unruled_table_pdf(tmp_path / "bad.pdf", rows, "none", indented=(3, 4))))
+    found = [(f.code, f.stated.raw, flawed.document.locate(f.start)) for f in flawed.findings]
+    assert found == [("FC401", "310.2", "第1页 表1 第3行第2列")], found

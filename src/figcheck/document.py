@@ -25,6 +25,7 @@ class Cell:
     start: int
     end: int
     text: str
+    indent: int = 0  # how far the text is set in (full-width spaces, or a PDF cell's offset in characters)
 
 
 @dataclass(frozen=True, slots=True)

@@ -244,7 +244,10 @@ class _TableReader:
         every = range(self.header_rows, len(self.grid))  # a label row without figures still ranks the rows below
         cells = {r: [self._text(r, c) for c in range(self.label_cols) if c not in self.code_cols] for r in every}
         breakdown = {r for r in rows if self.words.breakdown_row.search(labels[r])}
-        paths = label_paths({r: cells[r] for r in every if r not in breakdown}, totals)
+        indents = {r: next((c.indent for c in self.grid[r][: self.label_cols] if c and c.text), 0) for r in every}
+        if breakdown:
+            indents = {}  # 「#夏粮」 set in under 粮食: indentation shows breakdowns there, not ranks that add up
+        paths = label_paths({r: cells[r] for r in every if r not in breakdown}, totals, indents)
         if paths is None:
             return None
         parts = {r for r in rows if r in paths and r not in totals and r not in flowing}

@@ -35,9 +35,14 @@ def _kind(segment: str) -> int | None:
     return next((k for k, pattern in enumerate(_KINDS) if pattern.match(segment)), None)
 
 
-def label_paths(labels: dict[int, list[str]], totals: set[int]) -> dict[int, tuple[str, ...]] | None:
+def label_paths(
+    labels: dict[int, list[str]], totals: set[int], indents: dict[int, int] | None = None
+) -> dict[int, tuple[str, ...]] | None:
     """Each row's path of numbered labels, from its label cells (a blank cell is the one above it); None when the
-    labels are no hierarchy. Total rows may be unnumbered (合计) and rank with the outermost labels."""
+    labels are no hierarchy. `indents`: how far each row's first label is set in — a label set in further ranks
+    beneath the one above it, before any numbering. Total rows rank with the outermost labels."""
+    indents = {r: 0 if r in totals else depth for r, depth in (indents or {}).items()}
+    indented = len({indents.get(r, 0) for r, cells in labels.items() if any(cells)}) >= 2
     segments: dict[int, list[tuple[int, int | None, str]]] = {}
     for r, cells in labels.items():
         found = []
@@ -49,20 +54,21 @@ def label_paths(labels: dict[int, list[str]], totals: set[int]) -> dict[int, tup
             found += [(col, _kind(part), part) for part in _INNER.split(text.replace(" ", "")) if part]
         segments[r] = found
     kinds = list(dict.fromkeys(kind for found in segments.values() for _, kind, _ in found if kind is not None))
-    if len(kinds) < 2:
+    if len(kinds) < 2 and not indented:
         return None
-    numbered_cols = {col for found in segments.values() for col, kind, _ in found if kind is not None}
+    numbered_cols = {col for found in segments.values() for col, kind, _ in found if kind is not None} or {0}
     paths: dict[int, tuple[str, ...]] = {}
-    stack: list[tuple[tuple[int, int], str]] = []
+    stack: list[tuple[tuple[int, int, int], str]] = []
     for r in sorted(segments):
         found = [(col, kind, part) for col, kind, part in segments[r] if kind is not None or col == min(numbered_cols)]
         if not found:
             paths[r] = ()
             continue
-        if found[0][1] is None and len(numbered_cols) == 1 and stack and r not in totals:
+        if found[0][1] is None and len(numbered_cols) == 1 and stack and r not in totals and not indented:
             return None  # an unnumbered row among numbered ones in one column: its place is not known
         for col, kind, part in found:
-            level = (col, kinds.index(kind) + 1 if kind is not None else 0)
+            depth = indents.get(r, 0) if col == found[0][0] else 0
+            level = (col, depth, kinds.index(kind) + 1 if kind is not None else 0)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, part))

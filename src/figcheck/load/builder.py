@@ -68,13 +68,14 @@ class DocumentBuilder:
         the table's locator (「第3—4页 」), `row_where` each row's cells' (the page a row is printed on)."""
         row_where = row_where if row_where is not None else [where] * len(rows)
         kept = [
-            ([(cell or "").replace("\n", "").replace("\t", " ").strip() for cell in row], prefix)
+            ([(cell or "").replace("\n", "").replace("\t", " ") for cell in row], prefix)
             for row, prefix in zip(rows, row_where, strict=True)
         ]
-        kept = [(row, prefix) for row, prefix in kept if any(row)]
+        kept = [(row, prefix) for row, prefix in kept if any(cell.strip() for cell in row)]
         if not kept:
             return
-        rows, row_where = [row for row, _ in kept], [prefix for _, prefix in kept]
+        indents = [[indent_of(cell) for cell in row] for row, _ in kept]
+        rows, row_where = [[cell.strip() for cell in row] for row, _ in kept], [prefix for _, prefix in kept]
         number = self._number()
         cols = max(len(row) for row in rows)
         table_start = self._length
@@ -83,7 +84,8 @@ class DocumentBuilder:
             for c in range(cols):
                 text = row[c] if c < len(row) else ""
                 start = self._append(text)
-                cells.append(Cell(r, c, start, start + len(text), text))
+                indent = indents[r][c] if c < len(indents[r]) else 0
+                cells.append(Cell(r, c, start, start + len(text), text, indent))
                 locator = f"{row_where[r]}表{number} 第{r + 1}行第{c + 1}列"
                 self._segments.append(Segment(start, start + len(text), "cell", locator))
                 self._append("\t" if c < cols - 1 else "\n")
@@ -129,3 +131,9 @@ class DocumentBuilder:
             tables=tuple(self._tables),
             directives=tuple(self._directives),
         )
+
+
+def indent_of(text: str) -> int:
+    """How far a cell's text is set in: a full-width space or two spaces per character."""
+    lead = text[: len(text) - len(text.lstrip(" \u3000"))]
+    return lead.count("\u3000") + lead.count(" ") // 2

@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from figcheck.document import Cell, Segment, Table
+from figcheck.load.builder import indent_of
 
 _SPACED = regex.compile(r"\S+(?: \S+)*")  # a cell: words joined by single spaces; two spaces or more part cells
 _NUMBER = regex.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?[%‰]?$")
@@ -63,7 +64,10 @@ def _fields(line: str, start: int, row: int) -> list[Cell]:
             at += len(piece) + 1
     else:
         spans = [m.span() for m in _SPACED.finditer(line.replace("\u3000", " "))]
-    return [Cell(row, col, start + a, start + b, line[a:b]) for col, (a, b) in enumerate(spans)]
+    indent = indent_of(line[: spans[0][0]]) if spans else 0  # the label set in: 「　　工业」
+    return [
+        Cell(row, col, start + a, start + b, line[a:b], indent if col == 0 else 0) for col, (a, b) in enumerate(spans)
+    ]
 
 
 def _block(lines: list[str], starts: list[int], index: int, taken: set[int]) -> tuple[list[list[Cell]], int] | None:
@@ -119,7 +123,7 @@ def _fit(row: list[Cell], width: int, line: str, start: int) -> list[Cell]:
     if joined == 1:
         return row
     first, last = row[0].start, row[joined - 1].end
-    label = Cell(row[0].row, 0, first, last, line[first - start : last - start])
+    label = Cell(row[0].row, 0, first, last, line[first - start : last - start], row[0].indent)
     return [label] + [Cell(c.row, c.col - joined + 1, c.start, c.end, c.text) for c in row[joined:]]
 
 

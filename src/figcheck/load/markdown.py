@@ -11,6 +11,7 @@ import regex
 
 from figcheck import directives
 from figcheck.document import Cell, Document, Segment, Table
+from figcheck.load.builder import indent_of
 from figcheck.load.delimited_tables import delimited_tables
 from figcheck.load.text import decode, paragraphs
 
@@ -65,9 +66,9 @@ def _pipe_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:
             number = len(tables) + 1
             cells = []
             for r, line_index in enumerate(rows):
-                for c, (start, stop) in enumerate(_cells(lines[line_index])):
+                for c, (start, stop, indent) in enumerate(_cells(lines[line_index])):
                     begin, finish = offsets[line_index] + start, offsets[line_index] + stop
-                    cells.append(Cell(r, c, begin, finish, text[begin:finish]))
+                    cells.append(Cell(r, c, begin, finish, text[begin:finish], indent))
                     segments.append(Segment(begin, finish, "cell", f"表{number} 第{r + 1}行第{c + 1}列"))
             caption = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
             cols = max((cell.col for cell in cells), default=-1) + 1
@@ -79,8 +80,9 @@ def _pipe_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:
     return tuple(tables), tuple(segments)
 
 
-def _cells(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell's trimmed text in one table row."""
+def _cells(line: str) -> list[tuple[int, int, int]]:
+    """(start, end) of each cell's trimmed text in one table row, and how far it is set in (full-width spaces
+    after the bar: 「|　　工业 |」)."""
     bars = [m.start() for m in regex.finditer(r"(?<!\\)\|", line)]
     if not bars:
         return []
@@ -95,5 +97,5 @@ def _cells(line: str) -> list[tuple[int, int]]:
         raw = line[left + 1 : right]
         stripped = raw.strip()
         first = left + 1 + (len(raw) - len(raw.lstrip()))
-        spans.append((first, first + len(stripped)))
+        spans.append((first, first + len(stripped), indent_of(raw.lstrip(" "))))
     return spans

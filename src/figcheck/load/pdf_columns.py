@@ -50,7 +50,7 @@ def unruled_tables(lines: list[dict], open_width: int = 0) -> dict[int, tuple[in
         while count >= 3 and not _aligned(block[:count]):
             count -= 1
         if count >= 3:
-            found[index] = (index + count, [[text for _, _, text in row] for row in block[:count]])
+            found[index] = (index + count, _texts(block[:count]))
             index += count
         else:
             index += 1
@@ -83,3 +83,19 @@ def _aligned(rows: list[Cells]) -> bool:
     """Every cell of a column lies left of every cell of the next column."""
     width = len(rows[0])
     return all(max(row[col][1] for row in rows) < min(row[col + 1][0] for row in rows) for col in range(width - 1))
+
+
+def _texts(rows: list[Cells]) -> list[list[str]]:
+    """The rows' cell texts, a label set in from the column's left edge led by a full-width space per character
+    (the builder reads it as the cell's indent: 「　　工业」 under 「第二产业」)."""
+    left = min(row[0][0] for row in rows)
+    centers = [(row[0][0] + row[0][1]) / 2 for row in rows]
+    lefts = [row[0][0] for row in rows]
+    centred = max(centers) - min(centers) < (max(lefts) - min(lefts)) / 2  # labels centred: no indentation
+    texts = []
+    for row in rows:
+        x0, x1, label = row[0]
+        width = (x1 - x0) / max(len(label), 1)
+        depth = round((x0 - left) / width) if width > 0 and not centred else 0
+        texts.append(["\u3000" * depth + label, *(text for _, _, text in row[1:])])
+    return texts
