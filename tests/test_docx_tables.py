@@ -1,0 +1,62 @@
+"""Tables as a Word draft has them (issue 13): merged label cells, numbered outcomes and the disclosure table's
+own identity, checked with their cell locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from figcheck.pipeline import check_path
+
+ROWS = [
+    ("一、本年新收政府信息公开申请数量", "", "", "40"),
+    ("二、上年结转政府信息公开申请数量", "", "", "2"),
+    ("三、本年度办理结果", "（一）予以公开", "", "20"),
+    ("三、本年度办理结果", "（二）不予公开", "1.属于国家秘密", "1"),
+    ("三、本年度办理结果", "（二）不予公开", "2.保护第三方合法权益", "3"),
+    ("三、本年度办理结果", "（三）无法提供", "1.本机关不掌握相关政府信息", "10"),
+    ("三、本年度办理结果", "（三）无法提供", "2.没有现成信息需要另行制作", "{made}"),
+    ("三、本年度办理结果", "（四）总计", "", "36"),
+    ("四、结转下年度继续办理", "", "", "{pending}"),
+]
+
+
+def _draft(path, made: str, pending: str):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("表1 收到和处理政府信息公开申请情况（单位：件）")
+    table = document.add_table(rows=len(ROWS) + 1, cols=4)
+    for c, header in enumerate(("项目", "", "", "总计")):
+        table.cell(0, c).text = header
+    for r, row in enumerate(ROWS, start=1):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text.format(made=made, pending=pending)
+    table.cell(0, 0).merge(table.cell(0, 2))
+    for first, last in ((3, 8),):  # 三、本年度办理结果 printed once over its rows
+        merged = table.cell(first, 0).merge(table.cell(last, 0))
+        merged.text = "三、本年度办理结果"
+    for r in (1, 2, 9):  # 一、二、四、 span the three label columns
+        label = table.cell(r, 0).text
+        table.cell(r, 0).merge(table.cell(r, 2)).text = label
+    document.save(str(path))
+    return path
+
+
+def test_a_consistent_disclosure_table_in_a_draft_passes(tmp_path):
+    result = check_path(str(_draft(tmp_path / "report.docx", "2", "6")))
+    assert result.findings == (), [(f.code, f.stated.raw) for f in result.findings]
+    passed = {(f.code, f.stated.raw) for f in result.passed}
+    assert {("FC401", "36"), ("FC405", "6")} <= passed, passed
+
+
+@pytest.mark.parametrize(
+    ("made", "pending", "expected"),
+    [
+        ("5", "6", {("FC401", "36", "表1 第9行第4列")}),  # an outcome typed wrong: the 总计 no longer adds up
+        ("2", "5", {("FC405", "5", "表1 第10行第4列")}),  # the balance: 40 + 2 = 36 + 6, not 36 + 5
+    ],
+)
+def test_a_slip_in_a_draft_table_is_found_in_its_cell(tmp_path, made, pending, expected):
+    result = check_path(str(_draft(tmp_path / "report.docx", made, pending)))
+    found = {(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings}
+    assert expected <= found and {code for code, _, _ in found} <= {"FC401", "FC405"}, found
