@@ -52,8 +52,9 @@ def load(path: str, data: bytes) -> Document:
 def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None:
     start = builder.length
     where = f"第{number}页 "
-    tables = [table for table in page.find_tables() if not _ruled_apart(table.extract())]
-    boxes = [table.bbox for table in tables]
+    found = [(table, table.extract()) for table in page.find_tables()]
+    tables = [(table, rows) for table, rows in found if not _ruled_apart(rows)]
+    boxes = [table.bbox for table, _ in tables]
 
     marks = _footnote_marks(page.chars)
 
@@ -67,7 +68,7 @@ def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None
 
     body = page.filter(keep)
     text = body.extract_text()
-    table_rows = [(table.bbox[1], table.extract()) for table in tables]
+    table_rows = [(table.bbox[1], rows) for table, rows in tables]
     blocks = _text_blocks(_lines(body) if text else [], flow.open_width(number))
     for top, rows in table_rows:
         blocks += _split_framed_text(top, [[cell or "" for cell in row] for row in rows])
