@@ -25,8 +25,16 @@ def check(claim: BalanceClaim, truncation: bool) -> Finding:
     for figure in right:
         span = span + -interval(figure)
     computed = in_scale_of(point, stated)
-    left_text = " + ".join(f.numeral for f in left)
-    formula = left_text + "".join(f" − {f.numeral}" for f in right) + f" = {computed}"
+    names = (
+        list(claim.labels) if len(claim.labels) == len(left) + len(right) + 1 else [""] * (len(left) + len(right) + 1)
+    )
+
+    def named(figure, name: str) -> str:
+        return f"{name} {figure.numeral}" if name else figure.numeral
+
+    left_text = " + ".join(named(f, n) for f, n in zip(left, names, strict=False))
+    right_names = names[len(left) :]
+    formula = " + ".join(f.numeral for f in left) + "".join(f" − {f.numeral}" for f in right) + f" = {computed}"
     involved = (
         Involved(stated, "right"),
         *(Involved(f, "left") for f in left),
@@ -34,11 +42,13 @@ def check(claim: BalanceClaim, truncation: bool) -> Finding:
     )
     values = dict(
         identity=claim.name,
+        identity_en=claim.name_en or claim.name,
         stated=stated.raw,
+        stated_name=right_names[-1] or stated.raw,
         computed=computed,
         left=left_text,
         left_total=in_scale_of(incoming, stated),
-        right=" + ".join([*(f.numeral for f in right), stated.numeral]),
+        right=" + ".join(named(f, n) for f, n in zip([*right, stated], right_names, strict=False)),
     )
     reading, doubt = decide(stated, span, point, truncation)
     passed = bool(reading) and not doubt

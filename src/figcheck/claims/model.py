@@ -69,6 +69,8 @@ class BalanceClaim:
     left: tuple[Placed, ...]
     right: tuple[Placed, ...]  # the right side's other terms
     name: str  # the identity's name, for messages
+    name_en: str = ""
+    labels: tuple[str, ...] = ()  # each term's name as the table writes it: the left's, the right's, the stated's
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ _ORDINAL = regex.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[
 @dataclass(frozen=True, slots=True)
 class Identity:
     name: str
+    name_en: str
     axis: str  # "columns": holds in every row; "rows": in every column
     left: tuple[tuple[str, ...], ...]  # each term: its alternative spellings
     right: tuple[tuple[str, ...], ...]
@@ -46,7 +47,13 @@ def identities(book: Rulebook) -> tuple[Identity, ...]:
         return tuple(tuple(normal(word) for word in term.split("|")) for term in words)
 
     return tuple(
-        Identity(entry["name"], entry["axis"], terms(entry["left"]), terms(entry["right"]))
+        Identity(
+            entry["name"],
+            entry.get("name_en", entry["name"]),
+            entry["axis"],
+            terms(entry["left"]),
+            terms(entry["right"]),
+        )
         for entry in book.load("tables.toml")["identity"]
     )
 
@@ -141,5 +148,9 @@ def _claim(reader, identity: Identity, cells: list[tuple[int, int]]) -> list[Sum
     stated = values[-1]
     if stated is None or any(v is None and not reader.is_zero(r, c) for v, (r, c) in zip(values, cells, strict=True)):
         return []
-    sides = values[:split], values[split:-1]
-    return [BalanceClaim(stated, *(tuple(v for v in side if v is not None) for side in sides), identity.name)]
+    names = [term[0] for term in identity.terms]
+    kept = [n for n, v in enumerate(values) if v is not None]
+    left = tuple(values[n] for n in kept if n < split)
+    right = tuple(values[n] for n in kept if split <= n < len(values) - 1)
+    labels = tuple(names[n] for n in kept)
+    return [BalanceClaim(stated, left, right, identity.name, identity.name_en, labels)]
