@@ -168,10 +168,16 @@ FUNDS = """| 项目 | 财政资金 | 单位自筹 | 资金总额 | 完成率（%
 """
 
 
-def test_a_user_table_identity_is_checked_in_every_row(tmp_path):
+FLIPPED = IDENTITY.replace('left = ["资金总额"]', 'left = ["财政资金", "自筹资金|单位自筹"]').replace(
+    'right = ["财政资金", "自筹资金|单位自筹"]', 'right = ["资金总额"]'
+)
+
+
+@pytest.mark.parametrize("identity", [IDENTITY, FLIPPED], ids=["total-left", "total-right"])
+def test_a_user_table_identity_is_checked_in_every_row(tmp_path, identity):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "tables.toml").write_text(IDENTITY, encoding="utf-8")
+    (rules / "tables.toml").write_text(identity, encoding="utf-8")
     report = tmp_path / "r.md"
     report.write_text(FUNDS, encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(report), "--rules", str(rules), "--format", "json"])
