@@ -52,10 +52,16 @@ def test_each_spelling_is_read_against_its_column(name, header, amount):
 SCOPES = ["财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出", "三公", "非财政"]
 
 
-def _two_tables(second: str) -> str:
-    first = "| 项目 | 预算数 |\n| --- | --- |\n| 一般公共服务支出 | 110 |\n| 支出总计 | 110 |"
-    other = "| 项目 | 预算数 |\n| --- | --- |\n| 一般公共服务支出 | 100 |\n| 支出总计 | 100 |"
-    return f"表1 2025年部门支出预算表 单位：万元\n\n{first}\n\n表2 2025年部门{second}支出预算表 单位：万元\n\n{other}\n"
+def _two_tables(second: str, unit: str = "万元") -> str:
+    """A two-sided 收支 table and a spending table (its label spaced as a PDF prints it), both with 支出总计."""
+    first = (
+        "| 项目 | 预算数 | 项目 | 预算数 |\n| --- | --- | --- | --- |\n"
+        "| 一般公共预算拨款收入 | 110 | 一般公共服务支出 | 110 |\n| 收入总计 | 110 | 支出总计 | 110 |"
+    )
+    other = "| 项目 | 预算数 |\n| --- | --- |\n| 一般公共服务支出 | 100 |\n| 支出 总计 | 100 |\n| 收入总计 | — |"
+    return (
+        f"表1 2025年部门收支预算表 单位：万元\n\n{first}\n\n表2 2025年部门{second}支出预算表 单位：{unit}\n\n{other}\n"
+    )
 
 
 @pytest.mark.parametrize("scope", SCOPES, ids=[f"scope-{n}" for n in range(len(SCOPES))])
@@ -71,3 +77,7 @@ def test_tables_of_the_same_scope_are_compared():
 def test_tables_of_other_years_are_not_compared():
     text = _two_tables("").replace("表2 2025年", "表2 2024年")
     assert not [f for f in check_text(text, "budget.md").findings if f.code == "FC501"]
+
+
+def test_tables_in_other_units_are_not_compared():
+    assert not [f for f in check_text(_two_tables("", "元"), "budget.md").findings if f.code == "FC501"]
