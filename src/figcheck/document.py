@@ -68,6 +68,7 @@ class Document:
     encoding: str = "utf-8"
     tables: tuple[Table, ...] = ()
     directives: tuple[Directive, ...] = ()
+    notices: tuple[str, ...] = ()  # keys of what the reader should know of how it was read (figcheck/notices.py)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -27,6 +27,12 @@ class DocumentBuilder:
         self._directives: list[Directive] = []
         self._pending: list[tuple[tuple[str, ...], str]] = []  # ignore directives waiting for their block
         self._disabled: tuple[int, tuple[str, ...], str] | None = None
+        self._notices: list[str] = []
+
+    def notice(self, text: str) -> None:
+        """Something the reader of the report should know about how the input was read (修订, 未读取的内容)."""
+        if text not in self._notices:
+            self._notices.append(text)
 
     def directive(self, kind: str, codes: tuple[str, ...], text: str) -> None:
         """A suppression found in the source (an HTML comment, a Word comment): `ignore` covers the next
@@ -51,15 +57,15 @@ class DocumentBuilder:
         self._length += len(text)
         return start
 
-    def paragraph(self, text: str, where: str = "", kind: str = "paragraph") -> None:
-        """Add one paragraph (a line); `where` prefixes its locator (「第3页 」)."""
+    def paragraph(self, text: str, where: str = "", kind: str = "paragraph", name: str = "") -> None:
+        """Add one paragraph (a line); `where` prefixes its locator (「第3页 」), `name` replaces it (「脚注3」)."""
         text = text.replace("\n", " ").replace("\t", " ").strip()
         if not text:
             return
         self._paragraphs += 1
         start = self._append(text)
         self._append("\n")
-        self._segments.append(Segment(start, start + len(text), kind, f"{where}第{self._paragraphs}段"))
+        self._segments.append(Segment(start, start + len(text), kind, name or f"{where}第{self._paragraphs}段"))
         self._attach(start, start + len(text))
         self._before_last, self._last_text = self._last_text, text
 
@@ -130,6 +136,7 @@ class DocumentBuilder:
             encoding=self._encoding,
             tables=tuple(self._tables),
             directives=tuple(self._directives),
+            notices=tuple(self._notices),
         )
 
 

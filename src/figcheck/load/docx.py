@@ -14,6 +14,8 @@ import zipfile
 from figcheck import directives
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
+from figcheck.load.docx_text import W, box_paragraphs, has_changes, paragraph_text
+from figcheck.load.docx_text import notes as docx_notes
 from figcheck.load.errors import LoadError
 from figcheck.load.numbering import Numbering
 
@@ -56,6 +58,9 @@ def _read(document, path: str) -> Document:
     notes = _figcheck_comments(document)
     numbering = Numbering(document)
     body = document.element.body
+    if has_changes(body):
+        builder.notice(TRACKED_CHANGES)
+    boxes = 0
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         for comment_id in child.xpath(".//w:commentRangeStart/@w:id | .//w:commentReference/@w:id"):
@@ -65,14 +70,24 @@ def _read(document, path: str) -> Document:
             paragraph = Paragraph(child, document)
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             marker = numbering.marker(paragraph)  # advances the list even for an empty paragraph
-            text = paragraph.text
+            text, anchored = paragraph_text(child)
             builder.paragraph(
                 marker + text if text.strip() else text,
                 kind="heading" if style.lower().startswith(("heading", "标题")) else "paragraph",
             )
+            for box in anchored:
+                boxes += 1
+                for inner in box_paragraphs(box):
+                    builder.paragraph(paragraph_text(inner)[0], where=f"文本框{boxes} ")
         elif tag == "tbl":
             builder.table(_rows(DocxTable(child, document)))
+    for kind, word in (("footnote", "脚注"), ("endnote", "尾注")):
+        for number, text in enumerate(docx_notes(document.part.package, kind), start=1):
+            builder.paragraph(text, name=f"{word}{number}")
     return builder.build()
+
+
+TRACKED_CHANGES = "tracked-changes"  # figcheck/notices.py
 
 
 def _figcheck_comments(document) -> dict[str, tuple[str, tuple[str, ...], str]]:
@@ -117,7 +132,7 @@ def _rows(table) -> list[list[str]]:
     rows = []
     for row in table.rows:
         try:
-            rows.append([cell.text for cell in row.cells])
+            rows.append(["\n".join(paragraph_text(p)[0] for p in cell._tc.iterchildren(f"{W}p")) for cell in row.cells])
         except (IndexError, ValueError):  # irregular grids python-docx cannot resolve
             rows.append([])
     return rows

@@ -10,6 +10,7 @@ from figcheck.checks.tolerance import describe
 from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.findings import Finding
+from figcheck.notices import notice_text
 from figcheck.registry import rule
 from figcheck.report import Options, Tally, message, severity, suggestion, tallied
 from figcheck.results import FileResult
@@ -71,6 +72,7 @@ def file_entry(result: FileResult, options: Options) -> dict[str, Any]:
         "undecided": len(result.undecided),
     }
     if result.document is not None:
+        entry["notices"] = [notice_text(key, options.lang) for key in result.document.notices]
         entry["findings"] = [finding_dict(f, result.document, options.lang) for f in result.findings]
         if options.show_passed:
             entry["passed"] = [finding_dict(f, result.document, options.lang) for f in result.passed]

@@ -18,6 +18,7 @@ from figcheck.checks.tolerance import describe
 from figcheck.document import Document
 from figcheck.findings import Finding
 from figcheck.layout import sentence_spans
+from figcheck.notices import notice_text
 from figcheck.registry import rule
 from figcheck.report import Options, Tally, message, severity, suggestion, tallied
 from figcheck.results import FileResult
@@ -79,6 +80,8 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
                 )
             )
             continue
+        for key in result.document.notices if result.document is not None else ():
+            console.print(Text.assemble((f"{result.path}: ", "bold"), (notice_text(key, options.lang), "yellow")))
         shown = list(result.findings)
         if options.show_passed:
             shown += list(result.passed) + list(result.undecided)

@@ -1,0 +1,96 @@
+"""The text of a Word draft as Word shows it with every tracked change accepted (issue 14).
+
+python-docx's `Paragraph.text` reads only the runs standing directly in a paragraph: a figure typed as a tracked
+insertion (`<w:ins><w:r>…64…</w:r></w:ins>`) is lost and a list completed by one is cut short. Here a paragraph's
+XML is walked in document order: insertions and moves' new places are read, deletions and moves' old places are
+not; the VML copy a text box keeps for old readers (mc:Fallback) is skipped, so a text box is read once; a text
+box's own paragraphs are handed back apart (they are paragraphs of their own, not part of the one anchoring them);
+a run set as superscript or subscript that holds only a note mark (¹, 1, *, †) is left out, so 「常住人口¹52.3万人」
+is not read as 152.3万人; footnote and endnote references are not text."""
+
+from __future__ import annotations
+
+import regex
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CHANGES = frozenset({f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"})
+_NOT_READ = frozenset({f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}footnoteReference", f"{W}endnoteReference"})
+_NOTE_MARK = regex.compile(r"^[\d¹²³⁰-⁹*＊†‡、，,]{1,4}$")
+
+
+def paragraph_text(paragraph) -> tuple[str, list]:
+    """A w:p element's text with tracked changes accepted, and the w:txbxContent elements it anchors."""
+    parts: list[str] = []
+    boxes: list = []
+    _walk(paragraph, parts, boxes)
+    return "".join(parts), boxes
+
+
+def _walk(element, parts: list[str], boxes: list) -> None:
+    for child in element:
+        tag = child.tag
+        if tag in _NOT_READ:
+            continue
+        if tag == f"{W}txbxContent":
+            boxes.append(child)
+        elif tag == f"{W}r":
+            _run(child, parts, boxes)
+        elif tag == f"{W}t":
+            parts.append(child.text or "")
+        else:
+            _walk(child, parts, boxes)
+
+
+def _run(run, parts: list[str], boxes: list) -> None:
+    own: list[str] = []
+    _walk_run(run, own, boxes)
+    text = "".join(own)
+    raised = run.find(f"{W}rPr/{W}vertAlign")
+    if raised is not None and raised.get(f"{W}val") in ("superscript", "subscript") and _NOTE_MARK.match(text):
+        return  # a note mark set raised: no part of the number beside it
+    parts.append(text)
+
+
+def _walk_run(run, parts: list[str], boxes: list) -> None:
+    for child in run:
+        tag = child.tag
+        if tag in _NOT_READ:
+            continue
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            parts.append(" ")
+        elif tag == f"{W}txbxContent":
+            boxes.append(child)
+        elif tag != f"{W}rPr":
+            _walk_run(child, parts, boxes)
+
+
+def has_changes(body) -> bool:
+    """Whether the body holds tracked changes (insertions, deletions, moves)."""
+    return any(True for tag in _CHANGES for _ in body.iter(tag))
+
+
+def box_paragraphs(box) -> list:
+    """The paragraphs of a text box, in order."""
+    return list(box.iter(f"{W}p"))
+
+
+def notes(package, kind: str) -> list[str]:
+    """The texts of the footnotes (kind "footnote") or endnotes ("endnote"), in the order Word numbers them;
+    the separator notes Word keeps for itself are left out."""
+    from lxml import etree
+
+    part = next((p for p in package.iter_parts() if str(p.partname) == f"/word/{kind}s.xml"), None)
+    if part is None:
+        return []
+    root = etree.fromstring(part.blob)
+    texts = []
+    for note in root.iter(f"{W}{kind}"):
+        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        texts.append(" ".join(paragraph_text(p)[0] for p in note.iter(f"{W}p")).strip())
+    return texts

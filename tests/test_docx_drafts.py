@@ -1,0 +1,127 @@
+"""Word drafts as Word shows them (issue 14): tracked changes accepted, text boxes read once, footnotes as their own
+places, raised note marks never glued to a number. The fixtures are written as raw WordprocessingML into a
+python-docx package, the way Word stores these things."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from typer.testing import CliRunner
+
+from figcheck.cli import app
+from figcheck.pipeline import check_path
+
+W_P = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+
+
+def _draft(path, body: str, footnotes: str = ""):
+    """A .docx whose body is `body` (WordprocessingML paragraphs), with `footnotes` (w:footnote elements) when
+    given."""
+    import docx as python_docx
+
+    base = io.BytesIO()
+    document = python_docx.Document()
+    document.add_paragraph("PLACEHOLDER")
+    document.save(base)
+    source = zipfile.ZipFile(base)
+    out = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+    for info in source.infolist():
+        data = source.read(info.filename)
+        if info.filename == "word/document.xml":
+            data = data.replace(b"<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>", body.encode("utf-8"))
+        elif info.filename == "[Content_Types].xml" and footnotes:
+            data = data.replace(
+                b"</Types>",
+                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+            )
+        elif info.filename == "word/_rels/document.xml.rels" and footnotes:
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+            )
+        out.writestr(info, data)
+    if footnotes:
+        out.writestr(
+            "word/footnotes.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.'
+            'openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+            f"<w:separator/></w:r></w:p></w:footnote>{footnotes}</w:footnotes>",
+        )
+    out.close()
+    return path
+
+
+def _found(result):
+    return [(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings]
+
+
+REVISED = (
+    '<w:p><w:r><w:t xml:space="preserve">全年受理政府信息公开申请</w:t></w:r>'
+    '<w:del w:id="1" w:author="审校"><w:r><w:delText>63</w:delText></w:r></w:del>'
+    '<w:ins w:id="2" w:author="审校"><w:r><w:t>64</w:t></w:r></w:ins>'
+    '<w:r><w:t xml:space="preserve">件，其中予以公开40件、不予公开19件</w:t></w:r>'
+    '<w:ins w:id="3" w:author="审校"><w:r><w:t>{insert}</w:t></w:r></w:ins>'
+    "<w:r><w:t>。</w:t></w:r></w:p>"
+)
+
+
+def test_tracked_changes_are_read_accepted_and_said(tmp_path):
+    result = check_path(str(_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供5件"))))
+    assert "全年受理政府信息公开申请64件，其中予以公开40件、不予公开19件、无法提供5件。" in result.document.text
+    assert result.findings == () and "64件" in {f.stated.raw for f in result.passed if f.code == "FC101"}
+    assert result.document.notices == ("tracked-changes",)
+    shown = CliRunner().invoke(app, ["check", str(tmp_path / "draft.docx"), "--format", "json"])
+    assert json.loads(shown.output)["files"][0]["notices"] == ["含修订，按接受全部修订后的文字检查"]
+    english = CliRunner().invoke(app, ["check", str(tmp_path / "draft.docx"), "--lang", "en"])
+    assert "has tracked changes" in english.output
+
+
+def test_a_slip_in_a_tracked_insertion_is_found(tmp_path):
+    result = check_path(str(_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供6件"))))
+    assert [(code, raw) for code, raw, _ in _found(result)] == [("FC102", "64件")], "40 + 19 + 6 > 64"
+
+
+TEXT_BOX = (
+    '<w:p><w:r><w:t>全年工作情况如下。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+    '<w:drawing xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    "<wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
+    "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)
+
+
+def test_a_text_box_is_read_once_as_a_place_of_its_own(tmp_path):
+    body = TEXT_BOX
+    clean = check_path(str(_draft(tmp_path / "box.docx", body.format(consults="1080"))))
+    assert clean.document.text.count("全年开展普法活动1500场") == 1
+    assert clean.findings == () and "1500场" in {f.stated.raw for f in clean.passed}
+    flawed = check_path(str(_draft(tmp_path / "bad.docx", body.format(consults="1200"))))
+    assert [(code, raw, where) for code, raw, where in _found(flawed)] == [("FC102", "1500场", "文本框1 第2段")]
+
+
+def test_a_raised_note_mark_is_no_digit_of_the_number_after_it(tmp_path):
+    body = (
+        '<w:p><w:r><w:t>年末常住人口</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        "<w:t>1</w:t></w:r><w:r><w:t>52.3万人，比上年增加0.4万人。</w:t></w:r></w:p>"
+    )
+    result = check_path(str(_draft(tmp_path / "mark.docx", body)))
+    assert "年末常住人口52.3万人" in result.document.text
+    assert "152.3" not in result.document.text
+
+
+def test_footnotes_are_read_as_their_own_places(tmp_path):
+    body = W_P.format("全年行政复议工作稳步推进。")
+    note = W_P.format("全年办理行政复议案件30件，其中维持21件、撤销6件、驳回3件。")
+    note = f'<w:footnote w:id="1">{note}</w:footnote>'
+    clean = check_path(str(_draft(tmp_path / "notes.docx", body, note)))
+    assert clean.findings == ()
+    flawed = check_path(str(_draft(tmp_path / "bad.docx", body, note.replace("驳回3件", "驳回5件"))))
+    assert [(code, raw, where) for code, raw, where in _found(flawed)] == [("FC101", "30件", "脚注1")]
