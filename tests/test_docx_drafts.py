@@ -125,3 +125,20 @@ def test_footnotes_are_read_as_their_own_places(tmp_path):
     assert clean.findings == ()
     flawed = check_path(str(_draft(tmp_path / "bad.docx", body, note.replace("驳回3件", "驳回5件"))))
     assert [(code, raw, where) for code, raw, where in _found(flawed)] == [("FC101", "30件", "脚注1")]
+
+
+def test_what_is_not_read_is_said_and_findings_say_their_paragraph(tmp_path):
+    picture = (
+        '<w:p><w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>'
+        "</a:graphicData></a:graphic></w:drawing></w:r></w:p>"
+    )
+    sheet = (
+        '<w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office"/></w:object></w:r></w:p>'
+    )
+    body = W_P.format("全年受理申请64件，其中予以公开40件、不予公开25件。") + picture + picture + sheet
+    path = _draft(tmp_path / "draft.docx", body)
+    assert check_path(str(path)).document.notices == ("images=2", "objects=1")
+    shown = CliRunner().invoke(app, ["check", str(path)]).output
+    assert "含图片 2 张，其中的文字和数字未读取" in shown and "含嵌入对象（如电子表格）1 个，未读取" in shown
+    assert "[第1段] FC102" in shown, shown

@@ -14,7 +14,7 @@ import zipfile
 from figcheck import directives
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
-from figcheck.load.docx_text import W, box_paragraphs, has_changes, paragraph_text
+from figcheck.load.docx_text import W, box_paragraphs, has_changes, paragraph_text, unread_content
 from figcheck.load.docx_text import notes as docx_notes
 from figcheck.load.errors import LoadError
 from figcheck.load.numbering import Numbering
@@ -60,6 +60,8 @@ def _read(document, path: str) -> Document:
     body = document.element.body
     if has_changes(body):
         builder.notice(TRACKED_CHANGES)
+    for name, count in unread_content(body).items():
+        builder.notice(f"{name}={count}")  # what is not read is said, never skipped silently
     boxes = 0
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]

@@ -74,6 +74,26 @@ def has_changes(body) -> bool:
     return any(True for tag in _CHANGES for _ in body.iter(tag))
 
 
+_UNREAD = {
+    "images": "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic",
+    "charts": "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
+    "objects": f"{W}object",
+}
+
+
+def unread_content(body) -> dict[str, int]:
+    """What the body holds that is not read as text: pictures, charts, embedded objects (an Excel sheet), by count;
+    a picture's VML copy for old readers is not counted again."""
+    counts = {}
+    for name, tag in _UNREAD.items():
+        found = sum(
+            1 for element in body.iter(tag) if not any(a.tag == f"{MC}Fallback" for a in element.iterancestors())
+        )
+        if found:
+            counts[name] = found
+    return counts
+
+
 def box_paragraphs(box) -> list:
     """The paragraphs of a text box, in order."""
     return list(box.iter(f"{W}p"))

@@ -103,7 +103,10 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
     line, column = document.line_col(finding.start)
     head = Text(f"{document.path}:{line}:{column} ", style="bold")
     where = document.locate(finding.start)
-    if "表" in where or "页" in where:  # in a table or a PDF page, say where as a reader would look
+    # a Word or web page's line is no line its reader sees: say where as a reader would look (第12段, 脚注3), and
+    # in any table or PDF page too
+    own_lines = document.path == "-" or document.path.lower().endswith((".txt", ".text", ".md", ".markdown"))
+    if where and (not own_lines or "表" in where or "页" in where):
         head.append(f"[{where}] ", style="cyan")
     if finding.undecided:
         head.append(f"{finding.code} ", style="yellow")
