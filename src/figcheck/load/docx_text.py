@@ -16,6 +16,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _CHANGES = frozenset({f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"})
 _NOT_READ = frozenset({f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}footnoteReference", f"{W}endnoteReference"})
+_PROPERTIES = frozenset({f"{W}pPr", f"{W}rPr"})  # a paragraph's tab stops (w:tabs/w:tab) are no tabs in its text
 _NOTE_MARK = regex.compile(r"^[\d¹²³⁰-⁹*＊†‡、，,]{1,4}$")
 
 
@@ -30,7 +31,7 @@ def paragraph_text(paragraph) -> tuple[str, list]:
 def _walk(element, parts: list[str], boxes: list) -> None:
     for child in element:
         tag = child.tag
-        if tag in _NOT_READ:
+        if tag in _NOT_READ or tag in _PROPERTIES:
             continue
         if tag == f"{W}txbxContent":
             boxes.append(child)
@@ -38,35 +39,22 @@ def _walk(element, parts: list[str], boxes: list) -> None:
             _run(child, parts, boxes)
         elif tag == f"{W}t":
             parts.append(child.text or "")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            parts.append(" ")
         else:
             _walk(child, parts, boxes)
 
 
 def _run(run, parts: list[str], boxes: list) -> None:
     own: list[str] = []
-    _walk_run(run, own, boxes)
+    _walk(run, own, boxes)
     text = "".join(own)
     raised = run.find(f"{W}rPr/{W}vertAlign")
     if raised is not None and raised.get(f"{W}val") in ("superscript", "subscript") and _NOTE_MARK.match(text):
         return  # a note mark set raised: no part of the number beside it
     parts.append(text)
-
-
-def _walk_run(run, parts: list[str], boxes: list) -> None:
-    for child in run:
-        tag = child.tag
-        if tag in _NOT_READ:
-            continue
-        if tag == f"{W}t":
-            parts.append(child.text or "")
-        elif tag == f"{W}tab":
-            parts.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
-            parts.append(" ")
-        elif tag == f"{W}txbxContent":
-            boxes.append(child)
-        elif tag != f"{W}rPr":
-            _walk_run(child, parts, boxes)
 
 
 def has_changes(body) -> bool:
