@@ -69,10 +69,17 @@ class Document:
     tables: tuple[Table, ...] = ()
     directives: tuple[Directive, ...] = ()
     notices: tuple[str, ...] = ()  # keys of what the reader should know of how it was read (figcheck/notices.py)
+    # (offset, line): where each block of the extracted text stands in the source file — a web page's element
+    # on line 57 of the HTML — so that locations name the source's lines; empty when the text's own lines are they
+    source_lines: tuple[tuple[int, int], ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in code points) of a 0-based offset, as editors count them."""
+        """1-based line and column (in code points) of a 0-based offset, as editors count them: in the source file
+        where the text was extracted from a web page (the element's line, column 1)."""
+        if self.source_lines:
+            at = bisect.bisect_right(self.source_lines, (offset, float("inf"))) - 1
+            return (self.source_lines[at][1], 1) if at >= 0 else (1, 1)
         starts = self._line_starts
         if not starts:
             starts.append(0)

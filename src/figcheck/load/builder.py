@@ -28,6 +28,12 @@ class DocumentBuilder:
         self._pending: list[tuple[tuple[str, ...], str]] = []  # ignore directives waiting for their block
         self._disabled: tuple[int, tuple[str, ...], str] | None = None
         self._notices: list[str] = []
+        self._source_lines: list[tuple[int, int]] = []
+
+    def source_line(self, line: int | None) -> None:
+        """The line of the source file the next block comes from (an HTML element's `sourceline`)."""
+        if line is not None:
+            self._source_lines.append((self._length, line))
 
     def notice(self, text: str) -> None:
         """Something the reader of the report should know about how the input was read (修订, 未读取的内容)."""
@@ -137,6 +143,7 @@ class DocumentBuilder:
             tables=tuple(self._tables),
             directives=tuple(self._directives),
             notices=tuple(self._notices),
+            source_lines=tuple(self._source_lines),
         )
 
 

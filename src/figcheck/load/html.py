@@ -102,6 +102,7 @@ def _walk(element, builder: DocumentBuilder) -> None:
             _tail(child, builder)
             continue
         if child.tag == "table":
+            builder.source_line(child.sourceline)
             builder.table(_grid(child))
         elif child.tag == "br":
             continue
@@ -111,12 +112,14 @@ def _walk(element, builder: DocumentBuilder) -> None:
         else:
             line = " ".join(child.text_content().split())
             if line and not _CHROME_LINE.search(line):
+                builder.source_line(child.sourceline)
                 builder.paragraph(line)
             _tail(child, builder)
 
 
 def _tail(element, builder: DocumentBuilder) -> None:
     if element.tail and element.tail.strip():
+        builder.source_line(element.sourceline)  # the text after an element starts on its line or a later one
         builder.paragraph(" ".join(element.tail.split()))
 
 
