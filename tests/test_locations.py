@@ -4,6 +4,7 @@ in the JSON, GitHub and SARIF outputs alike."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -43,3 +44,21 @@ def test_findings_on_a_web_page_name_the_line_of_their_element(tmp_path):
         for r in json.loads(_run(tmp_path, "--format", "sarif"))["runs"][0]["results"]
     ]
     assert {region["startLine"] for region in regions} == {6, 7}
+
+
+def test_a_word_drafts_findings_name_their_paragraph_not_a_line_of_the_file(tmp_path):
+    import jsonschema
+
+    import builders
+
+    path = builders.docx(tmp_path / "draft.docx", builders.PROSE_FLAWED, builders.TABLE_FLAWED)
+    sarif = json.loads(CliRunner().invoke(app, ["check", str(path), "--format", "sarif"]).output)
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, schema)
+    locations = [result["locations"][0] for result in sarif["runs"][0]["results"]]
+    assert all("region" not in location["physicalLocation"] for location in locations)
+    names = {location["logicalLocations"][0]["name"] for location in locations}
+    assert {"第3段", "表1 第5行第2列"} <= names, names
+    github = CliRunner().invoke(app, ["check", str(path), "--format", "github"]).output.splitlines()
+    assert github and all("line=" not in line for line in github)
+    assert any("::[第3段] " in line for line in github) and any("::[表1 第5行第2列] " in line for line in github)

@@ -74,6 +74,12 @@ class Document:
     source_lines: tuple[tuple[int, int], ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
+    @property
+    def has_lines(self) -> bool:
+        """Whether line and column name a place in the file (text, Markdown, a web page's source), or only in the
+        text extracted from a Word draft or a PDF, where a reader looks for 第12段 or 第3页 instead."""
+        return self.encoding not in ("docx", "pdf")  # the builder names the format in place of an encoding
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a 0-based offset, as editors count them: in the source file
         where the text was extracted from a web page (the element's line, column 1)."""

@@ -32,7 +32,10 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
             _, end_column = result.document.line_col(finding.end)
             title = f"{finding.code} {rule(finding.code).name}"
             text = f"{message(finding, options.lang)}：{finding.formula}"
+            place = f"line={line},col={column},endColumn={end_column},"
+            if not result.document.has_lines:  # a Word draft or PDF: the file has no such line; name the paragraph
+                place, text = "", f"[{result.document.locate(finding.start)}] {text}"
             out.write(
-                f"::{_COMMANDS[severity(finding)]} file={_property(result.path)},line={line},col={column},"
-                f"endColumn={end_column},title={_property(title)}::{_data(text)}\n"
+                f"::{_COMMANDS[severity(finding)]} file={_property(result.path)},{place}"
+                f"title={_property(title)}::{_data(text)}\n"
             )

@@ -37,6 +37,13 @@ def _region(document: Document, start: int, end: int) -> dict[str, Any]:
 
 
 def _location(path: str, document: Document, start: int, end: int) -> dict[str, Any]:
+    """The file's own line and column; in a Word draft or a PDF the paragraph, cell or page instead (its
+    extracted text's lines are nowhere in the file)."""
+    if not document.has_lines:
+        return {
+            "physicalLocation": {"artifactLocation": {"uri": path}},
+            "logicalLocations": [{"name": document.locate(start), "kind": "element"}],
+        }
     return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": _region(document, start, end)}}
 
 
