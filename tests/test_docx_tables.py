@@ -60,3 +60,39 @@ def test_a_slip_in_a_draft_table_is_found_in_its_cell(tmp_path, made, pending, e
     result = check_path(str(_draft(tmp_path / "report.docx", made, pending)))
     found = {(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings}
     assert expected <= found and {code for code, _, _ in found} <= {"FC401", "FC405"}, found
+
+
+@pytest.mark.parametrize("indent", ['w:leftChars="200"', 'w:left="420"'], ids=["in-characters", "in-twips"])
+def test_labels_indented_by_paragraph_format_rank_beneath_the_row_above(tmp_path, indent):
+    import docx as python_docx
+    from docx.oxml import parse_xml
+
+    rows = [
+        ("指标", "增加值（亿元）"),
+        ("第一产业", "120.5"),
+        ("第二产业", "310.2"),
+        ("工业", "250.0"),
+        ("建筑业", "{build}"),
+        ("第三产业", "402.1"),
+        ("合计", "832.8"),
+    ]
+
+    def draft(path, build: str):
+        document = python_docx.Document()
+        table = document.add_table(rows=len(rows), cols=2)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text.format(build=build)
+        for r in (3, 4):  # 工业 and 建筑业 set in, as Word's paragraph format does it
+            paragraph = table.cell(r, 0).paragraphs[0]._p
+            paragraph.get_or_add_pPr().append(
+                parse_xml(f'<w:ind xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" {indent}/>')
+            )
+        document.save(str(path))
+        return path
+
+    clean = check_path(str(draft(tmp_path / "clean.docx", "60.2")))
+    assert clean.findings == () and {"310.2", "832.8"} <= {f.stated.raw for f in clean.passed if f.code == "FC401"}
+    flawed = check_path(str(draft(tmp_path / "flawed.docx", "66.2")))
+    found = [(f.code, f.stated.raw, flawed.document.locate(f.start)) for f in flawed.findings]
+    assert found == [("FC401", "310.2", "表1 第3行第2列")], found

@@ -14,7 +14,7 @@ import zipfile
 from figcheck import directives
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
-from figcheck.load.docx_text import W, box_paragraphs, has_changes, paragraph_text, unread_content
+from figcheck.load.docx_text import box_paragraphs, cell_text, has_changes, paragraph_text, unread_content
 from figcheck.load.docx_text import notes as docx_notes
 from figcheck.load.errors import LoadError
 from figcheck.load.numbering import Numbering
@@ -134,7 +134,7 @@ def _rows(table) -> list[list[str]]:
     rows = []
     for row in table.rows:
         try:
-            rows.append(["\n".join(paragraph_text(p)[0] for p in cell._tc.iterchildren(f"{W}p")) for cell in row.cells])
+            rows.append([cell_text(cell._tc) for cell in row.cells])
         except (IndexError, ValueError):  # irregular grids python-docx cannot resolve
             rows.append([])
     return rows
