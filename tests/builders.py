@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["Path", "docx", "html", "pdf", "markdown", "scanned_pdf", "split_table_pdf", "total_apart_pdf", "LONG_TABLE"]
+__all__ = [
+    "Path",
+    "word_draft",
+    "W_P",
+    "REVISED",
+    "TEXT_BOX",
+    "docx",
+    "html",
+    "pdf",
+    "markdown",
+    "scanned_pdf",
+    "split_table_pdf",
+    "total_apart_pdf",
+    "LONG_TABLE",
+]
 
 PROSE_CLEAN = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结6件。"
 PROSE_FLAWED = "全年受理行政复议申请64件，其中维持38件、撤销9件、确认违法3件、终止8件、未审结5件。"
@@ -225,3 +239,71 @@ POPULATION = [
     ["#男性", "261.73", "53.4"],
     ["女性", "228.20", "46.6"],
 ]
+
+
+W_P = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+
+
+def word_draft(path, body: str, footnotes: str = ""):
+    """A .docx whose body is `body` (WordprocessingML paragraphs), with `footnotes` (w:footnote elements) when
+    given."""
+    import io
+    import zipfile
+
+    import docx as python_docx
+
+    base = io.BytesIO()
+    document = python_docx.Document()
+    document.add_paragraph("PLACEHOLDER")
+    document.save(base)
+    source = zipfile.ZipFile(base)
+    out = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+    for info in source.infolist():
+        data = source.read(info.filename)
+        if info.filename == "word/document.xml":
+            data = data.replace(b"<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>", body.encode("utf-8"))
+        elif info.filename == "[Content_Types].xml" and footnotes:
+            data = data.replace(
+                b"</Types>",
+                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+            )
+        elif info.filename == "word/_rels/document.xml.rels" and footnotes:
+            data = data.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+            )
+        out.writestr(info, data)
+    if footnotes:
+        out.writestr(
+            "word/footnotes.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.'
+            'openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+            f"<w:separator/></w:r></w:p></w:footnote>{footnotes}</w:footnotes>",
+        )
+    out.close()
+    return path
+
+
+REVISED = (
+    '<w:p><w:r><w:t xml:space="preserve">全年受理政府信息公开申请</w:t></w:r>'
+    '<w:del w:id="1" w:author="审校"><w:r><w:delText>63</w:delText></w:r></w:del>'
+    '<w:ins w:id="2" w:author="审校"><w:r><w:t>64</w:t></w:r></w:ins>'
+    '<w:r><w:t xml:space="preserve">件，其中予以公开40件、不予公开19件</w:t></w:r>'
+    '<w:ins w:id="3" w:author="审校"><w:r><w:t>{insert}</w:t></w:r></w:ins>'
+    "<w:r><w:t>。</w:t></w:r></w:p>"
+)
+
+
+TEXT_BOX = (
+    '<w:p><w:r><w:t>全年工作情况如下。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+    '<w:drawing xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    "<wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
+    "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)

@@ -4,73 +4,21 @@ python-docx package, the way Word stores these things."""
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 from typer.testing import CliRunner
 
+from builders import REVISED, TEXT_BOX, W_P, word_draft
 from figcheck.cli import app
 from figcheck.pipeline import check_path
-
-W_P = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
-
-
-def _draft(path, body: str, footnotes: str = ""):
-    """A .docx whose body is `body` (WordprocessingML paragraphs), with `footnotes` (w:footnote elements) when
-    given."""
-    import docx as python_docx
-
-    base = io.BytesIO()
-    document = python_docx.Document()
-    document.add_paragraph("PLACEHOLDER")
-    document.save(base)
-    source = zipfile.ZipFile(base)
-    out = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
-    for info in source.infolist():
-        data = source.read(info.filename)
-        if info.filename == "word/document.xml":
-            data = data.replace(b"<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>", body.encode("utf-8"))
-        elif info.filename == "[Content_Types].xml" and footnotes:
-            data = data.replace(
-                b"</Types>",
-                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-                b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
-            )
-        elif info.filename == "word/_rels/document.xml.rels" and footnotes:
-            data = data.replace(
-                b"</Relationships>",
-                b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
-            )
-        out.writestr(info, data)
-    if footnotes:
-        out.writestr(
-            "word/footnotes.xml",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.'
-            'openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
-            f"<w:separator/></w:r></w:p></w:footnote>{footnotes}</w:footnotes>",
-        )
-    out.close()
-    return path
 
 
 def _found(result):
     return [(f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings]
 
 
-REVISED = (
-    '<w:p><w:r><w:t xml:space="preserve">全年受理政府信息公开申请</w:t></w:r>'
-    '<w:del w:id="1" w:author="审校"><w:r><w:delText>63</w:delText></w:r></w:del>'
-    '<w:ins w:id="2" w:author="审校"><w:r><w:t>64</w:t></w:r></w:ins>'
-    '<w:r><w:t xml:space="preserve">件，其中予以公开40件、不予公开19件</w:t></w:r>'
-    '<w:ins w:id="3" w:author="审校"><w:r><w:t>{insert}</w:t></w:r></w:ins>'
-    "<w:r><w:t>。</w:t></w:r></w:p>"
-)
-
-
 def test_tracked_changes_are_read_accepted_and_said(tmp_path):
-    result = check_path(str(_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供5件"))))
+    result = check_path(str(word_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供5件"))))
     assert "全年受理政府信息公开申请64件，其中予以公开40件、不予公开19件、无法提供5件。" in result.document.text
     assert result.findings == () and "64件" in {f.stated.raw for f in result.passed if f.code == "FC101"}
     assert result.document.notices == ("tracked-changes",)
@@ -81,29 +29,16 @@ def test_tracked_changes_are_read_accepted_and_said(tmp_path):
 
 
 def test_a_slip_in_a_tracked_insertion_is_found(tmp_path):
-    result = check_path(str(_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供6件"))))
+    result = check_path(str(word_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供6件"))))
     assert [(code, raw) for code, raw, _ in _found(result)] == [("FC102", "64件")], "40 + 19 + 6 > 64"
-
-
-TEXT_BOX = (
-    '<w:p><w:r><w:t>全年工作情况如下。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
-    '<w:drawing xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-    "<wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
-    "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
-    "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
-    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
-    "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
-    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
-)
 
 
 def test_a_text_box_is_read_once_as_a_place_of_its_own(tmp_path):
     body = TEXT_BOX
-    clean = check_path(str(_draft(tmp_path / "box.docx", body.format(consults="1080"))))
+    clean = check_path(str(word_draft(tmp_path / "box.docx", body.format(consults="1080"))))
     assert clean.document.text.count("全年开展普法活动1500场") == 1
     assert clean.findings == () and "1500场" in {f.stated.raw for f in clean.passed}
-    flawed = check_path(str(_draft(tmp_path / "bad.docx", body.format(consults="1200"))))
+    flawed = check_path(str(word_draft(tmp_path / "bad.docx", body.format(consults="1200"))))
     assert [(code, raw, where) for code, raw, where in _found(flawed)] == [("FC102", "1500场", "文本框1 第2段")]
 
 
@@ -112,7 +47,7 @@ def test_a_raised_note_mark_is_no_digit_of_the_number_after_it(tmp_path):
         '<w:p><w:r><w:t>年末常住人口</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
         "<w:t>1</w:t></w:r><w:r><w:t>52.3万人，比上年增加0.4万人。</w:t></w:r></w:p>"
     )
-    result = check_path(str(_draft(tmp_path / "mark.docx", body)))
+    result = check_path(str(word_draft(tmp_path / "mark.docx", body)))
     assert "年末常住人口52.3万人" in result.document.text
     assert "152.3" not in result.document.text
 
@@ -121,9 +56,9 @@ def test_footnotes_are_read_as_their_own_places(tmp_path):
     body = W_P.format("全年行政复议工作稳步推进。")
     note = W_P.format("全年办理行政复议案件30件，其中维持21件、撤销6件、驳回3件。")
     note = f'<w:footnote w:id="1">{note}</w:footnote>'
-    clean = check_path(str(_draft(tmp_path / "notes.docx", body, note)))
+    clean = check_path(str(word_draft(tmp_path / "notes.docx", body, note)))
     assert clean.findings == ()
-    flawed = check_path(str(_draft(tmp_path / "bad.docx", body, note.replace("驳回3件", "驳回5件"))))
+    flawed = check_path(str(word_draft(tmp_path / "bad.docx", body, note.replace("驳回3件", "驳回5件"))))
     assert [(code, raw, where) for code, raw, where in _found(flawed)] == [("FC101", "30件", "脚注1")]
 
 
@@ -137,7 +72,7 @@ def test_what_is_not_read_is_said_and_findings_say_their_paragraph(tmp_path):
         '<w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office"/></w:object></w:r></w:p>'
     )
     body = W_P.format("全年受理申请64件，其中予以公开40件、不予公开25件。") + picture + picture + sheet
-    path = _draft(tmp_path / "draft.docx", body)
+    path = word_draft(tmp_path / "draft.docx", body)
     assert check_path(str(path)).document.notices == ("images=2", "objects=1")
     shown = CliRunner().invoke(app, ["check", str(path)]).output
     assert "含图片 2 张，其中的文字和数字未读取" in shown and "含嵌入对象（如电子表格）1 个，未读取" in shown

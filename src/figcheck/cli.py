@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from figcheck import __version__
+from figcheck.cli_annotate import annotate
 from figcheck.cli_options import (
     BaselineOption,
     CheckFormat,
@@ -33,6 +34,7 @@ from figcheck.cli_options import (
     ShowPassedOption,
     TimeoutOption,
     WriteBaselineOption,
+    load_config,
 )
 
 app = typer.Typer(
@@ -81,20 +83,6 @@ def _run(paths: list[str], rules: list[str] | None = None):
     return [check_path(path, options) for path in iter_inputs(paths)]
 
 
-def _load_config(paths: list[str], config_path: str | None):
-    from figcheck.config import Config, ConfigError, discover, load
-
-    try:
-        if config_path:
-            return load(__import__("pathlib").Path(config_path))
-        first = next((path for path in paths if path != "-"), ".")
-        found = discover(first)
-        return load(found) if found else Config()
-    except ConfigError as exc:
-        typer.echo(f"配置错误 (configuration error): {exc}", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
-
-
 @app.command()
 def check(
     paths: PathsArgument,
@@ -121,7 +109,7 @@ def check(
     from figcheck.config import with_overrides
     from figcheck.report import Options, Tally
 
-    config = with_overrides(_load_config(paths, config_path), select, ignore, fail_on and fail_on.value, rules)
+    config = with_overrides(load_config(paths, config_path), select, ignore, fail_on and fail_on.value, rules)
     tally = Tally()
     try:
         options = run.options_of(config)  # a malformed rule file, baseline or ref stops the run before any output
@@ -235,6 +223,8 @@ def explain(
     typer.echo(("通过的例子：" if zh else "Passes: ") + found.example_pass)
     typer.echo(("报错的例子：" if zh else "Flagged: ") + found.example_fail)
 
+
+app.command("annotate")(annotate)
 
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 

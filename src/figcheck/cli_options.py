@@ -71,3 +71,18 @@ TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0, help="每个文件的时限（秒），0 为不限 (seconds per file)")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")]
+
+
+def load_config(paths: list[str], config_path: str | None):
+    """The configuration named by --config, or found beside the first input; a malformed one exits 2."""
+    from figcheck.config import Config, ConfigError, discover, load
+
+    try:
+        if config_path:
+            return load(__import__("pathlib").Path(config_path))
+        first = next((path for path in paths if path != "-"), ".")
+        found = discover(first)
+        return load(found) if found else Config()
+    except ConfigError as exc:
+        typer.echo(f"配置错误 (configuration error): {exc}", err=True)
+        raise typer.Exit(2) from None

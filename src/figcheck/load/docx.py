@@ -35,6 +35,13 @@ def _check_archive(data: bytes) -> None:
 
 
 def load(path: str, data: bytes) -> Document:
+    return load_traced(path, data)[0]
+
+
+def load_traced(path: str, data: bytes, trace: list | None = None):
+    """The Document and python-docx's own; with `trace`, each block read is recorded there with the offset it
+    starts at — ("paragraph", w:p, offset, list marker), ("table", w:tbl, offset), ("note", kind, note id,
+    offset) — so that a place in the text can be found in the XML again (figcheck annotate)."""
     _check_archive(data)
     import docx  # imported on first use: python-docx costs ~50 ms
 
@@ -43,14 +50,14 @@ def load(path: str, data: bytes) -> Document:
     except Exception as exc:  # python-docx raises several kinds on malformed packages
         raise LoadError(f"无法读取 .docx：{type(exc).__name__}: {exc}") from None
     try:
-        return _read(document, path)
+        return _read(document, path, trace if trace is not None else []), document
     except LoadError:
         raise
     except Exception as exc:  # a damaged package can fail anywhere python-docx looks
         raise LoadError(f"无法读取 .docx（文件可能已损坏）：{type(exc).__name__}: {exc}") from None
 
 
-def _read(document, path: str) -> Document:
+def _read(document, path: str, trace: list) -> Document:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
@@ -73,6 +80,7 @@ def _read(document, path: str) -> Document:
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             marker = numbering.marker(paragraph)  # advances the list even for an empty paragraph
             text, anchored = paragraph_text(child)
+            trace.append(("paragraph", child, builder.length, marker))
             builder.paragraph(
                 marker + text if text.strip() else text,
                 kind="heading" if style.lower().startswith(("heading", "标题")) else "paragraph",
@@ -80,11 +88,14 @@ def _read(document, path: str) -> Document:
             for box in anchored:
                 boxes += 1
                 for inner in box_paragraphs(box):
+                    trace.append(("paragraph", inner, builder.length, ""))
                     builder.paragraph(paragraph_text(inner)[0], where=f"文本框{boxes} ")
         elif tag == "tbl":
+            trace.append(("table", child, builder.length))
             builder.table(_rows(DocxTable(child, document)))
     for kind, word in (("footnote", "脚注"), ("endnote", "尾注")):
-        for number, text in enumerate(docx_notes(document.part.package, kind), start=1):
+        for number, (note_id, text) in enumerate(docx_notes(document.part.package, kind), start=1):
+            trace.append(("note", kind, note_id, builder.length))
             builder.paragraph(text, name=f"{word}{number}")
     return builder.build()
 

@@ -24,11 +24,24 @@ def paragraph_text(paragraph) -> tuple[str, list]:
     """A w:p element's text with tracked changes accepted, and the w:txbxContent elements it anchors."""
     parts: list[str] = []
     boxes: list = []
-    _walk(paragraph, parts, boxes)
+    _walk(paragraph, parts, boxes, None)
     return "".join(parts), boxes
 
 
-def _walk(element, parts: list[str], boxes: list) -> None:
+def paragraph_sources(paragraph) -> tuple[str, list]:
+    """A w:p element's text as `paragraph_text` reads it, and for each character its w:t element and index there (or
+    None for a tab or break), so that a place in the text can be found again in the XML (figcheck annotate)."""
+    parts: list[str] = []
+    sources: list = []
+    _walk(paragraph, parts, [], sources)
+    return "".join(parts), [
+        (element, index) if element is not None else None
+        for part, element in zip(parts, sources, strict=True)
+        for index in range(len(part))
+    ]
+
+
+def _walk(element, parts: list[str], boxes: list, sources: list | None) -> None:
     for child in element:
         tag = child.tag
         if tag in _NOT_READ or tag in _PROPERTIES:
@@ -36,25 +49,34 @@ def _walk(element, parts: list[str], boxes: list) -> None:
         if tag == f"{W}txbxContent":
             boxes.append(child)
         elif tag == f"{W}r":
-            _run(child, parts, boxes)
+            _run(child, parts, boxes, sources)
         elif tag == f"{W}t":
-            parts.append(child.text or "")
+            _add(parts, sources, child.text or "", child)
         elif tag == f"{W}tab":
-            parts.append("\t")
+            _add(parts, sources, "\t", None)
         elif tag in (f"{W}br", f"{W}cr"):
-            parts.append(" ")
+            _add(parts, sources, " ", None)
         else:
-            _walk(child, parts, boxes)
+            _walk(child, parts, boxes, sources)
 
 
-def _run(run, parts: list[str], boxes: list) -> None:
+def _add(parts: list[str], sources: list | None, text: str, element) -> None:
+    parts.append(text)
+    if sources is not None:
+        sources.append(element)
+
+
+def _run(run, parts: list[str], boxes: list, sources: list | None) -> None:
     own: list[str] = []
-    _walk(run, own, boxes)
+    own_sources: list | None = [] if sources is not None else None
+    _walk(run, own, boxes, own_sources)
     text = "".join(own)
     raised = run.find(f"{W}rPr/{W}vertAlign")
     if raised is not None and raised.get(f"{W}val") in ("superscript", "subscript") and _NOTE_MARK.match(text):
         return  # a note mark set raised: no part of the number beside it
-    parts.append(text)
+    parts.extend(own)
+    if sources is not None:
+        sources.extend(own_sources)
 
 
 def cell_text(cell) -> str:
@@ -63,13 +85,30 @@ def cell_text(cell) -> str:
     the cell's indent, so 工业 set in under 第二产业 ranks beneath it."""
     paragraphs = list(cell.iterchildren(f"{W}p"))
     text = "\n".join(paragraph_text(p)[0] for p in paragraphs)
+    return "\u3000" * _indent(paragraphs, text) + text
+
+
+def cell_sources(cell) -> tuple[str, list]:
+    """A table cell's text as `cell_text` reads it, with each character's source as `paragraph_sources` gives it."""
+    paragraphs = list(cell.iterchildren(f"{W}p"))
+    texts, sources = [], []
+    for number, paragraph in enumerate(paragraphs):
+        text, found = paragraph_sources(paragraph)
+        texts.append(text)
+        sources += ([None] if number else []) + found
+    text = "\n".join(texts)
+    indent = _indent(paragraphs, text)
+    return "\u3000" * indent + text, [None] * indent + sources
+
+
+def _indent(paragraphs: list, text: str) -> int:
     indent = paragraphs[0].find(f"{W}pPr/{W}ind") if paragraphs else None
     if indent is None or not text.strip():
-        return text
+        return 0
     chars = _number(indent.get(f"{W}leftChars") or indent.get(f"{W}startChars")) // 100
     if not chars:
         chars = round(_number(indent.get(f"{W}left") or indent.get(f"{W}start")) / 210)
-    return "\u3000" * max(chars, 0) + text
+    return max(chars, 0)
 
 
 def _number(value: str | None) -> int:
@@ -109,18 +148,18 @@ def box_paragraphs(box) -> list:
     return list(box.iter(f"{W}p"))
 
 
-def notes(package, kind: str) -> list[str]:
-    """The texts of the footnotes (kind "footnote") or endnotes ("endnote"), in the order Word numbers them;
-    the separator notes Word keeps for itself are left out."""
+def notes(package, kind: str) -> list[tuple[str, str]]:
+    """The footnotes (kind "footnote") or endnotes ("endnote") as (id, text), in the order Word numbers them; the
+    separator notes Word keeps for itself are left out."""
     from lxml import etree
 
     part = next((p for p in package.iter_parts() if str(p.partname) == f"/word/{kind}s.xml"), None)
     if part is None:
         return []
     root = etree.fromstring(part.blob)
-    texts = []
+    found = []
     for note in root.iter(f"{W}{kind}"):
         if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        texts.append(" ".join(paragraph_text(p)[0] for p in note.iter(f"{W}p")).strip())
-    return texts
+        found.append((note.get(f"{W}id"), " ".join(paragraph_text(p)[0] for p in note.iter(f"{W}p")).strip()))
+    return found

@@ -122,7 +122,7 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
         head.append(message(finding, options.lang))
     console.print(head)
     console.print(Text("  │ ", style="dim") + _excerpt(document, finding))
-    console.print(Text("  │ ", style="dim") + Text(_arithmetic(finding, options.lang)))
+    console.print(Text("  │ ", style="dim") + Text(arithmetic(finding, options.lang)))
     advice = suggestion(finding, options.lang)
     if advice:
         console.print(
@@ -131,7 +131,7 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
         )
 
 
-def _arithmetic(finding: Finding, lang: str) -> str:
+def arithmetic(finding: Finding, lang: str) -> str:
     stated = finding.stated
     role = finding.figures[0].role
     label = _STATED[lang].get(role, "")
