@@ -15,6 +15,7 @@ class CheckFormat(StrEnum):
     github = "github"
     junit = "junit"
     jsonl = "jsonl"
+    html = "html"
 
 
 class FiguresFormat(StrEnum):

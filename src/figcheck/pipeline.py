@@ -20,9 +20,15 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
     results, undecided = check(find_claims(placed, document.tables), options.accept_truncation)
     checked = {result.start for result in results}
     doubtful = {result.start for result in undecided} - checked
-    unverifiable = len({start for start in asserted(placed) if start not in checked} | doubtful)
+    unverified = tuple(sorted({start for start in asserted(placed) if start not in checked} | doubtful))
     result = FileResult(
-        document.path, document, tuple(figures), tuple(results), unverifiable=unverifiable, undecided=tuple(undecided)
+        document.path,
+        document,
+        tuple(figures),
+        tuple(results),
+        unverifiable=len(unverified),
+        undecided=tuple(undecided),
+        unverified=unverified,
     )
     return apply_directives(result, document.directives)
 

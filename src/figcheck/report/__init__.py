@@ -14,7 +14,7 @@ from figcheck.findings import Finding
 from figcheck.registry import render_message, render_suggestion, render_verified, rule
 from figcheck.results import FileResult
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl")
+FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl", "html")
 
 
 @dataclass(frozen=True, slots=True)
