@@ -31,10 +31,9 @@ LOADERS = {
     ".docm": "docx",
     ".dotx": "docx",
     ".pdf": "pdf",
-}
-UNSUPPORTED = {
-    ".doc": "旧版 Word（.doc）文件无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查",
-    ".wps": "WPS 文字（.wps）文件无法直接读取：请另存为 .docx 后再检查",
+    ".doc": "office",  # through LibreOffice, when it is installed
+    ".wps": "office",
+    ".ofd": "ofd",
 }
 # Suffixes found when walking a directory.
 SUPPORTED_SUFFIXES = frozenset(LOADERS)
@@ -66,10 +65,8 @@ def load(path: str) -> Document:
     if path == STDIN:
         return text_loader.load(STDIN, sys.stdin.buffer.read())
     suffix = Path(path).suffix.lower()
-    if suffix in UNSUPPORTED:
-        raise LoadError(UNSUPPORTED[suffix])
     if os.path.isdir(path):
-        raise LoadError("目录中没有可检查的文件（.txt、.md、.html、.docx、.pdf）")
+        raise LoadError("目录中没有可检查的文件（.txt、.md、.html、.docx、.pdf、.ofd、.doc、.wps）")
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):  # opening a FIFO would wait forever; a device is not a report

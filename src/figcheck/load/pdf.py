@@ -28,7 +28,7 @@ def load(path: str, data: bytes) -> Document:
     from pdfminer.pdfparser import PDFSyntaxError
 
     builder = DocumentBuilder(path, "pdf")
-    flow = _TableFlow(builder)
+    flow = TableFlow(builder)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
@@ -49,9 +49,7 @@ def load(path: str, data: bytes) -> Document:
     return document
 
 
-def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None:
-    start = builder.length
-    where = f"第{number}页 "
+def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow) -> None:
     found = [(table, table.extract()) for table in page.find_tables()]
     tables = [(table, rows) for table, rows in found if not _ruled_apart(rows)]
     boxes = [table.bbox for table, _ in tables]
@@ -69,9 +67,17 @@ def _page(page, number: int, builder: DocumentBuilder, flow: _TableFlow) -> None
     body = page.filter(keep)
     text = body.extract_text()
     table_rows = [(table.bbox[1], rows) for table, rows in tables]
-    blocks = _text_blocks(_lines(body) if text else [], flow.open_width(number))
+    blocks = text_blocks(_lines(body) if text else [], flow.open_width(number))
     for top, rows in table_rows:
         blocks += _split_framed_text(top, [[cell or "" for cell in row] for row in rows])
+    place_blocks(blocks, number, builder, flow)
+
+
+def place_blocks(blocks: list[tuple[float, str, object]], number: int, builder: DocumentBuilder, flow) -> None:
+    """A page's blocks (top, "line" | "table", text | rows) into the document in reading order: lines re-joined into
+    paragraphs, tables handed to the flow that joins a table continued over pages (also used for OFD pages)."""
+    start = builder.length
+    where = f"第{number}页 "
     blocks.sort(key=lambda block: block[0])
     pending: list[str] = []
     flow.new_page(number)
@@ -123,7 +129,7 @@ def _footnote_marks(chars: list[dict]) -> set[tuple]:
     return marks
 
 
-def _text_blocks(lines: list[dict], open_width: int) -> list[tuple[float, str, object]]:
+def text_blocks(lines: list[dict], open_width: int) -> list[tuple[float, str, object]]:
     """The page's text lines, those that make a table without ruling lines taken together (pdf_columns.py)."""
     unruled = unruled_tables(lines, open_width) if lines else {}
     blocks: list[tuple[float, str, object]] = []
@@ -139,7 +145,7 @@ def _text_blocks(lines: list[dict], open_width: int) -> list[tuple[float, str, o
     return blocks
 
 
-class _TableFlow:
+class TableFlow:
     """Tables as the document has them: a table that ends its page and one that opens the next, with the
     same columns and only page marks between them, are one table (a repeated header row is dropped); so are
     two boxes on one page with nothing between them when the second has no header (a 合计 row drawn apart).
