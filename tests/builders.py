@@ -307,3 +307,65 @@ TEXT_BOX = (
     "<w:p><w:r><w:t>全年开展普法活动1500场，其中讲座420场、咨询{consults}场。</w:t></w:r></w:p>"
     "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
 )
+
+
+OFD_NS = "http://www.ofdspec.org/2016"
+
+
+def ofd(path: Path, pages: list[list[tuple[float, float, float, str]]], rules: list[str] = ()) -> Path:
+    """A minimal OFD package (GB/T 33190): one document, a page per list of text items (x, baseline y, size in mm,
+    text), each item a TextObject whose glyphs advance by its size (「g N size」); `rules` are path data
+    (「M 20 100 L 190 100」) drawn on the last page, as a ruled table's lines."""
+    import zipfile
+
+    def content(items, ruled) -> str:
+        objects = []
+        for number, (x, y, size, text) in enumerate(items, start=1):
+            delta = f' DeltaX="g {len(text) - 1} {size}"' if len(text) > 1 else ""
+            objects.append(
+                f'<ofd:TextObject ID="{number}" Boundary="{x} {y - size} {size * len(text)} {size * 1.4}" Font="1" '
+                f'Size="{size}"><ofd:TextCode X="0" Y="{size}"{delta}>{text}</ofd:TextCode></ofd:TextObject>'
+            )
+        objects += [
+            f'<ofd:PathObject ID="p{n}" Boundary="0 0 210 297" LineWidth="0.25"><ofd:AbbreviatedData>{data}'
+            "</ofd:AbbreviatedData></ofd:PathObject>"
+            for n, data in enumerate(ruled)
+        ]
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Content>'
+            f'<ofd:Layer ID="0">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>'
+        )
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" DocType="OFD">'
+            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>figcheck-test</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        listed = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+        package.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}"><ofd:CommonData>'
+            "<ofd:MaxUnitID>99</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"
+            f"</ofd:PageArea></ofd:CommonData><ofd:Pages>{listed}</ofd:Pages></ofd:Document>",
+        )
+        for n, items in enumerate(pages):
+            ruled = rules if n == len(pages) - 1 else ()
+            package.writestr(f"Doc_0/Pages/Page_{n}/Content.xml", content(items, ruled))
+    return path
+
+
+def ofd_report(path: Path, prose: str, table: list[list[str]]) -> Path:
+    """A two-page OFD report: a heading and `prose` wrapped at 40 characters on page 1; a caption and `table`
+    (ruled, two columns) on page 2."""
+    lines = [prose[i : i + 40] for i in range(0, len(prose), 40)]
+    first = [(20, 30, 5, "某区2023年法治政府建设情况报告")] + [
+        (20, 50 + 6 * n, 4, line) for n, line in enumerate(["一、总体情况", *lines])
+    ]
+    second = [(20, 30, 4, "表1 政府信息公开申请办理情况（单位：件）")]
+    for r, (label, value) in enumerate(table):
+        second += [(25, 50 + 8 * r, 4, label), (150 - 4 * len(value), 50 + 8 * r, 4, value)]
+    rules = [f"M 20 {44 + 8 * r} L 160 {44 + 8 * r}" for r in range(len(table) + 1)]
+    rules += [f"M 20 44 L 20 {44 + 8 * len(table)}", f"M 100 44 L 100 {44 + 8 * len(table)}"]
+    return ofd(path, [first, second], rules)

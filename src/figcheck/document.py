@@ -77,8 +77,8 @@ class Document:
     @property
     def has_lines(self) -> bool:
         """Whether line and column name a place in the file (text, Markdown, a web page's source), or only in the
-        text extracted from a Word draft or a PDF, where a reader looks for 第12段 or 第3页 instead."""
-        return self.encoding not in ("docx", "pdf")  # the builder names the format in place of an encoding
+        text extracted from a Word draft, a PDF or an OFD, where a reader looks for 第12段 or 第3页 instead."""
+        return self.encoding not in ("docx", "pdf", "ofd")  # the builder names the format in place of an encoding
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a 0-based offset, as editors count them: in the source file
