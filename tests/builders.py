@@ -369,3 +369,14 @@ def ofd_report(path: Path, prose: str, table: list[list[str]]) -> Path:
     rules = [f"M 20 {44 + 8 * r} L 160 {44 + 8 * r}" for r in range(len(table) + 1)]
     rules += [f"M 20 44 L 20 {44 + 8 * len(table)}", f"M 100 44 L 100 {44 + 8 * len(table)}"]
     return ofd(path, [first, second], rules)
+
+
+def soffice_convert(source: Path, target_format: str, outdir: Path):
+    """Convert a file with LibreOffice, headless, on a profile of its own beside the output (the tests that call this
+    skip when soffice is absent)."""
+    import subprocess
+
+    profile = (outdir.parent / f"{outdir.name}-profile").as_uri()
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to"]
+    command += [target_format, "--outdir", str(outdir), str(source)]
+    return subprocess.run(command, capture_output=True, timeout=180, check=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from builders import REVISED, TEXT_BOX, W_P, word_draft
+from builders import REVISED, TEXT_BOX, W_P, soffice_convert, word_draft
 from figcheck.cli import app
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -193,23 +192,7 @@ def test_the_parts_written_follow_the_schema(tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_annotated_copy_and_shows_the_comments(tmp_path):
     _annotate(word_draft(tmp_path / "draft.docx", REVISED.format(insert="、无法提供6件") + FLAWED))
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "fodt",
-            "--outdir",
-            str(tmp_path / "out"),
-            str(tmp_path / "draft.figcheck.docx"),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
+    done = soffice_convert(tmp_path / "draft.figcheck.docx", "fodt", tmp_path / "out")
     converted = tmp_path / "out" / "draft.figcheck.fodt"
     assert done.returncode == 0 and converted.exists(), done.stderr
     text = converted.read_text(encoding="utf-8")
