@@ -4,6 +4,7 @@ figures they name. The tests read the copy's XML: word/comments.xml and the comm
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -73,6 +74,9 @@ def test_a_comment_is_anchored_on_the_figures_a_finding_names_and_the_draft_is_u
     (text,) = [text for author, text in _comments(copy).values() if author == "figcheck"]
     assert "38 + 9 + 3 + 8 + 5 = 63 ≠ 64件" in text and "建议：" in text
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
+    umask = os.umask(0)
+    os.umask(umask)
+    assert copy.stat().st_mode & 0o777 == 0o666 & ~umask, "as readable as any file the user writes"
 
 
 def test_a_clean_draft_gets_no_comment_and_exits_0(tmp_path):

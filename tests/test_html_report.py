@@ -3,6 +3,7 @@ linked to their figures; and the same page in a real browser (Debian's Chromium 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -68,8 +69,11 @@ def test_tables_are_tables_and_text_is_escaped(tmp_path):
     assert page.count("<tr>") == 4 + 3, "four rows of the table, three of the rule counts (header included)"
 
 
-def test_the_page_needs_nothing_from_outside(tmp_path):
+def test_the_page_needs_nothing_from_outside_and_others_may_read_it(tmp_path):
     page = _page(tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "r.html").stat().st_mode & 0o777 == 0o666 & ~umask
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)
     assert "<link" not in page and "@import" not in page and "url(" not in page
 
@@ -125,3 +129,13 @@ def test_clicking_a_finding_scrolls_to_its_figure_in_chromium(tmp_path):
 def _in_view(page, locator) -> bool:
     box = locator.bounding_box()
     return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
+def test_a_clean_report_says_so_and_marks_its_figures_verified(tmp_path):
+    source = tmp_path / "clean.md"
+    source.write_text("全年办理信访事项120件，其中来信50件、来访70件。\n", encoding="utf-8")
+    shown = CliRunner().invoke(app, ["check", str(source), "--format", "html", "-o", str(tmp_path / "c.html")])
+    assert shown.exit_code == 0, shown.output
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "<p>未发现问题。</p>" in page and 'class="goto"' not in page
+    assert set(_marks(page).values()) == {"pass"}

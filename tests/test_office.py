@@ -79,3 +79,11 @@ def test_old_word_and_wps_files_are_checked_like_word_drafts(tmp_path, suffix):
     result = check_path(str(old))
     found = sorted((f.code, f.stated.raw, result.document.locate(f.start)) for f in result.findings)
     assert found == [("FC101", "64件", "第3段"), ("FC401", "256", "表1 第5行第2列")]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_clean_old_word_file_has_no_findings(tmp_path):
+    builders.docx(tmp_path / "report.docx", builders.PROSE_CLEAN, builders.TABLE_CLEAN)
+    assert builders.soffice_convert(tmp_path / "report.docx", "doc:MS Word 97", tmp_path / "old").returncode == 0
+    result = check_path(str(tmp_path / "old" / "report.doc"))
+    assert result.error is None and result.findings == () and {f.code for f in result.passed} >= {"FC101", "FC401"}

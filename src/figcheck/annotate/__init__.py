@@ -17,7 +17,7 @@ from figcheck.findings import Finding
 from figcheck.load import LoadError
 from figcheck.load.docx import load_traced
 from figcheck.pipeline import check_document
-from figcheck.report import message, severity, suggestion
+from figcheck.report import message, severity, suggestion, usual_permissions
 from figcheck.report.text import arithmetic
 from figcheck.suppress import apply_config
 
@@ -103,6 +103,7 @@ def _save(word, target: str) -> None:
     os.close(handle)
     try:
         word.save(temporary)
+        usual_permissions(temporary)
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)

@@ -130,7 +130,16 @@ def write_atomically(path: str, write) -> None:
     try:
         with handle:
             write(handle)
+        usual_permissions(handle.name)
         os.replace(handle.name, path)
     except BaseException:
         os.unlink(handle.name)
         raise
+
+
+def usual_permissions(path: str) -> None:
+    """The mode a file written in place would have (0666 less the umask): a temporary file is made readable by its
+    owner only, and a report or an annotated draft renamed from one would stay so."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
