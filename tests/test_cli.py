@@ -183,3 +183,30 @@ def test_english_messages(runner, tmp_path):
 def test_no_colour_when_not_a_terminal(runner):
     result = runner.invoke(app, ["check", str(DEMO)], env={"NO_COLOR": "1"})
     assert "\x1b[" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "named", "nearest"),
+    [
+        ("--select", "FC999", "FC999", "FC702"),
+        ("--ignore", "FC1O1", "FC1O1", "FC101"),
+        ("--select", "FC1,FC19", "FC19", "FC10"),
+        ("--ignore", "FC8", "FC8", "FC7"),
+    ],
+)
+def test_a_code_that_names_no_rule_is_a_usage_error(runner, tmp_path, option, value, named, nearest):
+    """A mistyped code would select nothing and exit 0: a silently green CI run (issue 15)."""
+    report = tmp_path / "r.txt"
+    report.write_text("全年受理申请64件，其中予以公开40件、不予公开30件。", encoding="utf-8")
+    shown = runner.invoke(app, ["check", str(report), option, value])
+    assert shown.exit_code == 2
+    assert f"没有规则代码为 {named}（最接近的是 {nearest}" in shown.output
+    assert runner.invoke(app, ["check", str(report), "--select", "FC1"]).exit_code == 1, "a real prefix still works"
+
+
+def test_a_configured_code_that_names_no_rule_is_a_usage_error(runner, tmp_path):
+    (tmp_path / "figcheck.toml").write_text('ignore = ["FC109"]\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("全年受理申请64件，其中予以公开40件、不予公开19件。", encoding="utf-8")
+    shown = runner.invoke(app, ["check", str(report)])
+    assert shown.exit_code == 2 and "没有规则代码为 FC109" in shown.output

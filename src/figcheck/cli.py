@@ -35,6 +35,7 @@ from figcheck.cli_options import (
     TimeoutOption,
     WriteBaselineOption,
     load_config,
+    refuse_unknown_codes,
 )
 
 app = typer.Typer(
@@ -110,6 +111,7 @@ def check(
     from figcheck.report import Options, Tally
 
     config = with_overrides(load_config(paths, config_path), select, ignore, fail_on and fail_on.value, rules)
+    refuse_unknown_codes(config)
     tally = Tally()
     try:
         options = run.options_of(config)  # a malformed rule file, baseline or ref stops the run before any output

@@ -14,6 +14,7 @@ from figcheck.cli_options import (
     RulesOption,
     SelectOption,
     load_config,
+    refuse_unknown_codes,
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -46,6 +47,7 @@ def annotate(
         typer.echo("figcheck annotate 只处理 .docx 文件" if zh else "figcheck annotate takes .docx files", err=True)
         raise typer.Exit(EXIT_UNREADABLE)
     config = with_overrides(load_config([draft], config_path), select, ignore, None, rules)
+    refuse_unknown_codes(config)
     try:
         done = write_annotated(
             draft, output or default_target(draft), config, run.options_of(config), include_info, lang.value

@@ -87,3 +87,17 @@ def load_config(paths: list[str], config_path: str | None):
     except ConfigError as exc:
         typer.echo(f"配置错误 (configuration error): {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def refuse_unknown_codes(config) -> None:
+    """A code or prefix in --select/--ignore or the configuration that names no rule is a usage error (exit 2)."""
+    from figcheck.config import unknown_codes
+    from figcheck.registry import rules
+
+    for code, nearest in unknown_codes(config, list(rules())):
+        typer.echo(
+            f"用法错误 (usage error)：没有规则代码为 {code}（最接近的是 {nearest}；运行 figcheck rules 查看全部）",
+            err=True,
+        )
+    if unknown_codes(config, list(rules())):
+        raise typer.Exit(2)

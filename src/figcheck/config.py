@@ -142,6 +142,32 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
     return config
 
 
+def unknown_codes(config: Config, known: list[str]) -> list[tuple[str, str]]:
+    """The codes and prefixes in select, ignore and per-file ignores that name no rule, each with the nearest real
+    code: a mistyped code would otherwise select nothing and turn a CI run silently green."""
+    named = config.select + config.ignore + tuple(c for _, codes in config.per_file_ignores for c in codes)
+    return [
+        (code, _nearest(code, known)) for code in dict.fromkeys(named) if not any(r.startswith(code) for r in known)
+    ]
+
+
+def _nearest(code: str, known: list[str]) -> str:
+    """The real code or prefix of the same length most like `code`: the longest common beginning, then the most
+    characters alike (FC1O1 → FC101), then the nearest number (FC999 → FC702)."""
+    import difflib
+    import os
+
+    candidates = {real[: len(code)] for real in known}
+
+    def likeness(candidate: str) -> tuple:
+        digits = code[2:], candidate[2:]
+        distance = abs(int(digits[0]) - int(digits[1])) if all(d.isdigit() and d for d in digits) else 0
+        common = len(os.path.commonprefix([code, candidate]))
+        return common, difflib.SequenceMatcher(None, code, candidate).ratio(), -distance
+
+    return max(sorted(candidates), key=likeness, default="")
+
+
 def with_overrides(
     config: Config, select: str | None, ignore: str | None, fail_on: str | None, rules: list[str] | None
 ) -> Config:
