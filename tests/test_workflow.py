@@ -187,6 +187,40 @@ def test_unused_suppression_is_reported(tmp_path):
     assert sorted(_check_md(tmp_path, text)) == ["FC101", "FC701"]
 
 
+def test_markdown_ignore_at_the_end_of_the_paragraphs_line_covers_that_paragraph(tmp_path):
+    text = f"{FLAWED_SUM}<!-- figcheck: ignore FC101 -->\n\n{FLAWED_SUM}\n"
+    assert _check_md(tmp_path, text) == ["FC101"]
+    findings = json.loads(run("check", str(tmp_path / "r.md"), "--format", "json").output)["files"][0]["findings"]
+    assert findings[0]["line"] == 3, "the paragraph after it is not covered"
+
+
+def test_markdown_trailing_ignore_covers_a_paragraph_of_several_lines(tmp_path):
+    text = f"前言一句。\n{FLAWED_SUM} <!-- figcheck: ignore -->\n"
+    assert _check_md(tmp_path, text) == []
+
+
+def test_unknown_code_in_a_suppression_is_a_usage_error(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text(f"<!-- figcheck: ignore FC1O1 -->\n{FLAWED_SUM}\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2, result.output
+    assert "FC703" in result.output and "FC1O1" in result.output and "最接近的是 FC101" in result.output
+    assert "FC701" not in result.output, "an unknown code is reported as unknown, not as unused"
+    ignored = run("check", str(path), "--ignore", "FC703,FC101")
+    assert ignored.exit_code == 0, ignored.output
+
+
+def test_html_comment_inside_a_paragraph_covers_it(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text(
+        f"<html><body><p>{FLAWED_SUM}<!-- figcheck: ignore FC101 --></p><p>{FLAWED_SUM}</p></body></html>",
+        encoding="utf-8",
+    )
+    findings = json.loads(run("check", str(path), "--format", "json").output)["files"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in findings] == [("FC101", 1)]
+    assert findings[0]["location"] == "第2段"
+
+
 def test_html_comment_suppresses(tmp_path):
     path = tmp_path / "r.html"
     path.write_text(

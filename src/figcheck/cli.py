@@ -128,7 +128,7 @@ def check(
     except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError) as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
-    if tally.errors:
+    if tally.errors or tally.usage:
         raise typer.Exit(EXIT_UNREADABLE)
     raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
 

@@ -147,13 +147,13 @@ def unknown_codes(config: Config, known: list[str]) -> list[tuple[str, str]]:
     code: a mistyped code would otherwise select nothing and turn a CI run silently green."""
     named = config.select + config.ignore + tuple(c for _, codes in config.per_file_ignores for c in codes)
     return [
-        (code, _nearest(code, known)) for code in dict.fromkeys(named) if not any(r.startswith(code) for r in known)
+        (code, nearest_code(code, known)) for code in dict.fromkeys(named) if not any(r.startswith(code) for r in known)
     ]
 
 
-def _nearest(code: str, known: list[str]) -> str:
+def nearest_code(code: str, known: list[str]) -> str:
     """The real code or prefix of the same length most like `code`: the longest common beginning, then the most
-    characters alike (FC1O1 → FC101), then the nearest number (FC999 → FC702)."""
+    characters alike (FC1O1 → FC101), then the nearest number (FC999 → FC703)."""
     import difflib
     import os
 

@@ -1,6 +1,7 @@
 """Inline suppressions written in the document's own syntax.
 
-<!-- figcheck: ignore FC101 -->        the next paragraph or table (Markdown, HTML)
+<!-- figcheck: ignore FC101 -->        the next paragraph or table (Markdown, HTML); written at the end of a
+                                       paragraph's line (after its text), that paragraph
 <!-- figcheck: ignore -->              … for every code
 <!-- figcheck: disable FC5 -->  …  <!-- figcheck: enable -->
 a Word comment 「figcheck: ignore FC103」 on a paragraph or in a table (docx)
@@ -36,7 +37,8 @@ def in_markdown(text: str) -> tuple[Directive, ...]:
         kind, codes = parsed
         raw = comment.group(0)
         if kind == "ignore":
-            start, end = _next_block(text, comment.end())
+            trailing = text[text.rfind("\n", 0, comment.start()) + 1 : comment.start()].strip()
+            start, end = _own_block(text, comment.start()) if trailing else _next_block(text, comment.end())
             found.append(Directive(start, end, codes, comment.start(), comment.end(), raw))
         elif kind == "disable":
             open_disable = (comment.end(), codes, comment.start(), comment.end(), raw)
@@ -57,3 +59,11 @@ def _next_block(text: str, after: int) -> tuple[int, int]:
         at += 1
     end = text.find("\n\n", at)
     return at, (len(text) if end < 0 else end)
+
+
+def _own_block(text: str, at: int) -> tuple[int, int]:
+    """The paragraph or table `at` lies in: from the blank line before it to the blank line after."""
+    begin = text.rfind("\n\n", 0, at)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find("\n\n", at)
+    return begin, (len(text) if end < 0 else end)

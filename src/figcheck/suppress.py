@@ -1,19 +1,22 @@
 """What is not reported: codes the configuration leaves out, and findings under an inline directive.
-A directive that suppresses nothing is reported as a note (FC701) so it does not rot. Baselines
-(findings recorded in a file) are in baseline.py."""
+A directive that suppresses nothing is reported as a note (FC701) so it does not rot; one that names a code no
+rule has (FC1O1 for FC101) is reported as FC703, which makes the run a usage error: it would otherwise hide
+nothing and say so only as a note. Baselines (findings recorded in a file) are in baseline.py."""
 
 from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
 
-from figcheck.config import Config
+from figcheck.config import Config, nearest_code
 from figcheck.document import Directive
 from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
+from figcheck.registry import rules
 from figcheck.results import FileResult
 
 UNUSED_DIRECTIVE = "FC701"
+UNKNOWN_CODE = "FC703"
 
 
 def note(code: str, start: int, end: int, raw: str, params: dict[str, str]) -> Finding:
@@ -39,8 +42,14 @@ def apply_directives(result: FileResult, directives: tuple[Directive, ...]) -> F
                 used[index] = True
             continue
         kept.append(finding)
+    known = list(rules())
     for index, directive in enumerate(directives):
-        if not used[index]:
+        unknown = [code for code in directive.codes if not any(real.startswith(code) for real in known)]
+        if unknown:
+            nearest = "、".join(nearest_code(code, known) for code in unknown)
+            params = {"codes": " ".join(unknown), "nearest": nearest}
+            kept.append(note(UNKNOWN_CODE, directive.at, directive.at_end, directive.text, params))
+        elif not used[index]:
             codes = " ".join(directive.codes) or "*"
             kept.append(note(UNUSED_DIRECTIVE, directive.at, directive.at_end, directive.text, {"codes": codes}))
     return dataclasses.replace(result, results=tuple(kept))

@@ -112,6 +112,10 @@ def _walk(element, builder: DocumentBuilder) -> None:
         else:
             line = " ".join(child.text_content().split())
             if line and not _CHROME_LINE.search(line):
+                for comment in child.iter(etree.Comment):  # written inside the paragraph: it covers that paragraph
+                    parsed = directives.parse(comment.text or "")
+                    if parsed is not None:
+                        builder.directive(*parsed, f"<!--{comment.text}-->")
                 builder.source_line(child.sourceline)
                 builder.paragraph(line)
             _tail(child, builder)

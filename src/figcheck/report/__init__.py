@@ -15,6 +15,7 @@ from figcheck.registry import render_message, render_suggestion, render_verified
 from figcheck.results import FileResult
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl", "html")
+USAGE_CODES = ("FC703",)  # findings that make the run a usage error (exit 2): a suppression naming no rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class Tally:
     """Counts over a stream of results, so that reports and exit codes need not keep every document."""
 
     def __init__(self) -> None:
-        self.files = self.errors = self.passed = self.unverifiable = self.findings = 0
+        self.files = self.errors = self.passed = self.unverifiable = self.findings = self.usage = 0
         self.by_severity = {"error": 0, "warning": 0, "info": 0}
 
     def add(self, result: FileResult) -> FileResult:
@@ -58,6 +59,7 @@ class Tally:
         for finding in result.findings:
             self.findings += 1
             self.by_severity[severity(finding)] += 1
+            self.usage += finding.code in USAGE_CODES
         return result
 
     def failing(self, config=None) -> int:

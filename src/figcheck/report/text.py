@@ -121,8 +121,11 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
         head.append(f"{rule(finding.code).name} ", style="dim")
         head.append(message(finding, options.lang))
     console.print(head)
-    console.print(Text("  │ ", style="dim") + _excerpt(document, finding))
-    console.print(Text("  │ ", style="dim") + Text(arithmetic(finding, options.lang)))
+    if finding.figures[0].role == "directive":  # a suppression or baseline note: its own words, no arithmetic
+        console.print(Text("  │ ", style="dim") + Text(finding.stated.raw, style="bold yellow"))
+    else:
+        console.print(Text("  │ ", style="dim") + _excerpt(document, finding))
+        console.print(Text("  │ ", style="dim") + Text(arithmetic(finding, options.lang)))
     advice = suggestion(finding, options.lang)
     if advice:
         console.print(
