@@ -18,6 +18,12 @@ demo: $(STAMP)
 	@echo
 	@echo "== the same, with the relations that hold (--show-passed) on the seed report =="
 	$(BIN)/figcheck check --show-passed fixtures/nanguan-2019-rule-of-law-report.txt
+	@echo
+	@echo "== one line per finding (--format concise), as for grep and editors =="
+	-$(BIN)/figcheck check --format concise fixtures/
+	@echo
+	@echo "== the findings counted per rule (--statistics) =="
+	-$(BIN)/figcheck check --statistics fixtures/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,3 +1,3 @@
 """figcheck: checks that the figures in Chinese official reports agree with each other."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -16,6 +16,8 @@ from figcheck.cli_annotate import annotate
 from figcheck.cli_options import (
     BaselineOption,
     CheckFormat,
+    Color,
+    ColorOption,
     ConfigPathOption,
     DebugOption,
     DiffOption,
@@ -32,11 +34,15 @@ from figcheck.cli_options import (
     RulesOption,
     SelectOption,
     ShowPassedOption,
+    ShowUnverifiableOption,
+    StatisticsOption,
     TimeoutOption,
     WriteBaselineOption,
     load_config,
     refuse_unknown_codes,
+    statistics_mode,
 )
+from figcheck.cli_view import view
 
 app = typer.Typer(
     add_completion=False,
@@ -89,6 +95,9 @@ def check(
     paths: PathsArgument,
     output_format: OutputFormatOption = CheckFormat.text,
     show_passed: ShowPassedOption = False,
+    show_unverifiable: ShowUnverifiableOption = False,
+    statistics: StatisticsOption = False,
+    color: ColorOption = Color.auto,
     lang: LangOption = Lang.zh,
     rules: RulesOption = None,
     select: SelectOption = None,
@@ -112,6 +121,7 @@ def check(
 
     config = with_overrides(load_config(paths, config_path), select, ignore, fail_on and fail_on.value, rules)
     refuse_unknown_codes(config)
+    counting = statistics_mode(statistics, output_format.value)
     tally = Tally()
     try:
         options = run.options_of(config)  # a malformed rule file, baseline or ref stops the run before any output
@@ -123,7 +133,7 @@ def check(
             stream = run.only_changed(stream, diff)
         if entries is not None:
             stream = baselines.apply_baseline(stream, entries, config)
-        report = Options(lang=lang.value, show_passed=show_passed)
+        report = Options(lang.value, show_passed, show_unverifiable, color.value, counting)
         _report(stream, tally, output_format.value, report, output, write_baseline)
     except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError) as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
@@ -227,6 +237,7 @@ def explain(
 
 
 app.command("annotate")(annotate)
+app.command("view")(view)
 
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 

@@ -10,6 +10,7 @@ import typer
 
 class CheckFormat(StrEnum):
     text = "text"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     github = "github"
@@ -29,6 +30,12 @@ class Severity(StrEnum):
     info = "info"
 
 
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
@@ -45,6 +52,19 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="输出语言 (output l
 OutputFormatOption = Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")]
 ShowPassedOption = Annotated[
     bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")
+]
+ShowUnverifiableOption = Annotated[
+    bool,
+    typer.Option(
+        "--show-unverifiable", help="列出每条无法核验的陈述及其原因 (list each unverifiable statement and why)"
+    ),
+]
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="只列出每个代码的发现数 (count the findings per code)")
+]
+ColorOption = Annotated[
+    Color,
+    typer.Option("--color", help="着色：auto 按终端与 NO_COLOR/FORCE_COLOR，always，never (colour the report)"),
 ]
 SelectOption = Annotated[
     str | None, typer.Option("--select", help="只报告这些代码或前缀，逗号分隔 (codes or prefixes)")
@@ -101,3 +121,18 @@ def refuse_unknown_codes(config) -> None:
         )
     if unknown_codes(config, list(rules())):
         raise typer.Exit(2)
+
+
+def statistics_mode(statistics: bool, output_format: str) -> str:
+    """What --statistics asks of the report: "" (the findings), "table", or "json" with --format json; with a
+    format it cannot replace (sarif, github …) it is a usage error (exit 2)."""
+    from figcheck.report import STATISTICS_FORMATS
+
+    if not statistics:
+        return ""
+    if output_format not in STATISTICS_FORMATS:
+        typer.echo(
+            f"用法错误 (usage error)：--statistics 只能与 --format {'、'.join(STATISTICS_FORMATS)} 同用", err=True
+        )
+        raise typer.Exit(2)
+    return "json" if output_format == "json" else "table"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from figcheck import rulebook
+from figcheck.claims.share import named_whole
 from figcheck.layout import Layout
 from figcheck.rulebook import Rulebook
 
@@ -27,15 +28,22 @@ def _patterns(book: Rulebook) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(rf"\p{{Han}}{{1,10}}?率(?:{tails})?\s*$"), regex.compile(rf"(?:{verbs})(?:{verb_tails})?\s*$")
 
 
-def asserted(layout: Layout) -> list[int]:
-    """Offsets of the figures that state a rate, a share or a change."""
+def asserted_with_reasons(layout: Layout) -> dict[int, str]:
+    """The figures that state a rate, a share or a change, each with why it would be unverifiable if no relation
+    checks it: the counts of a rate are not given (rate-counts), the whole a share names has no figure
+    (share-whole=名称) or the share names none (share-figures), the base of a change is not given (change-base)."""
     rate, change = _patterns(layout.book)
-    starts = []
+    found: dict[int, str] = {}
     for placed in layout.placed:
         figure = placed.figure
         if figure.unit not in _RATIO_UNITS or figure.high is not None:
             continue
         label = placed.label
-        if "占" in label or rate.search(label) or change.search(label):
-            starts.append(figure.start)
-    return starts
+        if "占" in label:
+            whole = named_whole(layout.book, label)
+            found[figure.start] = f"share-whole={whole}" if whole else "share-figures"
+        elif rate.search(label):
+            found[figure.start] = "rate-counts"
+        elif change.search(label):
+            found[figure.start] = "change-base"
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from figcheck.checks import check
 from figcheck.claims import find_claims
-from figcheck.coverage import asserted
+from figcheck.coverage import asserted_with_reasons
 from figcheck.document import Document
 from figcheck.figures import find_figures
 from figcheck.layout import layout
@@ -19,8 +19,9 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
     placed = layout(document.text, figures, options.book)
     results, undecided = check(find_claims(placed, document.tables), options.accept_truncation)
     checked = {result.start for result in results}
-    doubtful = {result.start for result in undecided} - checked
-    unverified = tuple(sorted({start for start in asserted(placed) if start not in checked} | doubtful))
+    reasons = {start: why for start, why in asserted_with_reasons(placed).items() if start not in checked}
+    reasons |= {result.start: result.undecided for result in undecided if result.start not in checked}
+    unverified = tuple(sorted(reasons))
     result = FileResult(
         document.path,
         document,
@@ -29,6 +30,7 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
         unverifiable=len(unverified),
         undecided=tuple(undecided),
         unverified=unverified,
+        unverified_reasons=tuple(reasons[start] for start in unverified),
     )
     return apply_directives(result, document.directives)
 

@@ -21,6 +21,7 @@ class FileResult:
     unverifiable: int = 0  # statements of a rate, share or change whose inputs the text does not give
     undecided: tuple[Finding, ...] = ()  # relations the figures as written cannot decide (精度不足), counted above
     unverified: tuple[int, ...] = ()  # where each statement counted in `unverifiable` starts (its figure's offset)
+    unverified_reasons: tuple[str, ...] = ()  # why each of them is unverifiable (report.unverifiable_reason)
 
     @property
     def findings(self) -> tuple[Finding, ...]:

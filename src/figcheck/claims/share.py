@@ -55,6 +55,15 @@ def _words(book: Rulebook) -> _ShareWords:
     )
 
 
+def named_whole(book: Rulebook, label: str) -> str:
+    """The whole a share's words name after 占 (「占规上工业企业的」 → 规上工业企业), or "" when they name none
+    or only a region (占全市的)."""
+    words = _words(book)
+    found = words.whole_phrase.search(label)
+    named = found.group("whole") if found else ""
+    return "" if len(named) < 2 or named in words.region_only else named
+
+
 def is_share(placed: Placed) -> bool:
     figure = placed.figure
     if figure.high is not None:

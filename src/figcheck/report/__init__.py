@@ -14,7 +14,8 @@ from figcheck.findings import Finding
 from figcheck.registry import render_message, render_suggestion, render_verified, rule
 from figcheck.results import FileResult
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "jsonl", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "jsonl", "html")
+STATISTICS_FORMATS = ("text", "concise", "json")  # --statistics replaces the findings with a count per code
 USAGE_CODES = ("FC703",)  # findings that make the run a usage error (exit 2): a suppression naming no rule
 
 
@@ -22,6 +23,9 @@ USAGE_CODES = ("FC703",)  # findings that make the run a usage error (exit 2): a
 class Options:
     lang: str = "zh"
     show_passed: bool = False
+    show_unverifiable: bool = False  # list each statement counted as not verifiable, with its reason
+    color: str = "auto"  # auto | always | never (report/console.py)
+    statistics: str = ""  # "table" or "json": a count per code instead of the findings (report/statistics.py)
 
 
 def severity(finding: Finding) -> str:
@@ -68,6 +72,33 @@ class Tally:
         return sum(count for level, count in self.by_severity.items() if config.fails(level))
 
 
+def summary_line(tally: Tally, lang: str) -> str:
+    """「检查了 2 个文件：错误 1，警告 0，提示 0；核验通过的关系 12，无法核验的陈述 3。」"""
+    words = _SUMMARY[lang]
+    unreadable = tally.errors
+    return words["summary"].format(
+        files=tally.files,
+        passed=tally.passed,
+        unverifiable=tally.unverifiable,
+        unreadable=words["unreadable"].format(n=unreadable) if unreadable else "",
+        **tally.by_severity,
+    )
+
+
+_SUMMARY = {
+    "zh": {
+        "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
+        "核验通过的关系 {passed}，无法核验的陈述 {unverifiable}{unreadable}。",
+        "unreadable": "；无法读取的文件 {n}",
+    },
+    "en": {
+        "summary": "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info; "
+        "{passed} relation(s) verified, {unverifiable} statement(s) not verifiable{unreadable}.",
+        "unreadable": "; {n} could not be read",
+    },
+}
+
+
 def tallied(results, tally: Tally):
     """The same results, counted as they pass."""
     for result in results:
@@ -85,8 +116,57 @@ def render(fmt: str, results: list[FileResult], out, options: Options) -> None:
     """Write the results in one of FORMATS."""
     import importlib
 
+    if options.statistics:
+        fmt = "statistics"  # report/statistics.py: a count per code, as a table or (--format json) a list
     importlib.import_module(f"figcheck.report.{fmt}").render(results, out, options)
 
+
+@dataclass(frozen=True, slots=True)
+class Unverified:
+    """A statement of a rate, share or change that nothing verified, and why (FileResult.unverified)."""
+
+    start: int
+    end: int
+    raw: str
+    reason: str  # the key: rate-counts, share-whole=名称, share-figures, change-base, coarse-inputs, round-stated
+
+
+def unverified(result: FileResult) -> list[Unverified]:
+    """The result's unverifiable statements with their figures and reasons, in text order."""
+    figures = {figure.start: figure for figure in result.figures}
+    reasons = result.unverified_reasons or ("",) * len(result.unverified)
+    found = []
+    for start, reason in zip(result.unverified, reasons, strict=True):
+        figure = figures.get(start)
+        if figure is not None:
+            found.append(Unverified(start, figure.end, figure.raw, reason))
+    return found
+
+
+def unverifiable_reason(reason: str, lang: str) -> str:
+    """Why a statement cannot be verified, in the user's language: 「未给出计算该比率的计数」."""
+    key, _, name = reason.partition("=")
+    words = _UNDECIDED[lang].get(key) or _UNVERIFIED[lang].get(key, key)
+    return words.format(name=name)
+
+
+# Why a stated rate, share or change is checked against nothing (coverage.py).
+_UNVERIFIED = {
+    "zh": {
+        "rate-counts": "文中未给出计算该比率的计数",
+        "share-whole": "所称的整体「{name}」在文中找不到数值",
+        "share-figures": "文中未给出该占比的部分或整体的数值",
+        "change-base": "文中未给出变化的基期（对比期）数值",
+        "": "文中未给出计算它的数值",
+    },
+    "en": {
+        "rate-counts": "the counts the rate is computed from are not given",
+        "share-whole": "the whole it names (「{name}」) has no figure in the text",
+        "share-figures": "neither the part nor the whole of the share is given",
+        "change-base": "the figure of the base period is not given",
+        "": "the figures it is computed from are not given",
+    },
+}
 
 # Why a relation is neither verified nor failed (checks/tolerance.py).
 _UNDECIDED = {

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import IO, Any
+
+import regex
 
 from figcheck import __version__
 from figcheck.checks.tolerance import describe
 from figcheck.document import Document
 from figcheck.figures import Figure
+from figcheck.figures.numerals import format_decimal, scale_of
 from figcheck.findings import Finding
 from figcheck.notices import notice_text
 from figcheck.registry import rule
-from figcheck.report import Options, Tally, message, severity, suggestion, tallied
+from figcheck.report import (
+    Options,
+    Tally,
+    Unverified,
+    message,
+    severity,
+    suggestion,
+    tallied,
+    unverifiable_reason,
+    unverified,
+)
 from figcheck.results import FileResult
 
 
@@ -30,6 +44,8 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
         "location": document.locate(finding.start),
         "stated": finding.stated.value_text,
         "computed": finding.computed,
+        "computed_value": computed_value(finding.computed),
+        "unit": finding.stated.unit,
         "formula": finding.formula,
         "allowance": finding.allowance or None,
         "undecided": finding.undecided or None,
@@ -47,6 +63,22 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
             for i in finding.figures
         ],
     }
+
+
+_SHOWN = regex.compile(r"\s*([−-]?\d+(?:\.\d+)?)([万亿]*)[^\d~]*")
+
+
+def computed_value(shown: str) -> str | None:
+    """`computed` in the form of `stated`: an exact decimal in the figure's base unit, without the unit or scale
+    word (「555.6亿」 → 55560000000, 「18.093%」 → 18.093), `lo~hi` for a range; None when it is no number."""
+    values = []
+    for part in shown.split("~"):
+        found = _SHOWN.fullmatch(part)
+        if found is None:
+            return None
+        scale, _ = scale_of(found.group(2))
+        values.append(format_decimal(Decimal(found.group(1).replace("−", "-")) * scale))
+    return "~".join(values)
 
 
 def figure_dict(figure: Figure, document: Document) -> dict[str, Any]:
@@ -77,16 +109,36 @@ def file_entry(result: FileResult, options: Options) -> dict[str, Any]:
         if options.show_passed:
             entry["passed"] = [finding_dict(f, result.document, options.lang) for f in result.passed]
             entry["undecided"] = [finding_dict(f, result.document, options.lang) for f in result.undecided]
+        if options.show_unverifiable:
+            entry["unverifiable_statements"] = [
+                unverified_dict(item, result.document, options.lang) for item in unverified(result)
+            ]
     elif options.show_passed:
         entry["passed"] = entry["undecided"] = []
     return entry
+
+
+def unverified_dict(item: Unverified, document: Document, lang: str) -> dict[str, Any]:
+    """A statement nothing verified: its figure, where it is, and why (`reason` a stable key, `why` the words)."""
+    line, column = document.line_col(item.start)
+    return {
+        "figure": item.raw,
+        "start": item.start,
+        "end": item.end,
+        "line": line,
+        "column": column,
+        "location": document.locate(item.start),
+        "reason": item.reason.partition("=")[0],
+        "why": unverifiable_reason(item.reason, lang),
+    }
 
 
 def summary(tally: Tally) -> dict[str, Any]:
     return {
         "files": tally.files,
         "findings": tally.findings,
-        "errors": tally.errors,
+        "unreadable": tally.errors,
+        "errors": tally.errors,  # the old name of `unreadable`, kept through 0.2.x (README, Changes)
         "passed": tally.passed,
         "by_severity": dict(tally.by_severity),
         "verified": tally.passed,
@@ -114,7 +166,8 @@ def figures_report(results: list[FileResult]) -> dict[str, Any]:
     summary = {
         "files": len(results),
         "figures": sum(len(r.figures) for r in results),
-        "errors": sum(1 for r in results if r.error),
+        "unreadable": sum(1 for r in results if r.error),
+        "errors": sum(1 for r in results if r.error),  # the old name of `unreadable`, kept through 0.2.x
     }
     return {"version": __version__, "files": files, "summary": summary}
 

@@ -4,11 +4,12 @@
       │ the sentence, with the figures involved highlighted
       │ 8 + 1 + 11 + 3 + 2 = 25 ≠ 26（所述总数）
 
-Colours come from rich and are off when the output is not a terminal or NO_COLOR is set.
+Colours and wrapping: report/console.py; what a finding is shown with (sentences, table rows): report/context.py.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import IO
 
 from rich.console import Console
@@ -16,15 +17,27 @@ from rich.text import Text
 
 from figcheck.checks.tolerance import describe
 from figcheck.document import Document
-from figcheck.findings import Finding
-from figcheck.layout import sentence_spans
+from figcheck.figures import Figure
+from figcheck.findings import Finding, Involved
 from figcheck.notices import notice_text
 from figcheck.registry import rule
-from figcheck.report import Options, Tally, message, severity, suggestion, tallied
+from figcheck.report import (
+    Options,
+    Tally,
+    Unverified,
+    message,
+    severity,
+    suggestion,
+    summary_line,
+    tallied,
+    unverifiable_reason,
+    unverified,
+)
+from figcheck.report.console import console_for, print_guttered, print_wrapped
+from figcheck.report.context import context_lines
 from figcheck.results import FileResult
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
-_ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 _STATED = {
     "zh": {
         "total": "所述总数",
@@ -45,29 +58,11 @@ _STATED = {
 }
 _FORMULA_ONLY = ("FC205", "FC501", "FC601")  # the formula already says what is wrong
 _SELF_STATED = ("FC205",)  # the formula ends with what it is compared with (≈ 100), not the stated figure
-_WORDS = {
-    "zh": {
-        "summary": "检查了 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}；"
-        "核验通过的关系 {passed}，无法核验的陈述 {unverifiable}{unreadable}。",
-        "unreadable": "；无法读取的文件 {n}",
-        "cannot": "无法读取",
-    },
-    "en": {
-        "summary": "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info; "
-        "{passed} relation(s) verified, {unverifiable} statement(s) not verifiable{unreadable}.",
-        "unreadable": "; {n} could not be read",
-        "cannot": "cannot be read",
-    },
-}
-_EXCERPT_LIMIT = 160
-
-
-def console_for(out: IO[str]) -> Console:
-    return Console(file=out, highlight=False, soft_wrap=True, emoji=False, markup=False)
+_WORDS = {"zh": {"cannot": "无法读取"}, "en": {"cannot": "cannot be read"}}
 
 
 def render(results: list[FileResult], out: IO[str], options: Options) -> None:
-    console = console_for(out)
+    console = console_for(out, options.color)
     words = _WORDS[options.lang]
     tally = Tally()
     for result in tallied(results, tally):
@@ -82,56 +77,75 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
             continue
         for key in result.document.notices if result.document is not None else ():
             console.print(Text.assemble((f"{result.path}: ", "bold"), (notice_text(key, options.lang), "yellow")))
-        shown = list(result.findings)
-        if options.show_passed:
-            shown += list(result.passed) + list(result.undecided)
-        for finding in sorted(shown, key=lambda f: (f.start, f.passed, f.code)):
-            _render_one(console, result.document, finding, options)
-    unreadable = tally.errors
-    console.print(
-        words["summary"].format(
-            files=tally.files,
-            passed=tally.passed,
-            unverifiable=tally.unverifiable,
-            unreadable=words["unreadable"].format(n=unreadable) if unreadable else "",
-            **tally.by_severity,
-        )
-    )
+        for item in shown(result, options):
+            if isinstance(item, Unverified):
+                _render_unverified(console, result.document, item, options.lang)
+            else:
+                _render_one(console, result.document, item, options)
+    print_wrapped(console, Text(summary_line(tally, options.lang)))
 
 
-def _render_one(console: Console, document: Document, finding: Finding, options: Options) -> None:
-    line, column = document.line_col(finding.start)
+def shown(result: FileResult, options: Options) -> list[Finding | Unverified]:
+    """What a report lists for one input, in text order: the findings, the verified relations and the undecided
+    ones with --show-passed, every unverifiable statement with its reason with --show-unverifiable (which then
+    stands for the undecided ones too)."""
+    items: list[Finding | Unverified] = list(result.findings)
+    if options.show_passed:
+        items += list(result.passed) + ([] if options.show_unverifiable else list(result.undecided))
+    if options.show_unverifiable:
+        items += unverified(result)
+    return sorted(items, key=lambda item: (item.start, isinstance(item, Unverified), _order(item)))
+
+
+def _order(item: Finding | Unverified) -> tuple:
+    return (item.passed, item.code) if isinstance(item, Finding) else (False, "")
+
+
+def _where(document: Document, start: int) -> Text:
+    line, column = document.line_col(start)
     head = Text(f"{document.path}:{line}:{column} ", style="bold")
-    where = document.locate(finding.start)
+    where = document.locate(start)
     # a Word or web page's line is no line its reader sees: say where as a reader would look (第12段, 脚注3), and
     # in any table or PDF page too
     own_lines = document.path == "-" or document.path.lower().endswith((".txt", ".text", ".md", ".markdown"))
     if where and (not own_lines or "表" in where or "页" in where):
         head.append(f"[{where}] ", style="cyan")
+    return head
+
+
+def _render_one(console: Console, document: Document, finding: Finding, options: Options) -> None:
+    head = _where(document, finding.start)
     if finding.undecided:
         head.append(f"{finding.code} ", style="yellow")
         head.append("？ ", style="bold yellow")
-        head.append(message(finding, options.lang))
     elif finding.passed:
         head.append(f"{finding.code} ", style="green")
         head.append("✓ ", style="bold green")
-        head.append(message(finding, options.lang))
     else:
         head.append(f"{finding.code} ", style=_SEVERITY_STYLE[severity(finding)])
         head.append(f"{rule(finding.code).name} ", style="dim")
-        head.append(message(finding, options.lang))
-    console.print(head)
+    head.append(message(finding, options.lang))
+    print_wrapped(console, head, "    ")
     if finding.figures[0].role == "directive":  # a suppression or baseline note: its own words, no arithmetic
-        console.print(Text("  │ ", style="dim") + Text(finding.stated.raw, style="bold yellow"))
+        print_guttered(console, Text(finding.stated.raw, style="bold yellow"))
     else:
-        console.print(Text("  │ ", style="dim") + _excerpt(document, finding))
-        console.print(Text("  │ ", style="dim") + Text(arithmetic(finding, options.lang)))
+        for line in context_lines(document, finding):
+            print_guttered(console, line)
+        print_guttered(console, Text(arithmetic(finding, options.lang)))
     advice = suggestion(finding, options.lang)
     if advice:
-        console.print(
-            Text("  │ ", style="dim")
-            + Text(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic")
-        )
+        print_guttered(console, Text(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic"))
+
+
+def _render_unverified(console: Console, document: Document, item: Unverified, lang: str) -> None:
+    head = _where(document, item.start)
+    head.append("？ ", style="bold yellow")
+    head.append(f"「{item.raw}」", style="bold")
+    head.append(("无法核验：" if lang == "zh" else " cannot be verified: ") + unverifiable_reason(item.reason, lang))
+    print_wrapped(console, head, "    ")
+    figure = Figure(item.start, item.end, item.raw, Decimal(0))
+    for line in context_lines(document, Finding("", False, figure, "", "", (Involved(figure, "stated"),))):
+        print_guttered(console, line)
 
 
 def arithmetic(finding: Finding, lang: str) -> str:
@@ -162,42 +176,6 @@ def arithmetic(finding: Finding, lang: str) -> str:
     if lang == "zh":
         return f"{finding.formula} ≠ {stated.raw}（{label}，按所写精度为 {span}）"
     return f"{finding.formula} ≠ {stated.raw} ({label}, {span} as written)"
-
-
-def _excerpt(document: Document, finding: Finding) -> Text:
-    """The sentence(s) holding the finding's figures, those figures highlighted; figures far apart (a text and
-    the table row it restates) each in their own sentence, joined by 「 … 」."""
-    spans: list[list[int]] = []
-    for involved in sorted(finding.figures, key=lambda i: i.figure.start):
-        begin, stop = _sentence_bounds(document.text, involved.figure.start, involved.figure.end)
-        begin, stop = max(begin, involved.figure.start - _EXCERPT_LIMIT // 2), min(stop, involved.figure.end + 40)
-        if spans and begin <= spans[-1][1] + _EXCERPT_LIMIT // 4:
-            spans[-1][1] = max(spans[-1][1], stop)
-        else:
-            spans.append([begin, stop])
-    text = Text()
-    for number, (begin, stop) in enumerate(spans):
-        piece = Text(document.text[begin:stop].replace("\n", " ").replace("\t", " ").strip("\r"))
-        for involved in finding.figures:
-            if begin <= involved.figure.start < stop:
-                style = _ROLE_STYLE.get(involved.role, "bold yellow")
-                piece.stylize(style, involved.figure.start - begin, involved.figure.end - begin)
-        text += Text(" … ", style="dim") + piece if number else piece
-    return text
-
-
-def _sentence_bounds(text: str, first: int, last: int) -> tuple[int, int]:
-    window_start = max(0, text.rfind("\n", 0, first) + 1)
-    window_end = text.find("\n", last)
-    window_end = len(text) if window_end < 0 else window_end
-    begin, stop = first, last
-    for start, end in sentence_spans(text[window_start:window_end]):
-        start, end = start + window_start, end + window_start
-        if start <= first < end:
-            begin = start
-        if start < last <= end:
-            stop = end
-    return begin, stop
 
 
 def render_figures(results: list[FileResult], out: IO[str], lang: str = "zh") -> None:
