@@ -8,6 +8,8 @@ One module per kind; the check for a kind accepts exactly its claim type.
 
 from __future__ import annotations
 
+import functools
+
 from figcheck.checks import (
     balance,
     change,
@@ -72,9 +74,15 @@ def check(claims: list[Claim], accept_truncation: bool = True) -> tuple[list[Fin
     apart from them the relations the figures as written cannot decide (`Finding.undecided`).
 
     `accept_truncation`: whether a truncated figure (40.54% written 40%) passes, as well as a rounded one."""
-    results, undecided = [], []
+    results, undecided, checked = [], [], []
     for claim in claims:
-        result = _CHECKS[type(claim)](claim, accept_truncation)
+        result = _check_one(claim, accept_truncation)
+        checked.append((claim, result))
         if result is not None:
             (undecided if result.undecided else results).append(result)
-    return name_likely_typos(results), undecided
+    recheck = functools.partial(_check_one, truncation=accept_truncation)
+    return name_likely_typos(results, checked, recheck), undecided
+
+
+def _check_one(claim: Claim, truncation: bool) -> Finding | None:
+    return _CHECKS[type(claim)](claim, truncation)

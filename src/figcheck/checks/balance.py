@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import exact_text, in_scale_of, params
+from figcheck.checks.shown import exact_text, in_scale_of, params, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import BalanceClaim
 from figcheck.findings import Finding, Involved
@@ -52,6 +52,8 @@ def check(claim: BalanceClaim, truncation: bool) -> Finding:
     )
     reading, doubt = decide(stated, span, point, truncation)
     passed = bool(reading) and not doubt
+    if not passed:
+        values["suggested"] = suggested(point, stated, computed)
     return Finding(
         TABLE_BALANCE_MISMATCH, passed, stated, exact_text(point), formula, involved, params(values), reading, doubt
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from itertools import product
 
-from figcheck.checks.shown import decimal, exact_text, in_scale_of, params, shown
+from figcheck.checks.shown import at_precision, decimal, exact_text, in_scale_of, params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import ChangeClaim
 from figcheck.figures import Figure
@@ -81,6 +81,7 @@ def check(claim: ChangeClaim, truncation: bool) -> Finding | None:
         if doubt and doubtful is None:
             doubtful = Finding(code, False, change, exact_value, formula, involved, params(values), undecided=doubt)
         if first is None:
+            values["suggested"] = _suggested(relation, point, change, written)
             first = Finding(code, False, change, exact_value, formula, involved, params(values))
     return doubtful or _diagnose(claim, base, result, change, involved, truncation) or first
 
@@ -108,6 +109,7 @@ def _diagnose(
             values = dict(
                 stated=change.raw,
                 points=format_decimal(decimal(points[0])),
+                suggested=at_precision(points[0], change),
                 relative=shown(relative[0], change) + "%",
                 formula=formula,
             )
@@ -128,6 +130,7 @@ def _diagnose(
             )
             ratio = exact(result.value) / exact(base.value)
             values = dict(stated=change.raw, ratio=shown(ratio, change), net=shown(ratio - 1, change), formula=formula)
+            values.update(suggested_ratio=at_precision(ratio, change), suggested_net=at_precision(ratio - 1, change))
             return Finding(MULTIPLE_READING, False, change, shown(ratio, change), formula, involved, params(values))
     return None
 
@@ -162,6 +165,12 @@ def _formula(relation: str, direction: int, base: Figure, result: Figure, point:
 
 def _fraction_text(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
+
+
+def _suggested(relation: str, point: Fraction, change: Figure, written: str) -> str:
+    """The change a suggestion names, as the text writes its figure; a doubling's multiple stays as computed (the
+    text writes 番, not the multiple)."""
+    return (written if relation == "doubling" else suggested(point, change, written)) + _unit_word(relation, change)
 
 
 def _unit_word(relation: str, change: Figure) -> str:

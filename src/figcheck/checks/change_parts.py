@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import exact_text, in_scale_of, params
+from figcheck.checks.shown import exact_text, in_scale_of, params, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import ChangePartsClaim
 from figcheck.findings import Finding, Involved
@@ -36,10 +36,11 @@ def check(claim: ChangePartsClaim, truncation: bool) -> Finding | None:
     involved = (Involved(stated, "change"), Involved(claim.total.figure, "total")) + tuple(
         Involved(placed.figure, "part-change") for placed, _ in claim.changes
     )
-    values = params(
-        dict(stated=_signed(claim.direction, stated.numeral or stated.raw), computed=computed, formula=formula)
-    )
     reading, doubt = decide(stated, span, point, truncation)
+    values = dict(stated=_signed(claim.direction, stated.numeral or stated.raw), computed=computed, formula=formula)
+    if not reading and not doubt:
+        values["suggested"] = suggested(point, stated, computed)
+    values = params(values)
     if doubt:
         return Finding(
             CHANGE_PARTS_MISMATCH, False, stated, exact_text(point), formula, involved, values, undecided=doubt

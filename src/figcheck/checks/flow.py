@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import exact_text, in_scale_of, params
+from figcheck.checks.shown import exact_text, in_scale_of, params, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import FlowClaim
 from figcheck.findings import Finding, Involved
@@ -37,4 +37,6 @@ def check(claim: FlowClaim, truncation: bool) -> Finding:
     )
     reading, doubt = decide(pending, span, point, truncation)
     passed = bool(reading) and not doubt
+    if not passed:
+        values["suggested"] = suggested(point, pending, computed)
     return Finding(FLOW_MISMATCH, passed, pending, exact_text(point), formula, involved, params(values), reading, doubt)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from figcheck.checks.share import quotient
-from figcheck.checks.shown import in_scale_of, params, shown
+from figcheck.checks.shown import in_scale_of, params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import FormulaClaim
 from figcheck.figures.numerals import ratio_factor
@@ -24,7 +24,8 @@ def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
         first = claim.first.figure
         point = exact(first.value) - exact(second.value)
         span = interval(first) + -interval(second)
-        computed = shown(point, stated) + stated.unit if stated.unit in ("%", "‰") else in_scale_of(point, stated)
+        unit = stated.unit if stated.unit in ("%", "‰") else ""
+        computed = shown(point, stated) + unit if unit else in_scale_of(point, stated)
         formula = f"{first.numeral}{_unit(first)} − {second.numeral}{_unit(second)} = {computed}"
         inputs, code = (Involved(first, "minuend"), Involved(second, "subtrahend")), DIFFERENCE_MISMATCH
     else:
@@ -39,7 +40,8 @@ def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
         span = quotient(top_span, below, factor)
         if span.lo is None:
             return None
-        computed = shown(point, stated) + stated.unit
+        unit = stated.unit
+        computed = shown(point, stated) + unit
         times = f" × {factor}" if factor != ratio_factor(stated.unit) else ""
         formula = f"{top_text} / {second.numeral}{times} = {computed}"
         inputs, code = (top_role, Involved(second, "denominator")), QUOTIENT_MISMATCH
@@ -47,6 +49,8 @@ def check(claim: FormulaClaim, truncation: bool) -> Finding | None:
     values = dict(stated=stated.raw, computed=computed, formula=formula, name=claim.name, name_en=claim.name_en)
     reading, doubt = decide(stated, span, Fraction(point), truncation)
     passed = bool(reading) and not doubt
+    if not passed:
+        values["suggested"] = suggested(Fraction(point), stated, computed.removesuffix(unit)) + unit
     return Finding(code, passed, stated, computed, formula, involved, params(values), reading, doubt)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import params, shown
+from figcheck.checks.shown import params, shown, suggested
 from figcheck.checks.tolerance import Interval, interval
 from figcheck.claims.model import GrowthPartsClaim
+from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
 
 GROWTH_PARTS_MISMATCH = "FC306"
@@ -34,20 +35,29 @@ def check(claim: GrowthPartsClaim, truncation: bool) -> Finding | None:
     rates = "、".join(_written(placed.figure.raw, sign) for placed, sign in claim.growths)
     computed = f"{shown(low, stated)}%~{shown(high, stated)}%"
     formula = f"分项增速 {rates} → 总数增速应在 {computed}"
-    passed = Interval(low, high).meets(growth)
+    passed, range_ = Interval(low, high).meets(growth), Interval(low, high)
     if passed and claim.weighted:
         implied = _implied(claim, spans)
         if implied is not None and not implied.meets(growth):
-            passed, computed = False, f"{shown(implied.lo, stated)}%~{shown(implied.hi, stated)}%"
+            passed, computed, range_ = False, f"{shown(implied.lo, stated)}%~{shown(implied.hi, stated)}%", implied
             formula = f"上年数 Σ 分项 ÷ (1 + 增速) → 总数增速应为 {computed}"
     total_role = () if claim.by_shares else (Involved(total, "total"),)
     involved = (Involved(stated, "growth"), *total_role) + tuple(
         Involved(placed.figure, "part-growth") for placed, _ in claim.growths
     )
-    values = params(dict(stated=stated.raw, computed=computed, formula=formula, rates=rates))
+    values = dict(stated=stated.raw, computed=computed, formula=formula, rates=rates)
+    if not passed:
+        values["suggested"] = _suggested(range_, stated, claim.direction) if stated.unit == "%" else computed
+    values = params(values)
     return Finding(
         GROWTH_PARTS_MISMATCH, passed, stated, computed, formula, involved, values, "half-up" if passed else ""
     )
+
+
+def _suggested(range_: Interval, stated: Figure, direction: int) -> str:
+    """The range a suggestion names, each end at the precision of the stated growth: 12.8%~14.4% beside 11.7%."""
+    low, high = (suggested(end, stated, shown(end, stated), direction) for end in (range_.lo, range_.hi))
+    return f"{low}%~{high}%"
 
 
 def _implied(claim: GrowthPartsClaim, spans: list[Interval]) -> Interval | None:

@@ -9,7 +9,7 @@ their intervals bound every value it can take; an earlier value that is not posi
 from __future__ import annotations
 
 from figcheck.checks.change import CHANGE_MISMATCH
-from figcheck.checks.shown import in_scale_of, params, shown
+from figcheck.checks.shown import in_scale_of, params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import EarlierValueClaim, ImpliedChangeClaim
 from figcheck.findings import Finding, Involved
@@ -35,6 +35,8 @@ def check(claim: ImpliedChangeClaim, truncation: bool) -> Finding | None:
     values_shown = dict(stated=change.raw, computed=written + "%", formula=formula)
     reading, doubt = decide(change, span, point, truncation)
     passed = bool(reading) and not doubt
+    if not passed:
+        values_shown["suggested"] = suggested(point, change, written) + "%"
     values = params(values_shown)
     return Finding(CHANGE_MISMATCH, passed, change, written, formula, involved, values, reading, doubt)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from figcheck.checks.shown import params, shown
+from figcheck.checks.shown import params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import RateClaim, RateOption, Term
 from figcheck.figures.numerals import ratio_factor
@@ -57,6 +57,8 @@ def _by_option(claim: RateClaim, option: RateOption, truncation: bool) -> Findin
         definition_en=_definition_en(option),
     )
     passed = bool(reading) and not doubt
+    if not passed:
+        values["suggested"] = suggested(point, rate, shown(point, rate)) + rate.unit
     allowed = reading if passed else ""
     return Finding(code, passed, rate, shown(point, rate), formula, involved, params(values), allowed, doubt)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import params, shown
+from figcheck.checks.shown import params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import ShareClaim
 from figcheck.figures.numerals import ratio_factor
@@ -34,6 +34,8 @@ def check(claim: ShareClaim, truncation: bool) -> Finding | None:
         reading, doubt = NUDGED, ""
     code = {"share": TABLE_SHARE_MISMATCH, "rate": TABLE_RATE_MISMATCH}.get(claim.table, SHARE_MISMATCH)
     passed = bool(reading) and not doubt
+    if not passed:
+        values["suggested"] = suggested(point, share, computed.removesuffix(unit)) + unit
     return Finding(code, passed, share, computed, formula, involved, params(values), reading, doubt)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from figcheck.checks import slips
-from figcheck.checks.shown import exact_text, in_scale_of, params
+from figcheck.checks.shown import exact_text, in_scale_of, params, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.claims.model import COMPLETE, OPEN, SumClaim
 from figcheck.findings import Finding, Involved
@@ -56,7 +56,7 @@ def check(claim: SumClaim, truncation: bool) -> Finding | None:
     if code is None:
         return None
     gap = in_scale_of(abs(point - exact(total.value)), total)
-    values.update(gap=gap, evidence=claim.evidence)
+    values.update(gap=gap, evidence=claim.evidence, suggested=suggested(point, total, computed))
     if claim.completeness == COMPLETE:
         values["difference"] = f"多 {gap}" if excess else f"少 {gap}"
         values["difference_en"] = f"{gap} too many" if excess else f"{gap} short"
