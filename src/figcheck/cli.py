@@ -42,9 +42,11 @@ from figcheck.cli_options import (
     refuse_unknown_codes,
     statistics_mode,
 )
+from figcheck.cli_usage import Command, Group, show_usage_error, wanted_lang
 from figcheck.cli_view import view
 
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -90,7 +92,7 @@ def _run(paths: list[str], rules: list[str] | None = None):
     return [check_path(path, options) for path in iter_inputs(paths)]
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: PathsArgument,
     output_format: OutputFormatOption = CheckFormat.text,
@@ -159,7 +161,7 @@ def _report(stream, tally, output_format: str, options, output: str | None, writ
         render(output_format, stream, sys.stdout, options)
 
 
-@app.command()
+@app.command(cls=Command)
 def figures(
     paths: PathsArgument,
     output_format: Annotated[
@@ -181,7 +183,7 @@ def figures(
     raise typer.Exit(EXIT_UNREADABLE if any(result.error for result in results) else EXIT_CLEAN)
 
 
-@app.command("text")
+@app.command("text", cls=Command)
 def show_text(
     paths: PathsArgument,
     lang: LangOption = Lang.zh,
@@ -202,7 +204,7 @@ def show_text(
     raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_CLEAN)
 
 
-@app.command("rules")
+@app.command("rules", cls=Command)
 def list_rules(lang: LangOption = Lang.zh) -> None:
     """列出所有规则 (list the rules)."""
     from figcheck.registry import rules
@@ -211,7 +213,7 @@ def list_rules(lang: LangOption = Lang.zh) -> None:
         typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.text('summary', lang.value)}")
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     code: Annotated[str, typer.Argument(help="规则代码，如 FC101 (a rule code)")], lang: LangOption = Lang.zh
 ) -> None:
@@ -236,8 +238,8 @@ def explain(
     typer.echo(("报错的例子：" if zh else "Flagged: ") + found.example_fail)
 
 
-app.command("annotate")(annotate)
-app.command("view")(view)
+app.command("annotate", cls=Command)(annotate)
+app.command("view", cls=Command)(view)
 
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
@@ -253,8 +255,13 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("\n已中断 (interrupted)", file=sys.stderr)
         code = EXIT_INTERRUPTED
-    except typer.TyperException as exc:  # usage errors: typer prints them and exits 2
-        exc.show()
+    except typer.TyperException as exc:  # usage errors: said in the user's language, exit 2
+        from typer._click.exceptions import UsageError
+
+        if isinstance(exc, UsageError):
+            show_usage_error(exc, wanted_lang(sys.argv))
+        else:
+            exc.show()
         code = exc.exit_code
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE

@@ -43,13 +43,22 @@ class Lang(StrEnum):
 
 RulesOption = Annotated[
     list[str] | None,
-    typer.Option("--rules", help="追加的规则目录，可多次给出 (a directory of your own rule files; repeatable)"),
+    typer.Option(
+        "--rules", metavar="DIR", help="追加的规则目录，可多次给出 (a directory of your own rule files; repeatable)"
+    ),
 ]
 PathsArgument = Annotated[
-    list[str], typer.Argument(help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
+    list[str], typer.Argument(metavar="PATH", help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", help="输出语言 (output language)")]
-OutputFormatOption = Annotated[CheckFormat, typer.Option("--format", help="输出格式 (output format)")]
+LangOption = Annotated[Lang, typer.Option("--lang", metavar="zh|en", help="输出语言 (output language)")]
+OutputFormatOption = Annotated[
+    CheckFormat,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="输出格式：text、concise、json、sarif、github、junit、jsonl、html (output format)",
+    ),
+]
 ShowPassedOption = Annotated[
     bool, typer.Option("--show-passed", help="同时列出核验通过的关系 (list verified relations)")
 ]
@@ -64,32 +73,42 @@ StatisticsOption = Annotated[
 ]
 ColorOption = Annotated[
     Color,
-    typer.Option("--color", help="着色：auto 按终端与 NO_COLOR/FORCE_COLOR，always，never (colour the report)"),
+    typer.Option(
+        "--color", metavar="WHEN", help="着色：auto（按终端与 NO_COLOR/FORCE_COLOR）、always、never (colour the report)"
+    ),
 ]
 SelectOption = Annotated[
-    str | None, typer.Option("--select", help="只报告这些代码或前缀，逗号分隔 (codes or prefixes)")
+    str | None, typer.Option("--select", metavar="CODES", help="只报告这些代码或前缀，逗号分隔 (codes or prefixes)")
 ]
-IgnoreOption = Annotated[str | None, typer.Option("--ignore", help="不报告这些代码或前缀 (codes or prefixes)")]
+IgnoreOption = Annotated[
+    str | None, typer.Option("--ignore", metavar="CODES", help="不报告这些代码或前缀 (codes or prefixes)")
+]
 FailOnOption = Annotated[
-    Severity | None, typer.Option("--fail-on", help="何种级别使退出码为 1 (lowest failing severity)")
+    Severity | None,
+    typer.Option(
+        "--fail-on", metavar="LEVEL", help="何种级别使退出码为 1：error、warning、info (lowest failing severity)"
+    ),
 ]
 ExitZeroOption = Annotated[bool, typer.Option("--exit-zero", help="有发现也以 0 退出 (exit 0 even with findings)")]
-ConfigPathOption = Annotated[str | None, typer.Option("--config", help="配置文件 (configuration file)")]
-OutputOption = Annotated[str | None, typer.Option("--output", "-o", help="写入文件而非标准输出 (write to a file)")]
+ConfigPathOption = Annotated[str | None, typer.Option("--config", metavar="FILE", help="配置文件 (configuration file)")]
+OutputOption = Annotated[
+    str | None, typer.Option("--output", "-o", metavar="FILE", help="写入文件而非标准输出 (write to a file)")
+]
 BaselineOption = Annotated[
-    str | None, typer.Option("--baseline", help="只报告基线之外的新发现 (report only new findings)")
+    str | None, typer.Option("--baseline", metavar="FILE", help="只报告基线之外的新发现 (report only new findings)")
 ]
 WriteBaselineOption = Annotated[
-    str | None, typer.Option("--write-baseline", help="把当前发现记入基线文件 (record today's findings)")
+    str | None,
+    typer.Option("--write-baseline", metavar="FILE", help="把当前发现记入基线文件 (record today's findings)"),
 ]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="并行进程数，默认为 CPU 核数 (parallel jobs)")
+    int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="并行进程数，默认为 CPU 核数 (parallel jobs)")
 ]
 DiffOption = Annotated[
-    str | None, typer.Option("--diff", help="只报告自 REF 以来改动的行 (only lines changed since REF)")
+    str | None, typer.Option("--diff", metavar="REF", help="只报告自 REF 以来改动的行 (only lines changed since REF)")
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0, help="每个文件的时限（秒），0 为不限 (seconds per file)")
+    float, typer.Option("--timeout", min=0, metavar="SECONDS", help="每个文件的时限（秒），0 为不限 (seconds per file)")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")]
 
