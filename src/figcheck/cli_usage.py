@@ -8,9 +8,9 @@ words of click's layout (Usage, Options, [default: …]); the options' own help 
 
 from __future__ import annotations
 
+import re
 import sys
 
-import regex
 import typer
 from typer.core import TyperCommand, TyperGroup
 
@@ -24,17 +24,17 @@ _HELP_WORDS = (  # click's layout words and their Chinese, longest first where o
     ("Commands:", "命令："),
     ("[required]", "[必填]"),
 )
-_DEFAULT = regex.compile(r"\[default: ([^\];]*)(;\s*[^\]]*)?\]")
-_RANGE = regex.compile(r"\[x>=(\S+?)\]")
+_DEFAULT = r"\[default: ([^\];]*)(;\s*[^\]]*)?\]"
+_RANGE = r"\[x>=(\S+?)\]"
 
 # The messages typer's parameter types give (pydantic's wording), as patterns with their Chinese.
-_VALUE_ERRORS = (
-    (regex.compile(r"Value error, '(.*)' is not one of (.*?)\.?$"), "「{0}」不是可选的值（可选：{1}）"),
-    (regex.compile(r"Input should be greater than or equal to (\S+)"), "应不小于 {0}"),
-    (regex.compile(r"Input should be less than or equal to (\S+)"), "应不大于 {0}"),
-    (regex.compile(r"Input should be a valid integer.*"), "应为整数"),
-    (regex.compile(r"Input should be a valid number.*"), "应为数字"),
-    (regex.compile(r"'(.*)' is not a valid (?:integer|float).*"), "「{0}」不是数字"),
+_VALUE_ERRORS = (  # patterns as strings: compiled (and cached by re) only when an error is said, not at start-up
+    (r"Value error, '(.*)' is not one of (.*?)\.?$", "「{0}」不是可选的值（可选：{1}）"),
+    (r"Input should be greater than or equal to (\S+)", "应不小于 {0}"),
+    (r"Input should be less than or equal to (\S+)", "应不大于 {0}"),
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"'(.*)' is not a valid (?:integer|float).*", "「{0}」不是数字"),
 )
 
 
@@ -46,20 +46,20 @@ def wanted_lang(argv: list[str]) -> str:
     return "zh"
 
 
-_TYPE_SHOWN = regex.compile(r" <(?:list\[\w+\]|str|int|float|int range|float range|path)>")
-_REQUIRED_ARGUMENT = regex.compile(r"\{([A-Z_]+)\}")
+_TYPE_SHOWN = r" <(?:list\[\w+\]|str|int|float|int range|float range|path)>"
+_REQUIRED_ARGUMENT = r"\{([A-Z_]+)\}"
 
 
 def translate_help(text: str, lang: str) -> str:
     """click's help or usage in `lang`; in either language without typer's type labels (「<list[str]>」) and
     braces around a required argument (「{PATH}...」), which say nothing a reader needs."""
-    text = _REQUIRED_ARGUMENT.sub(r"\1", _TYPE_SHOWN.sub("", text))
+    text = re.sub(_REQUIRED_ARGUMENT, r"\1", re.sub(_TYPE_SHOWN, "", text))
     if lang == "en":
         return text
     for english, chinese in _HELP_WORDS:
         text = text.replace(english, chinese)
-    text = _DEFAULT.sub(lambda m: f"[默认：{m.group(1)}" + _range(m.group(2) or "") + "]", text)
-    return _RANGE.sub(lambda m: f"[≥{m.group(1)}]", text)
+    text = re.sub(_DEFAULT, lambda m: f"[默认：{m.group(1)}" + _range(m.group(2) or "") + "]", text)
+    return re.sub(_RANGE, lambda m: f"[≥{m.group(1)}]", text)
 
 
 def _range(text: str) -> str:
@@ -114,13 +114,13 @@ def _said(exc, errors, ctx) -> str:
         return f"选项 {exc.option_name} 后面需要一个值。"
     if isinstance(exc, errors.BadParameter):
         return f"{_name(exc.param)} 的值无效：{_value_error(exc.message)}。"
-    found = regex.match(r"No such command '([^']*)'(?:\. Did you mean '([^']*)'\?)?", exc.message)
+    found = re.match(r"No such command '([^']*)'(?:\. Did you mean '([^']*)'\?)?", exc.message)
     if found and found.group(2):
         return f"没有命令 {found.group(1)}（是否想用 {found.group(2)}？）。"
     if found:
         commands = "、".join(ctx.command.list_commands(ctx)) if ctx is not None else ""
         return f"没有命令 {found.group(1)}" + (f"（可用的命令：{commands}）" if commands else "") + "。"
-    found = regex.match(r"Got unexpected extra arguments? \((.*)\)", exc.message)
+    found = re.match(r"Got unexpected extra arguments? \((.*)\)", exc.message)
     if found:
         return f"多余的参数：{found.group(1)}。"
     return exc.format_message()
@@ -136,7 +136,7 @@ def _name(param) -> str:
 
 def _value_error(message: str) -> str:
     for pattern, chinese in _VALUE_ERRORS:
-        found = pattern.search(message)
+        found = re.search(pattern, message)
         if found:
             groups = [group.replace("', '", "、").strip("'") for group in found.groups()]
             return chinese.format(*groups)

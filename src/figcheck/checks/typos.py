@@ -32,7 +32,6 @@ from fractions import Fraction
 
 from figcheck.checks import slips
 from figcheck.checks.shown import at_precision, decimal
-from figcheck.checks.solve import MOST_PROPOSALS, pins, solve
 from figcheck.checks.tolerance import exact
 from figcheck.claims.model import Claim
 from figcheck.figures import Figure
@@ -116,6 +115,8 @@ def _plain(figure: Figure) -> bool:
 
 def _only_fix(figure: Figure, failing: list[Claim], around: Checked, recheck: Recheck) -> Fraction | None:
     """The one value proposed by the failing relations that makes every relation around the figure hold."""
+    from figcheck.checks.solve import MOST_PROPOSALS, pins, solve  # only for a figure in two failing relations
+
     pinning = [claim for claim in failing if pins(claim)]
     proposed = {value for claim in pinning or failing for value in solve(claim, figure)}
     candidates = sorted(value for value in proposed if value >= 0 and value != exact(figure.value))
