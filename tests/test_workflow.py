@@ -210,25 +210,19 @@ def test_unknown_code_in_a_suppression_is_a_usage_error(tmp_path):
     assert ignored.exit_code == 0, ignored.output
 
 
-def test_html_comment_inside_a_paragraph_covers_it(tmp_path):
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        (f"<!-- figcheck: ignore FC101 --><p>{FLAWED_SUM}</p><p>{FLAWED_SUM}</p>", "第2段"),  # before the paragraph
+        (f"<p>{FLAWED_SUM}<!-- figcheck: ignore FC101 --></p><p>{FLAWED_SUM}</p>", "第2段"),  # inside it, at its end
+        (f"<p>{FLAWED_SUM}</p><!-- figcheck: ignore FC101 --><p>{FLAWED_SUM}</p>", "第1段"),
+    ],
+)
+def test_html_comment_suppresses_its_paragraph(tmp_path, body, location):
     path = tmp_path / "r.html"
-    path.write_text(
-        f"<html><body><p>{FLAWED_SUM}<!-- figcheck: ignore FC101 --></p><p>{FLAWED_SUM}</p></body></html>",
-        encoding="utf-8",
-    )
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     findings = json.loads(run("check", str(path), "--format", "json").output)["files"][0]["findings"]
-    assert [(f["code"], f["line"]) for f in findings] == [("FC101", 1)]
-    assert findings[0]["location"] == "第2段"
-
-
-def test_html_comment_suppresses(tmp_path):
-    path = tmp_path / "r.html"
-    path.write_text(
-        f"<html><body><!-- figcheck: ignore FC101 --><p>{FLAWED_SUM}</p><p>{FLAWED_SUM}</p></body></html>",
-        encoding="utf-8",
-    )
-    findings = json.loads(run("check", str(path), "--format", "json").output)["files"][0]["findings"]
-    assert [f["code"] for f in findings] == ["FC101"]
+    assert [(f["code"], f["location"]) for f in findings] == [("FC101", location)]
 
 
 def test_word_comment_suppresses(tmp_path):
