@@ -250,3 +250,27 @@ def test_json_computed_value_is_in_the_form_of_stated(tmp_path):
     change = found["FC301"]
     assert change["unit"] == "%" and change["stated"] == "24.5"
     assert change["computed_value"] == "23.86" and change["computed"].rstrip("%") == "23.86"
+
+
+BUDGET_TABLE = """<html><body><table>
+<tr><th rowspan="2">科目编码</th><th rowspan="2">科目名称</th><th colspan="2">一般公共预算支出</th></tr>
+<tr><th>基本支出</th><th>项目支出</th></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>120.5</td><td>30.0</td></tr>
+<tr><td>208</td><td>社会保障和就业支出</td><td>80.2</td><td>12.0</td></tr>
+<tr><td>210</td><td>卫生健康支出</td><td>10.0</td><td>0.0</td></tr>
+<tr><td colspan="2">合计</td><td>220.7</td><td>42.0</td></tr>
+</table></body></html>"""
+
+
+def test_a_table_excerpt_keeps_every_header_row_and_the_name_column_saying_merged_cells_once(tmp_path):
+    output = _run("check", _file(tmp_path, "b.html", BUDGET_TABLE), "--select", "FC401").output
+    excerpt = [line[4:] for line in output.split("\n") if line.startswith("  │ ")][:6]
+    assert [line.split() for line in excerpt] == [
+        ["科目编码", "科目名称", "一般公共预算支出"],
+        ["基本支出"],  # the second header row; 科目编码 and 科目名称 span both and are said once
+        ["201", "一般公共服务支出", "120.5"],
+        ["208", "社会保障和就业支出", "80.2"],
+        ["210", "卫生健康支出", "10.0"],
+        ["合计", "220.7"],  # 合计 spans the code and name columns
+    ]
+    assert "项目支出" not in output, "only the column of the figures"

@@ -10,6 +10,7 @@ the columns of the figures, aligned, so a reader sees which row and which column
 
 from __future__ import annotations
 
+import regex
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -20,6 +21,7 @@ from figcheck.layout import sentence_spans
 ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 FIGURE_STYLE = "bold yellow"
 _EXCERPT_LIMIT = 160
+_HAN = regex.compile(r"\p{Han}")
 _MOST_ROWS = 7  # rows of figures shown in full; more are shown as the first and last three around a 「⋯」
 
 
@@ -54,14 +56,20 @@ def _cells_by_figure(document: Document, finding: Finding) -> dict[int, tuple[Ta
 
 
 def _table_lines(table: Table, involved: list[tuple[Cell, Involved]]) -> list[Text]:
-    """The header row and the rows of the figures, in the label column and the figures' columns, aligned."""
+    """The header rows and the rows of the figures, in the label columns and the figures' columns, aligned."""
     grid = table.grid()
     rows = sorted({cell.row for cell, _ in involved})
     if len(rows) > _MOST_ROWS:
         rows = rows[:3] + [-1] + rows[-3:]  # -1: the rows left out
-    shown = ([0] if rows[0] != 0 else []) + rows
-    columns = sorted({0} | {cell.col for cell, _ in involved})
-    texts = [[_cell_text(grid[row][col], involved) if row >= 0 else Text("⋯") for col in columns] for row in shown]
+    figure_columns = sorted({cell.col for cell, _ in involved})
+    labels = _label_columns(grid, rows, figure_columns[0])
+    columns = labels + [col for col in figure_columns if col not in labels]
+    shown = _header_rows(grid, rows[0], figure_columns) + rows
+    texts: list[list[Text]] = []
+    for row in shown:
+        cells = [_cell_text(grid[row][col], involved) if row >= 0 else Text("⋯") for col in columns]
+        above = texts[-1] if texts and row not in rows else [Text("")] * len(cells)
+        texts.append([Text("") if _merged(cell, cells[:i], above[i]) else cell for i, cell in enumerate(cells)])
     widths = [max(cell_len(row[index].plain) for row in texts) for index in range(len(columns))]
     lines = []
     for row in texts:
@@ -69,10 +77,43 @@ def _table_lines(table: Table, involved: list[tuple[Cell, Involved]]) -> list[Te
         for index, piece in enumerate(row):
             pad = " " * (widths[index] - cell_len(piece.plain))
             line += Text("  ") if index else Text()
-            line += piece + Text(pad) if index == 0 else Text(pad) + piece
+            line += piece + Text(pad) if index < len(labels) else Text(pad) + piece
         line.rstrip()
         lines.append(line)
     return lines
+
+
+def _merged(cell: Text, left: list[Text], above: Text) -> bool:
+    """A merged cell repeats its words in every position it covers (Table.grid): say them once — not again to the
+    right of themselves, nor in a header row below — but never blank a figure (873,617.00 | 873,617.00)."""
+    words = cell.plain
+    if not words or any(char.isdigit() for char in words):
+        return False
+    return (bool(left) and left[-1].plain == words) or above.plain == words
+
+
+def _header_rows(grid, first_row: int, columns: list[int]) -> list[int]:
+    """The rows above the first shown one whose cells in the figures' columns hold no digit: the header (at most
+    three, the nearest), however many rows it spans."""
+    header = []
+    for row in range(max(0, first_row)):
+        texts = [grid[row][col].text for col in columns if grid[row][col] is not None]
+        if any(char.isdigit() for text in texts for char in text):
+            break
+        if any(text.strip() for text in texts):
+            header.append(row)
+    return header[-3:]
+
+
+def _label_columns(grid, rows: list[int], first_figure_column: int) -> list[int]:
+    """The first column, and the first after it that names the row in words (a budget table's 科目编码 … 科目名称),
+    if the figures lie to their right."""
+    labels = [0] if first_figure_column > 0 else []
+    for col in range(1, first_figure_column):
+        named = [grid[row][col] for row in rows if row >= 0 and grid[row][col] is not None]
+        if any(_HAN.search(cell.text) for cell in named):
+            return labels + [col]
+    return labels
 
 
 def _cell_text(cell: Cell | None, involved: list[tuple[Cell, Involved]]) -> Text:
