@@ -71,12 +71,19 @@ def read_candidate(
     return finish(words, text, start, after_end, value, resolution, unit, qualifier, numeral, high), quantity
 
 
+# The longest numeral core read as a number: 「九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九」 is 31
+# characters, 「1,234,567,890,123.45」 20. A longer run of numeral characters is garbled text or a code.
+LONGEST_NUMERAL = 40
+
+
 def _read_core(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]):
     """The numeral core a match starts, its offset, its value and resolution, and the top of a vague
     amount (三四个); None when it is no number or stands inside a name."""
     bare = match.group("bare")
     core_start = match.start("bare") if bare else match.start("core")
     core = bare or match.group("core")
+    if len(core) > LONGEST_NUMERAL:
+        return None  # 一一一…: garbled text, not a number (and shortening it a character at a time is quadratic)
     core = _shrink_for_unit(words, text, core_start, core)
     if len(core) == 1 and text[core_start - 1 : core_start] == " " and text[core_start - 2 : core_start - 1].isdigit():
         return None  # the middle of a spaced-out number (1 9 9 8 年) is not a number of its own
