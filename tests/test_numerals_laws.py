@@ -162,3 +162,37 @@ def test_spans_are_honest_on_report_like_text(text):
 @given(st.text(max_size=60))
 def test_spans_are_honest_on_any_text(text):
     _honest(text)
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=10**16 - 1), st.sampled_from(["plain", "ling", "ten"]))
+def test_chinese_integers_read_as_cn2an_reads_them(n, variant):
+    """cn2an is the oracle of our own reader (it is not imported at run time: figures/numerals.py)."""
+    from figcheck.figures.numerals import parse_core
+
+    numeral = cn2an.an2cn(n)
+    if variant == "ling":
+        numeral = numeral.replace("零", "〇")
+    elif variant == "ten" and numeral.startswith("十"):
+        numeral = "一" + numeral  # 一十五: the written form of 十五
+    oracle = cn2an.cn2an(numeral.replace("〇", "零"), "normal")
+    parsed = parse_core(numeral)
+    assert parsed is not None and parsed[0] == oracle == n, (numeral, parsed, oracle)
+
+
+def test_checking_a_report_does_not_import_cn2an(tmp_path):
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "全年办理行政复议案件三千六百七十五件，其中维持二千件、撤销一千六百七十五件。\n", encoding="utf-8"
+    )
+    probe = (
+        "import sys\nfrom figcheck.cli import main\nsys.argv = ['figcheck', 'check', sys.argv[1], '--jobs', '1']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('cn2an' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(report)], capture_output=True, text=True, timeout=120)
+    assert "核验通过的关系 1" in done.stdout, done.stdout
+    assert done.stderr.strip().endswith("False"), done.stderr
