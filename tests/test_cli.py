@@ -210,3 +210,16 @@ def test_a_configured_code_that_names_no_rule_is_a_usage_error(runner, tmp_path)
     report.write_text("全年受理申请64件，其中予以公开40件、不予公开19件。", encoding="utf-8")
     shown = runner.invoke(app, ["check", str(report)])
     assert shown.exit_code == 2 and "没有规则代码为 FC109" in shown.output
+
+
+def test_version_answers_without_loading_the_command_line():
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom figcheck.entry import main\nsys.argv = ['figcheck', '--version']\nmain()\n"
+        "print(sorted(m for m in ('typer', 'rich', 'figcheck.cli') if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout == f"figcheck {__version__}\n"
+    assert done.stderr.strip() == "[]", done.stderr

@@ -22,8 +22,8 @@ def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     ("args", "said"),
     [
         (["check"], "用法错误：缺少参数 PATH。"),
-        (["check", "--jobs", "0", "a.txt"], "用法错误：--jobs / -j 的值无效：应不小于 1。"),
-        (["check", "--timeout", "abc", "a.txt"], "用法错误：--timeout 的值无效：应为数字。"),
+        (["check", "--jobs", "0", "a.txt"], "用法错误：--jobs / -j 的值无效：「0」应不小于 1。"),
+        (["check", "--timeout", "abc", "a.txt"], "用法错误：--timeout 的值无效：「abc」不是数字。"),
         (
             ["check", "--format", "xml", "a.txt"],
             "用法错误：--format 的值无效：「xml」不是可选的值（可选：text、concise、json、sarif、github、junit、"

@@ -1,6 +1,6 @@
 """`python -m figcheck` runs the command line."""
 
-from figcheck.cli import main
+from figcheck.entry import main
 
 if __name__ == "__main__":
     main()

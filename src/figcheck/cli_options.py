@@ -48,7 +48,7 @@ RulesOption = Annotated[
     ),
 ]
 PathsArgument = Annotated[
-    list[str], typer.Argument(metavar="PATH", help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
+    list[str], typer.Argument(metavar="PATH...", help="文件或目录；- 表示标准输入 (files or directories; - for stdin)")
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", metavar="zh|en", help="输出语言 (output language)")]
 OutputFormatOption = Annotated[

@@ -29,7 +29,8 @@ _RANGE = r"\[x>=(\S+?)\]"
 
 # The messages typer's parameter types give (pydantic's wording), as patterns with their Chinese.
 _VALUE_ERRORS = (  # patterns as strings: compiled (and cached by re) only when an error is said, not at start-up
-    (r"Value error, '(.*)' is not one of (.*?)\.?$", "「{0}」不是可选的值（可选：{1}）"),
+    (r"(?:Value error, )?'(.*)' is not one of (.*?)\.?$", "「{0}」不是可选的值（可选：{1}）"),
+    (r"(\S+) is not in the range x>=(\S+?)\.?$", "「{0}」应不小于 {1}"),
     (r"Input should be greater than or equal to (\S+)", "应不小于 {0}"),
     (r"Input should be less than or equal to (\S+)", "应不大于 {0}"),
     (r"Input should be a valid integer.*", "应为整数"),
@@ -47,7 +48,7 @@ def wanted_lang(argv: list[str]) -> str:
 
 
 _TYPE_SHOWN = r" <(?:list\[\w+\]|str|int|float|int range|float range|path)>"
-_REQUIRED_ARGUMENT = r"\{([A-Z_]+)\}"
+_REQUIRED_ARGUMENT = r"\{([A-Z_.]+)\}"
 
 
 def translate_help(text: str, lang: str) -> str:
@@ -130,7 +131,7 @@ def _name(param) -> str:
     if param is None:
         return ""
     if param.metavar and not param.opts[0].startswith("-"):
-        return param.metavar
+        return param.metavar.removesuffix("...")
     return " / ".join(param.opts)
 
 
