@@ -29,6 +29,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
+	$(BIN)/python tests/bench/bench_speed.py
 	$(BIN)/python tests/bench/bench_throughput.py
 	$(BIN)/python tests/bench/bench_planted.py
 	$(BIN)/python tests/bench/bench_formats.py
