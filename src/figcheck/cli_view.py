@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from figcheck.cli_options import (
@@ -11,7 +13,6 @@ from figcheck.cli_options import (
     JobsOption,
     Lang,
     LangOption,
-    PathsArgument,
     RulesOption,
     SelectOption,
     ShowPassedOption,
@@ -26,8 +27,13 @@ NEEDS_TEXTUAL = (
 )
 
 
+ViewPathsArgument = Annotated[
+    list[str], typer.Argument(metavar="PATH...", help="文件或目录（不能是标准输入）(files or directories; not stdin)")
+]
+
+
 def view(
-    paths: PathsArgument,
+    paths: ViewPathsArgument,
     show_passed: ShowPassedOption = False,
     lang: LangOption = Lang.zh,
     rules: RulesOption = None,
