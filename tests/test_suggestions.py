@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from figcheck.checks.shown import at_precision, suggested, written_decimals
+from figcheck.checks.shown import at_precision, in_scale_of, suggested, written_decimals
 from figcheck.figures import find_figures
 from figcheck.pipeline import check_text
 from figcheck.report import suggestion
@@ -92,9 +92,34 @@ def test_suggested_steps_off_the_stated_figure():
     assert suggested(Fraction(48), stated, "?") == "48"
     assert suggested(Fraction(-21, 10), _figure("2.0%"), "?", sign=-1) == "-2.1", "a fall read negated"
     assert suggested(Fraction(-20, 10) - Fraction(1, 100), _figure("2.0%"), "?", sign=-1) == "-2.01"
+    assert suggested(Fraction(13504), _figure("1.35万元"), "?") == "1.3504万", "compared in the scale word"
+
+
+def test_suggested_steps_off_a_stated_range_at_either_end():
+    stated = _figure("15%~20%")
+    assert suggested(Fraction("14.96"), stated, "?") == "14.96"
+    assert suggested(Fraction("20.04"), stated, "?") == "20.04"
+
+
+def test_suggested_takes_at_most_six_decimals_more():
+    stated = _figure("超过50%")
+    assert suggested(Fraction("49.999996"), stated, "?") == "49.999996"
+    assert suggested(Fraction("49.9999999"), stated, "?") == "50.000000", "it gives up: the last rounding stands"
+
+
+def test_values_are_never_written_with_an_exponent():
+    assert at_precision(Fraction(1, 10**7), _figure("0.0000002元")) == "0.0000001"
+    assert suggested(Fraction(1, 10**8), _figure("0.0%"), "?") == "0.0000000"
+
+
+def test_an_amount_is_shown_in_the_stated_scale_word_to_four_decimals_at_most():
+    assert in_scale_of(Fraction(312345678), _figure("3.12亿元")) == "3.1235亿"
+    assert in_scale_of(Fraction(1, 3), _figure("25件")) == "0.3333"
+    assert in_scale_of(Fraction(25), _figure("25件")) == "25"
 
 
 def test_suggested_falls_back_without_a_written_resolution():
     (half,) = find_figures("三分之二")
     assert suggested(Fraction(1, 2), half, "0.50") == "0.50"
+    assert at_precision(Fraction(2, 3), half) == "0.6667", "exact, to four decimals"
     assert Decimal(at_precision(Fraction(1, 3), _figure("25件"))) == 0
