@@ -32,7 +32,8 @@ def check(claim: ChangePartsClaim, truncation: bool) -> Finding | None:
         span = span + (interval(placed.figure) if signed > 0 else -interval(placed.figure))
     computed = in_scale_of(point, stated)
     terms = " ".join(_term(placed, sign, first=index == 0) for index, (placed, sign) in enumerate(claim.changes))
-    formula = f"{terms} = {_signed(claim.direction, in_scale_of(point * claim.direction, stated))}"
+    # the terms are written with their own signs, so their sum is point × direction, signed by itself (−6.42万)
+    formula = f"{terms} = {in_scale_of(point * claim.direction, stated).replace('-', '−', 1)}"
     involved = (Involved(stated, "change"), Involved(claim.total.figure, "total")) + tuple(
         Involved(placed.figure, "part-change") for placed, _ in claim.changes
     )
