@@ -14,6 +14,7 @@ from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
 from figcheck.load.errors import LoadError
 from figcheck.load.pdf_columns import unruled_tables
+from figcheck.load.pdf_pages import ruled_pages
 
 
 def load(path: str, data: bytes) -> Document:
@@ -31,8 +32,9 @@ def load(path: str, data: bytes) -> Document:
     flow = TableFlow(builder)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            ruled = ruled_pages(data, len(pdf.pages))
             for number, page in enumerate(pdf.pages, start=1):
-                _page(page, number, builder, flow)
+                _page(page, number, builder, flow, ruled[number - 1])
             flow.close()
     except LoadError:
         raise
@@ -49,8 +51,10 @@ def load(path: str, data: bytes) -> Document:
     return document
 
 
-def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow) -> None:
-    found = [(table, table.extract()) for table in page.find_tables()]
+def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow, ruled: bool = True) -> None:
+    """One page's text and tables; `ruled`: whether the page may hold a ruled table (pdf_pages.py), else the
+    table search is skipped."""
+    found = [(table, table.extract()) for table in page.find_tables()] if ruled else []
     tables = [(table, rows) for table, rows in found if not _ruled_apart(rows)]
     boxes = [table.bbox for table, _ in tables]
 
@@ -65,9 +69,9 @@ def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow) -> None:
         return not any(x0 <= x <= x1 and t <= top <= b for x0, t, x1, b in boxes)
 
     body = page.filter(keep)
-    text = body.extract_text()
+    # the lines alone: a page without characters has none, so extract_text's answer (built the same way) is not asked
     table_rows = [(table.bbox[1], rows) for table, rows in tables]
-    blocks = text_blocks(_lines(body) if text else [], flow.open_width(number))
+    blocks = text_blocks(_lines(body), flow.open_width(number))
     for top, rows in table_rows:
         blocks += _split_framed_text(top, [[cell or "" for cell in row] for row in rows])
     place_blocks(blocks, number, builder, flow)
