@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 import regex
@@ -97,6 +96,8 @@ def check_iter(
     settings = Settings(options or options_of(config), timeout, debug)
     files = inputs(paths, config)
     if jobs > 1 and len(files) > 1 and STDIN not in files:
+        from concurrent.futures import ProcessPoolExecutor  # multiprocessing, sockets, logging: only for a pool
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             for result in pool.map(_check, [(path, settings) for path in files], chunksize=4):
                 yield apply_config(result, config)
