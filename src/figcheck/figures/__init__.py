@@ -8,15 +8,14 @@ Vocabularies are data in rules/. Offsets are code points into `text`; `text[f.st
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
-import regex
-
-from figcheck.figures.grammar import BARE_PERCENT_HIGH, GRAMMAR, HALF_UNITS, PER_UNITS, RANGE_MARKS
+from figcheck.figures.grammar import BARE_PERCENT_HIGH, GRAMMAR, HALF_UNITS, HAS_ARABIC_DIGIT, PER_UNITS, RANGE_MARKS
 from figcheck.figures.model import Figure
 from figcheck.figures.numerals import parse_core, scale_of
-from figcheck.figures.plain import finish, qualifier_after, qualifier_end, read_candidate, read_plain
+from figcheck.figures.plain import LONGEST_NUMERAL, finish, qualifier_after, qualifier_end, read_candidate, read_plain
 from figcheck.figures.vocabulary import Vocabulary, vocabulary
 from figcheck.rulebook import BUNDLED, Rulebook
 
@@ -41,13 +40,17 @@ def find_figures(text: str, book: Rulebook = BUNDLED) -> list[Figure]:
         position = figure.end
 
 
-def _read(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]) -> Figure | None:
+def _read(words: Vocabulary, text: str, match: re.Match[str], names: list[tuple[int, int]]) -> Figure | None:
     """The figure a grammar match starts, or None when it is not a quantity."""
-    if match.group("half"):
+    branch = match.lastgroup  # the last group of the alternative that matched
+    if branch == "core":
+        if _unitless_chinese(words, text, match):
+            return None
+    elif branch == "half":
         return _half(words, text, match)
-    if match.group("per"):
+    elif branch == "pcore":
         return _percent_word(words, text, match)
-    if match.group("den"):
+    elif branch == "num":
         return _fraction(words, text, match)
     opening, quantity = read_candidate(words, text, match, names)
     first = opening if quantity else None
@@ -59,7 +62,20 @@ def _read(words: Vocabulary, text: str, match: regex.Match[str], names: list[tup
     return first if first is None else (_range(words, text, first, names) or first)
 
 
-def _half(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | None:
+def _unitless_chinese(words: Vocabulary, text: str, match: re.Match[str]) -> bool:
+    """A Chinese numeral that nothing a unit could begin with follows (一步, 一些, 一是, 第二): read no
+    further. Four in ten grammar matches are such, and this answers them with one set lookup."""
+    core = match.group("core")
+    return (
+        len(core) <= LONGEST_NUMERAL
+        and text[match.end() : match.end() + 1] not in words.core_followers
+        and core[-1] not in words.unit_initials  # 一千瓦: the unit may begin inside the core
+        and HAS_ARABIC_DIGIT.search(core) is None
+        and parse_core(core) is not None  # 二两三: an unreadable core is shortened, which may uncover a unit
+    )
+
+
+def _half(words: Vocabulary, text: str, match: re.Match[str]) -> Figure | None:
     """半数, 一半, 过半 (shares of a whole, 0.5) and 半年, 半个月 (0.5 of a time unit)."""
     word = match.group("half")
     end = match.end()
@@ -74,7 +90,7 @@ def _half(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | Non
     return finish(words, text, match.start(), after_end, Decimal("0.5"), Decimal("0.1"), unit, qualifier, word)
 
 
-def _percent_word(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | None:
+def _percent_word(words: Vocabulary, text: str, match: re.Match[str]) -> Figure | None:
     core = match.group("pcore")
     parsed = (Decimal(100), Decimal(1)) if core == "百" else parse_core(core)
     if parsed is None:
@@ -110,7 +126,7 @@ def _percent_word(words: Vocabulary, text: str, match: regex.Match[str]) -> Figu
     return first
 
 
-def _fraction(words: Vocabulary, text: str, match: regex.Match[str]) -> Figure | None:
+def _fraction(words: Vocabulary, text: str, match: re.Match[str]) -> Figure | None:
     denominator, numerator = parse_core(match.group("den")), parse_core(match.group("num"))
     if denominator is None or numerator is None or denominator[0] == 0:
         return None

@@ -12,7 +12,9 @@ import regex
 
 from figcheck.figures.vocabulary import Vocabulary
 
-_LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")  # PM2.5, PM_2.5, 5G, 4A级
+_LATIN = frozenset(  # PM2.5, PM_2.5, 5G, 4A级
+    "_" + "".join(chr(first + offset) for first in (ord("A"), ord("a"), ord("Ａ"), ord("ａ")) for offset in range(26))
+)
 _ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")
 _HEADING_AFTER = frozenset(".．、)）")
 _DAY_NAME_MARKS = ("·", "•", "・")
@@ -38,11 +40,11 @@ def inside_name(start: int, names: list[tuple[int, int]]) -> bool:
 def acceptable_context(words: Vocabulary, text: str, start: int, end: int, core: str) -> bool:
     """Ordinals (第3批), references (表7, 附件2), Latin names (PM2.5, 5G, 4A级), day names (3·15)."""
     before = text[max(0, start - 12) : start]
-    if _ORDINAL_BEFORE.search(before):
+    if "第" in before and _ORDINAL_BEFORE.search(before):
         return False
     if core[0] in _ARABIC_DIGITS and before.rstrip(_SPACE).endswith(words.reference_before):
         return False
-    if (start > 0 and _LATIN.match(text, start - 1)) or _LATIN.match(text, end):
+    if (start > 0 and text[start - 1] in _LATIN) or text[end : end + 1] in _LATIN:
         return False
     return not (text[end : end + 1] in _DAY_NAME_MARKS or before[-1:] in _DAY_NAME_MARKS)
 

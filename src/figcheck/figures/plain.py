@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import regex
@@ -16,6 +17,7 @@ from figcheck.figures.grammar import (
     MONEY_TAIL,
     MONTHS_AFTER,
     PER_UNIT,
+    RANGE_MARKS,
     SPACED_TAIL,
 )
 from figcheck.figures.model import Figure, Number
@@ -24,14 +26,14 @@ from figcheck.figures.numerals import parse_core, parse_vague, scale_of
 from figcheck.figures.vocabulary import Vocabulary
 
 
-def read_plain(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]) -> Figure | None:
+def read_plain(words: Vocabulary, text: str, match: re.Match[str], names: list[tuple[int, int]]) -> Figure | None:
     """A numeral core with what follows it: scale word, unit, qualifier (一千二百余万元, 3.5万人)."""
     figure, quantity = read_candidate(words, text, match, names)
     return figure if quantity else None
 
 
 def read_candidate(
-    words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]
+    words: Vocabulary, text: str, match: re.Match[str], names: list[tuple[int, int]]
 ) -> tuple[Figure | None, bool]:
     """The figure a match reads as, and whether it is a quantity on its own. A bare number that is not
     (3 in 「3-5个工作日」) may still open a range: the caller decides, from one reading."""
@@ -65,6 +67,8 @@ def read_candidate(
         return None, False  # 五大法定程序: 大 without a measure word after it is part of a name
     numeral = text[match.start() : core_end] + scale
     after_end = qualifier_end(words, text, end, unit)
+    if not quantity and text[after_end : after_end + 1] not in RANGE_MARKS:
+        return None, False  # no range can begin here (2019年, 一个中国), so nothing of this reading is used
     if after_end > end:
         qualifier = qualifier_after(words, text, end, after_end)
     start = core_start - 1 if bare and text[core_start - 1 : core_start] == "上" else match.start()
@@ -76,7 +80,7 @@ def read_candidate(
 LONGEST_NUMERAL = 40
 
 
-def _read_core(words: Vocabulary, text: str, match: regex.Match[str], names: list[tuple[int, int]]):
+def _read_core(words: Vocabulary, text: str, match: re.Match[str], names: list[tuple[int, int]]):
     """The numeral core a match starts, its offset, its value and resolution, and the top of a vague
     amount (三四个); None when it is no number or stands inside a name."""
     bare = match.group("bare")
@@ -207,13 +211,14 @@ def finish(
     high: Number | None = None,
 ) -> Figure:
     """Attach a qualifier written before the figure (约, 近, 不足 …; 约占 without taking 占) and build it."""
-    found = words.before_pattern.search(text, max(0, start - 6), start)
+    qualified_before = start > 0 and text[start - 1] in words.before_last_chars
+    found = words.before_pattern.search(text, max(0, start - 6), start) if qualified_before else None
     if found is not None:
         kind = words.before[found.group(0)]
         if not (kind == "near" and unit in words.recent_units):  # 近3年, 近三年来: recent years, not "nearly"
             qualifier = kind if qualifier == "none" else qualifier
             start = found.start()
-    else:
+    elif qualified_before:
         for word, kind in words.before_verb.items():
             if text.startswith(word, max(0, start - len(word))) and qualifier == "none":
                 qualifier = kind
@@ -222,6 +227,8 @@ def finish(
 
 
 def qualifier_end(words: Vocabulary, text: str, end: int, unit: str) -> int:
+    if text[end : end + 1] not in words.after_initials:
+        return end
     for word in words.after_words:
         if text.startswith(word, end):
             following = text[end + len(word) : end + len(word) + 1]

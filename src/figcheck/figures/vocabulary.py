@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from figcheck import rulebook
+from figcheck.figures.grammar import RANGE_MARKS
 from figcheck.figures.numerals import CHINESE_NUMERAL_CHARS
 from figcheck.rulebook import Rulebook
 
@@ -41,9 +42,19 @@ class Vocabulary:
     before_pattern: regex.Pattern[str]  # the qualifier written right before a figure (约, 将近, 不超过 …)
     suffix: regex.Pattern[str]  # what follows a numeral core: qualifier, scale word, unit
     suffix_without_inside: regex.Pattern[str]
+    unit_initials: frozenset[str]  # the first character of every unit spelling
+    # Every character that can follow a Chinese numeral core in a figure: a unit's, a scale word's or a
+    # qualifier's first character, a space, a range mark or 、 (两、三倍). A core followed by anything else
+    # (一步, 一些, 一是) has no unit, and a Chinese numeral without a unit is no quantity.
+    core_followers: frozenset[str]
+    # the last characters of the qualifiers written before a figure and the first of those after it: most
+    # figures have neither neighbour, and a set lookup says so before any pattern runs
+    before_last_chars: frozenset[str]
+    after_initials: frozenset[str]
 
 
 _SPACES = "[ \u00a0\u2000-\u200a\u202f]{0,2}"  # no-break, en, em, thin … spaces typeset before a unit
+_FOLLOWING_MARKS = " \u00a0\u202f" + "".join(map(chr, range(0x2000, 0x200B))) + "万萬亿億余多、"
 
 
 def _suffix(units: dict[str, str], inside: dict[str, str] | None) -> regex.Pattern[str]:
@@ -94,6 +105,14 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         before_pattern=regex.compile("(?:" + rulebook.alternation(qualifiers["before"]) + ")$"),
         suffix=_suffix(units, qualifiers["inside"]),
         suffix_without_inside=_suffix(units, None),
+        unit_initials=frozenset(word[0] for word in units),
+        before_last_chars=frozenset(word[-1] for word in [*qualifiers["before"], *qualifiers.get("before_verb", {})]),
+        after_initials=frozenset(word[0] for word in qualifiers["after"]),
+        core_followers=frozenset(
+            [word[0] for word in units]
+            + [word[0] for word in qualifiers["inside"]]
+            + list(_FOLLOWING_MARKS + RANGE_MARKS)
+        ),
     )
 
 
