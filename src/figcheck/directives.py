@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import patterns
 from figcheck.document import Directive
 
-DIRECTIVE = regex.compile(r"figcheck\s*[:：]\s*(ignore|disable|enable)\b([^>]*?)(?:-->|$)", regex.IGNORECASE)
-_COMMENT = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
+DIRECTIVE = patterns.compile(r"figcheck\s*[:：]\s*(ignore|disable|enable)\b([^>]*?)(?:-->|$)", regex.IGNORECASE)
+_COMMENT = patterns.compile(r"<!--(.*?)-->", regex.DOTALL)
 
 
 def parse(text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from figcheck import patterns
 from figcheck.figures import Figure
 from figcheck.rulebook import BUNDLED, Rulebook
 
@@ -79,7 +80,7 @@ class Layout:
 
 # A plain word list, 「其中|分别为|合计」: literal words (escapes allowed) joined by |.
 _WORD = r"(?:[^.^$*+?{}\[\]()\\|]|\\.)+"
-_WORD_LIST = regex.compile(rf"{_WORD}(?:\|{_WORD})*")
+_WORD_LIST = patterns.compile(rf"{_WORD}(?:\|{_WORD})*")
 
 
 @functools.lru_cache(maxsize=256)

@@ -15,19 +15,19 @@ which figure to correct is then a guess.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-import regex
-
+from figcheck import patterns
 from figcheck.checks.tolerance import Interval, allowance, exact, interval
 from figcheck.figures import Figure
 from figcheck.figures.numerals import format_decimal, scale_of
 
 SWAP, DIGIT, POINT = "swap", "digit", "point"
 _WIDE = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
-_ARABIC = regex.compile(r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?")
+_ARABIC = patterns.compile(r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +89,28 @@ def slips(figure: Figure, near: Interval | None = None) -> list[Slip]:
     if decimals:
         found += [(POINT, digits, moved, True) for moved in range(len(digits) + 1) if moved != decimals]
     out = []
+    bounds: dict[int, tuple[int | None, int | None]] = {}
     for kind, written, places, specific in found:
-        if near is not None and not _within(near, Fraction(int(written), 10**places) * scale, scale, places):
-            continue
+        if near is not None:
+            if places not in bounds:
+                bounds[places] = _digit_bounds(near, scale, places)
+            low, high = bounds[places]
+            if (low is not None and int(written) < low) or (high is not None and int(written) > high):
+                continue
         corrected = _figure(figure, written, places, scale)
         if corrected is not None:
             out.append(Slip(figure, corrected, kind, specific))
     return out
 
 
-def _within(near: Interval, value: Fraction, scale: int, places: int) -> bool:
-    """Whether a value written to `places` decimals (in units of `scale`) can meet `near`."""
-    slack = Fraction(scale, 10**places)
-    return (near.lo is None or value >= near.lo - slack) and (near.hi is None or value <= near.hi + slack)
+def _digit_bounds(near: Interval, scale: int, places: int) -> tuple[int | None, int | None]:
+    """The digits (as one integer) a value written to `places` decimals in units of `scale` may have and still
+    meet `near` within one last place: integer bounds, so that each candidate is two comparisons and no
+    fraction is built for the many that cannot explain the gap."""
+    step = Fraction(10**places, scale)  # written digits per unit of value
+    low = None if near.lo is None else math.ceil(near.lo * step) - 1
+    high = None if near.hi is None else math.floor(near.hi * step) + 1
+    return low, high
 
 
 def _sum(parts: list[Figure]) -> tuple[Interval, Fraction]:

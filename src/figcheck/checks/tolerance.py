@@ -17,6 +17,7 @@ Intervals are closed: at the boundary we give the benefit of the doubt, as statc
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -59,7 +60,10 @@ class Interval:
         return Interval(value, value)
 
 
+@functools.lru_cache(maxsize=8192)
 def exact(value: Decimal | Fraction) -> Fraction:
+    """The value as a fraction. Remembered: a document repeats few distinct values, and building a
+    Fraction from a Decimal is the costliest step of most checks."""
     return Fraction(value)
 
 
@@ -79,7 +83,7 @@ def last_place(figure: Figure) -> Fraction:
 def interval(figure: Figure, rounding: str = HALF_UP) -> Interval:
     """The values a written figure is consistent with."""
     value = exact(figure.value)
-    resolution = Fraction(figure.resolution)
+    resolution = exact(figure.resolution)
     if figure.high is not None:
         half = resolution / 2
         return Interval(value - half, exact(figure.high) + half)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims import budget_words
 from figcheck.claims.budget_words import Reference, Stance
 from figcheck.claims.common import family, is_count
@@ -25,7 +25,7 @@ from figcheck.claims.model import ChangeClaim, RepeatClaim, ShareClaim
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
-_LIST_MARK = regex.compile(
+_LIST_MARK = patterns.compile(
     r"^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
 _STOPS = "。；;"

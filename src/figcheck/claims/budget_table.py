@@ -16,14 +16,15 @@ from decimal import Decimal
 
 import regex
 
+from figcheck import patterns
 from figcheck.claims.model import RepeatClaim
 from figcheck.claims.table_codes import row_code
 from figcheck.layout import Layout, Placed
 
-_QUOTED = regex.compile(r"[“\"]([^”\"\n]{4,120})[”\"]\s*(?:科目)?\s*")
-_RANKED = regex.compile(r"^(.+?)[（(]类[）)](.+?)[（(]款[）)](.+?)[（(]项[）)]$")
-_DASHED = regex.compile(r"^([^-－—]+)[-－—]([^-－—]+)[-－—]([^-－—]+)$")
-_TABLE_UNIT = regex.compile(r"单位\s*[:：]\s*(亿元|万元|千元|元)")
+_QUOTED = patterns.compile(r"[“\"]([^”\"\n]{4,120})[”\"]\s*(?:科目)?\s*")
+_RANKED = patterns.compile(r"^(.+?)[（(]类[）)](.+?)[（(]款[）)](.+?)[（(]项[）)]$")
+_DASHED = patterns.compile(r"^([^-－—]+)[-－—]([^-－—]+)[-－—]([^-－—]+)$")
+_TABLE_UNIT = patterns.compile(r"单位\s*[:：]\s*(亿元|万元|千元|元)")
 _PREFERRED = ("一般公共预算支出", "财政拨款支出", "支出")  # the captions the items are read against, best first
 _SCALES = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 

@@ -15,14 +15,14 @@ from decimal import Decimal
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.figures import Figure
 from figcheck.figures.numerals import scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
 _YEAR = r"(?:19|20)\d\d\s*年度?"
-_HEAD_MARK = regex.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]、?)?\s*[“\"]?")
+_HEAD_MARK = patterns.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]、?)?\s*[“\"]?")
 _DASHES = r"\-－—"  # inside character classes
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
@@ -100,9 +100,9 @@ def _named_header_hint(headers: list[str]) -> regex.Pattern[str] | None:
     return regex.compile(rf"(?:{rulebook.alternation(tails)})[，,：:]") if tails else None
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = patterns.compile(r"\p{Han}")
 # 「转移支付总额由1997年的664亿元增加到…」: the figure after 由/从/比…的 is the base of a change.
-_BASE_OF_CHANGE = regex.compile(r"(?:由|从|比|较)[^，。；]{0,12}的$")
+_BASE_OF_CHANGE = patterns.compile(r"(?:由|从|比|较)[^，。；]{0,12}的$")
 
 
 def _to_verbs(change: dict) -> list[str]:

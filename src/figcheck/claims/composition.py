@@ -16,19 +16,19 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import cues, states_change
 from figcheck.claims.formula import words_before
 from figcheck.claims.model import CompositionClaim, ShareClaim
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
-_RATIO_JOINER = regex.compile(r"^ ?[:：∶] ?$")
-_LIST_JOINER = regex.compile(r"^\s*(?:[、，,]|和|及|与|、和)\s*$")
-_CLAUSE = regex.compile(r"[，,；;：:]")
-_EARLIER = regex.compile(r"(?:由|从)\s*$")
-_HAN = regex.compile(r"\p{Han}")
-_SPACES = regex.compile(r"[ \u3000\u00a0]+")
+_RATIO_JOINER = patterns.compile(r"^ ?[:：∶] ?$")
+_LIST_JOINER = patterns.compile(r"^\s*(?:[、，,]|和|及|与|、和)\s*$")
+_CLAUSE = patterns.compile(r"[，,；;：:]")
+_EARLIER = patterns.compile(r"(?:由|从)\s*$")
+_HAN = patterns.compile(r"\p{Han}")
+_SPACES = patterns.compile(r"[ \u3000\u00a0]+")
 _SENTENCES_BEFORE = 3
 
 
@@ -208,7 +208,7 @@ def _remainder_shares(layout: Layout, figures: list[Placed]):
 
 
 # 「占全县建筑业总产值的比重为」 (naming the whole) or 「占比」 (the same whole again)
-_SHARE_OF = regex.compile(r"占(?P<whole>[^，,；;。]{0,24}?)(?:的)?(?:比重|比例|比)(?:为|达)?\s*$")
+_SHARE_OF = patterns.compile(r"占(?P<whole>[^，,；;。]{0,24}?)(?:的)?(?:比重|比例|比)(?:为|达)?\s*$")
 
 
 def _clause_text(layout: Layout, share: Placed) -> tuple[int, str]:

@@ -7,20 +7,19 @@ it; a name the text gives no growth of (全省平均水平, 全国) leaves the g
 
 from __future__ import annotations
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.growth_shares import stated_growth_of
 from figcheck.claims.model import FormulaClaim
 from figcheck.layout import Layout, Placed
 
-_GAP = regex.compile(
+_GAP = patterns.compile(
     r"^\s*[，,]\s*(?P<way>高于|低于|快于|慢于)(?P<name>[^，,；;。、]{2,30}?)(?:的)?(?:增速|增幅|增长速度)?\s*$"
 )
-_RESPECTIVELY = regex.compile(r"分别(?:比上年|同比)?(?:增长|提高)\s*$")
-_LIST = regex.compile(r"^\s*[、，,和与]\s*$")
+_RESPECTIVELY = patterns.compile(r"分别(?:比上年|同比)?(?:增长|提高)\s*$")
+_LIST = patterns.compile(r"^\s*[、，,和与]\s*$")
 _UP = ("高于", "快于")  # the growth before is the larger (低于, 慢于: the smaller)
-_GROWING = regex.compile(r"增长\s*$")
-_WORD = regex.compile("高于|低于|快于|慢于")
+_GROWING = patterns.compile(r"增长\s*$")
+_WORD = patterns.compile("高于|低于|快于|慢于")
 # A growth compared with is named in full, so it is sought further back than a total's (a section's headline).
 _SENTENCES_BEFORE = 6
 

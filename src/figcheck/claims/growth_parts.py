@@ -10,20 +10,21 @@ from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.common import cues
 from figcheck.claims.model import GrowthPartsClaim, SumClaim
 from figcheck.layout import Layout, Placed
 
 # The words between a figure and its growth: 「，比上年增长」「，同比下降」「，增长」.
 # The words between a figure and its change as an amount: 「，比上年增收」「，增加」.
-_AMOUNT = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?P<verb>增加|减少|增收|减收|增支|减支)了?$")
+_AMOUNT = patterns.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年|比年初)?(?P<verb>增加|减少|增收|减收|增支|减支)了?$")
 DOWN = ("下降", "降低", "减少", "减收", "减支", "减产")  # the verbs of a fall
-_SPACES = regex.compile(r"\s+")  # PDF text spaces figures out: 「88 项，比上年增长 66.0%」
-_GROWTH = regex.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加|增产|减产)了?$")
+_SPACES = patterns.compile(r"\s+")  # PDF text spaces figures out: 「88 项，比上年增长 66.0%」
+_GROWTH = patterns.compile(r"^[，,]?(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加|增产|减产)了?$")
 # 「出口2395万美元，进口221万美元，分别比上年下降48.2%、85.2%」: the parts' growth in turn, after the last.
-_RESPECTIVE = regex.compile(r"^[，,]?分别(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加|增产|减产)了?$")
+_RESPECTIVE = patterns.compile(
+    r"^[，,]?分别(?:比上年|同比|比上年末|较上年)?(?P<verb>增长|下降|减少|增加|增产|减产)了?$"
+)
 _BETWEEN = frozenset(("、", "，", ",", "和", "与", "及"))
 
 

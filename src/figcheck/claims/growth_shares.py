@@ -10,16 +10,15 @@ the few before it."""
 
 from __future__ import annotations
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.common import cues
 from figcheck.claims.growth_parts import DOWN, growth_of
 from figcheck.claims.model import GrowthPartsClaim
 from figcheck.layout import Layout, Placed
 
 # between a part's growth and its share: 「，占规模以上工业增加值的比重为」「，占全县建筑业总产值的比重为」「，占比」
-_SHARE = regex.compile(r"^[，,]\s*占(?P<whole>[^，,；;。：:]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?\s*$")
-_GROWTH_LABEL = regex.compile(r"(?P<verb>增长|下降|降低|减少|增加|提高)了?\s*$")
+_SHARE = patterns.compile(r"^[，,]\s*占(?P<whole>[^，,；;。：:]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?\s*$")
+_GROWTH_LABEL = patterns.compile(r"(?P<verb>增长|下降|降低|减少|增加|提高)了?\s*$")
 _SENTENCES_BEFORE = 3
 
 
@@ -34,7 +33,7 @@ def growth_share_claims(layout: Layout) -> list[GrowthPartsClaim]:
     return claims
 
 
-_WORD = regex.compile("占")
+_WORD = patterns.compile("占")
 
 
 def _pairs(layout: Layout, figures: list[Placed]) -> list[tuple[Placed, int, Placed, str]]:
@@ -114,5 +113,5 @@ def _bare(label: str) -> str:
     return _SPACES.sub("", label)
 
 
-_SPACES = regex.compile(r"\s+")
-_AREA = regex.compile(r"^(?:全国|全省|全市|全州|全县|全区|全镇)")
+_SPACES = patterns.compile(r"\s+")
+_AREA = patterns.compile(r"^(?:全国|全省|全市|全州|全县|全区|全镇)")

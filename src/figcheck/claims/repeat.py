@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import family, is_count, states_other_relation
 from figcheck.claims.model import RepeatClaim
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
-_YEAR = regex.compile(r"(?:19|20)\d\d(?=年)")
-_NOUN_AFTER = regex.compile(r"\p{Han}{2,12}")
+_YEAR = patterns.compile(r"(?:19|20)\d\d(?=年)")
+_NOUN_AFTER = patterns.compile(r"\p{Han}{2,12}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import family, is_count, states_other_relation
 from figcheck.claims.flow import stage, stage_of
 from figcheck.claims.model import GrimClaim, ShareClaim, SumClaim
@@ -131,7 +131,7 @@ def _whole(layout: Layout, part: Placed, label: str, total: Placed | None) -> Pl
     return _headline(layout, part, group)
 
 
-_YEAR = regex.compile(r"(?:19|20)\d\d年")
+_YEAR = patterns.compile(r"(?:19|20)\d\d年")
 _SPAN_WORDS = ("累计", "年均", "五年", "十年", "期间", "以来", "合计")
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.sum_listed import SEMICOLONS
 
 WINDOW = 3000  # characters a breakdown may span around its 其中
@@ -47,4 +46,4 @@ def breakdown_end(text: str, after: int, sentence_end: int, depth: int) -> int:
     return limit
 
 
-_STOPS = regex.compile(rf"[（()）{SEMICOLONS}]|其中|分别")
+_STOPS = patterns.compile(rf"[（()）{SEMICOLONS}]|其中|分别")

@@ -15,14 +15,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.common import family
 from figcheck.claims.sum_listed import modifies_next, usable
 from figcheck.layout import Layout, Placed
 
 _CN_DIGITS = "一二三四五六七八九"
-_MARKER = regex.compile(
+_MARKER = patterns.compile(
     r"(?P<arabic>\d{1,2})[.．、](?![\d.．])"
     r"|[（(](?P<paren>\d{1,2})[)）]"
     r"|(?P<circled>[①-⑳])"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import cues, family, is_count, states_other_relation
 from figcheck.claims.flow import CONCLUDED, ends_breakdown, stage
 from figcheck.claims.model import COMPLETE, PARTIAL, SumClaim
@@ -103,8 +103,8 @@ def _split(label: str, members: list[str]) -> tuple[str, str, str] | None:
     return label[:at], member, label[at + len(member) :]
 
 
-_LEADING_CUE = regex.compile(r"^[，,、；;：:\s]*(?:其中[，,：:]?)?")
-_SPACES = regex.compile(r"\s+")
+_LEADING_CUE = patterns.compile(r"^[，,、；;：:\s]*(?:其中[，,：:]?)?")
+_SPACES = patterns.compile(r"\s+")
 
 
 def _is_total_after(layout: Layout, placed: Placed) -> bool:
@@ -130,7 +130,7 @@ def sentence_gates(layout: Layout) -> Gates:
     )
 
 
-_COLON = regex.compile(r"[：:]")
+_COLON = patterns.compile(r"[：:]")
 
 
 @rulebook.derived

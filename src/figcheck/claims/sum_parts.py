@@ -13,15 +13,14 @@ from __future__ import annotations
 import bisect
 from fractions import Fraction
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.common import common_run, cues, family, is_count, states_other_relation
 from figcheck.claims.sum_clauses import breakdown_end, next_clause
 from figcheck.claims.sum_listed import MOST_PARTS, SEMICOLONS, modifies_next, partition_of, usable
 from figcheck.claims.sum_nested import adds_up, nested_breakdowns
 from figcheck.layout import Layout, Placed
 
-_LEADING_PERIOD = regex.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
+_LEADING_PERIOD = patterns.compile(r"^[，,、：:\s]*(?:(?:19|20)\d\d年(?:度|末|底)?|上半年|全年)?")
 
 
 def _opening(label: str) -> str:

@@ -13,8 +13,7 @@ are all the categories, so a shortfall is only a note.
 
 from __future__ import annotations
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.common import family, is_count
 from figcheck.claims.model import OPEN, SumClaim
 from figcheck.claims.sum_listed import usable
@@ -24,11 +23,11 @@ _MOST_RECORDS = 12
 _MOST_FIELDS = 8
 # The first total names all of its kind (「全市各级各类学校4563所」); a record never does.
 _WHOLE_WORDS = ("各级各类", "全市", "全县", "全省", "全州", "全区", "全国", "全镇", "共有", "总")
-_WHOLE = regex.compile("|".join(_WHOLE_WORDS))
+_WHOLE = patterns.compile("|".join(_WHOLE_WORDS))
 _MOST_IN_RECORD = 24  # figures in one record
 _TAIL = 2  # characters a field's name and a record's label must share at their end
-_RECORD_END = regex.compile(r"[；;。]")
-_SPACES = regex.compile(r"\s+")
+_RECORD_END = patterns.compile(r"[；;。]")
+_SPACES = patterns.compile(r"\s+")
 
 
 def record_claims(layout: Layout, taken: set[int]) -> list[SumClaim]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import patterns
 from figcheck.claims.budget_table import item_claims, table_rows
 from figcheck.claims.model import COMPLETE, BalanceClaim, ChangeClaim, RepeatClaim, ShareClaim, SumClaim
 from figcheck.claims.table_codes import code_layout, ranked_sums, row_code
@@ -26,11 +27,11 @@ from figcheck.claims.table_words import table_words
 from figcheck.document import Cell, Table
 from figcheck.layout import Layout, Placed
 
-_SECTION = regex.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
-_ITEM = regex.compile(r"^\s*\d+[.、．]")
-_NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_SECTION = patterns.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+_ITEM = patterns.compile(r"^\s*\d+[.、．]")
+_NUMBERED = patterns.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _EMPTY = frozenset({"", "—", "-", "－", "–", "/", "…", "0"})
-_UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
+_UNIT = patterns.compile(r"[（(]([^）)]{1,6})[）)]")
 
 TableClaim = SumClaim | ShareClaim | ChangeClaim | RepeatClaim | BalanceClaim
 

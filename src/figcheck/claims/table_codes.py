@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import regex
+from figcheck import patterns
 
-_CODE = regex.compile(r"^\d{1,3}$")  # 「2」 for 02: some PDFs drop the leading zero
+_CODE = patterns.compile(r"^\d{1,3}$")  # 「2」 for 02: some PDFs drop the leading zero
 
 Cell = tuple[int, int]  # (row, column)
 
@@ -55,7 +55,7 @@ def cell_code_columns(texts: Sequence[Sequence[str]], header_rows: int = 3) -> l
     return columns
 
 
-_WHOLE_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_WHOLE_CODE = patterns.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
 def row_code(row: Sequence[str], columns: Sequence[int]) -> tuple[str, ...] | None:

@@ -13,14 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import regex
-
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.model import BalanceClaim, SumClaim
 from figcheck.rulebook import Rulebook
 
 _BRACKETS = str.maketrans("（）", "()")
-_ORDINAL = regex.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])")
+_ORDINAL = patterns.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])")
 
 
 @dataclass(frozen=True, slots=True)

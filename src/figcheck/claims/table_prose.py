@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from figcheck import patterns
 from figcheck.claims.common import common_run, is_count, states_other_relation
 from figcheck.claims.model import RepeatClaim
 from figcheck.claims.repeat import acting_for_itself
 from figcheck.claims.repeat import subject as repeated_subject
 from figcheck.layout import Layout, Placed
 
-_UNIT = regex.compile(r"[（(]([^）)]{1,6})[）)]")
+_UNIT = patterns.compile(r"[（(]([^）)]{1,6})[）)]")
 
 
 def stated_in_prose(layout: Layout, grand: Placed, subject: str, spans: list[tuple[int, int]]) -> list[RepeatClaim]:

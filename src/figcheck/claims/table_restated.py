@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.budget_table import _SCALES, _TABLE_UNIT, _in_yuan
 from figcheck.claims.model import RepeatClaim
 from figcheck.claims.table_identities import normal
@@ -22,7 +22,7 @@ from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
 _BETWEEN = r"(?:财政拨款)?(?:支出)?(?:年初)?(?P<kind>预算|决算)?(?:数|执行数)?\s*(?:为|是|共计|合计)?\s*"
-_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR = patterns.compile(r"((?:19|20)\d\d)\s*年")
 
 
 @dataclass(frozen=True, slots=True)

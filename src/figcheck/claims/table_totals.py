@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import patterns
 from figcheck.claims.model import RepeatClaim
 from figcheck.layout import Placed
 
-_LABEL = regex.compile(r"^\p{Han}{2,}(?:合计|总计)$")
-_YEARS = regex.compile(r"(?:19|20)\d\d")
-_UNIT = regex.compile(r"单位\s*[:：]\s*(\S{1,3}元)")
+_LABEL = patterns.compile(r"^\p{Han}{2,}(?:合计|总计)$")
+_YEARS = patterns.compile(r"(?:19|20)\d\d")
+_UNIT = patterns.compile(r"单位\s*[:：]\s*(\S{1,3}元)")
 
 Totals = tuple[tuple, dict[str, Placed]]  # a table's scope, and its labelled totals
 

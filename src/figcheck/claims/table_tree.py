@@ -18,17 +18,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
+from figcheck import patterns
 
 _KINDS = (
-    regex.compile(r"^[一二三四五六七八九十]+[、.．]"),
-    regex.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
-    regex.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))"),
-    regex.compile(r"^[（(]\d{1,2}[）)]"),
-    regex.compile(r"^[①-⑳]"),
+    patterns.compile(r"^[一二三四五六七八九十]+[、.．]"),
+    patterns.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+    patterns.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))"),
+    patterns.compile(r"^[（(]\d{1,2}[）)]"),
+    patterns.compile(r"^[①-⑳]"),
 )
 # a numbered label inside a cell, after words: 「三、本年度办理结果（一）予以公开」
-_INNER = regex.compile(r"(?<=\p{Han})(?=[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)])")
+_INNER = patterns.compile(r"(?<=\p{Han})(?=[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)])")
 
 
 def _kind(segment: str) -> int | None:

@@ -6,6 +6,7 @@ import re
 
 import regex
 
+from figcheck import patterns
 from figcheck.figures.numerals import BIG_UNITS, CHINESE_NUMERAL_CHARS, CN_DIGITS
 
 AR = "[0-9０-９]"
@@ -39,19 +40,19 @@ GRAMMAR = re.compile(
       |(?P<core>{CORE}))""",
     regex.VERBOSE,
 )
-HAS_ARABIC_DIGIT = regex.compile(AR)
+HAS_ARABIC_DIGIT = patterns.compile(AR)
 PER_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 RANGE_MARKS = "~～〜-—–－至到"
 HALF_UNITS = ("个小时", "个月", "小时", "年", "天")
 
 
 MONEY_DIGIT = f"[{CN_DIGIT}壹贰叁肆伍陆柒捌玖0-9]"
-MONEY_TAIL = regex.compile(rf"(?:(?P<jiao>{MONEY_DIGIT})角)?(?:(?P<fen>{MONEY_DIGIT})分)?整?")
-SPACED_TAIL = regex.compile(r"(?: ?[．.]? ?[0-9０-９]|(?: [0-9０-９])){1,12}")
-BARE_PERCENT_HIGH = regex.compile(r"([一二两三四五六七八九十百]{1,6}(?:点[一二三四五六七八九零〇]+)?)(?![分之])")
-MONTHS_AFTER = regex.compile(r"([一二两三四五六七八九十0-9]{1,3})个月")
-PER_UNIT = regex.compile(r"[/／](?:人·?月|人·?年|人·?天|\p{Han}{1,3}(?=[，,。；;、）)\s]|$))")
-LISTED_PAIR = regex.compile(rf"、([{CN_DIGIT}][十百千万亿]*)")
+MONEY_TAIL = patterns.compile(rf"(?:(?P<jiao>{MONEY_DIGIT})角)?(?:(?P<fen>{MONEY_DIGIT})分)?整?")
+SPACED_TAIL = patterns.compile(r"(?: ?[．.]? ?[0-9０-９]|(?: [0-9０-９])){1,12}")
+BARE_PERCENT_HIGH = patterns.compile(r"([一二两三四五六七八九十百]{1,6}(?:点[一二三四五六七八九零〇]+)?)(?![分之])")
+MONTHS_AFTER = patterns.compile(r"([一二两三四五六七八九十0-9]{1,3})个月")
+PER_UNIT = patterns.compile(r"[/／](?:人·?月|人·?年|人·?天|\p{Han}{1,3}(?=[，,。；;、）)\s]|$))")
+LISTED_PAIR = patterns.compile(rf"、([{CN_DIGIT}][十百千万亿]*)")
 
 
 CAPITAL = {"壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}

@@ -10,23 +10,24 @@ import bisect
 
 import regex
 
+from figcheck import patterns
 from figcheck.figures.vocabulary import Vocabulary
 
 _LATIN = frozenset(  # PM2.5, PM_2.5, 5G, 4A级
     "_" + "".join(chr(first + offset) for first in (ord("A"), ord("a"), ord("Ａ"), ord("ａ")) for offset in range(26))
 )
-_ORDINAL_BEFORE = regex.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")
+_ORDINAL_BEFORE = patterns.compile(r"第\s*[0-9０-９一二三四五六七八九十百,，、至到~～\-\s]*$")
 _HEADING_AFTER = frozenset(".．、)）")
 _DAY_NAME_MARKS = ("·", "•", "・")
 # 1,2月份 / 1至6月 / 3、4月: a list or range of dates, not a thousands separator or an amount
-_DATES_FOLLOW = regex.compile(r"\s*[,，、和及至到~～〜—–－-]\s*[0-9０-９一二三四五六七八九十]+\s*(?:月|日|号|年)")
+_DATES_FOLLOW = patterns.compile(r"\s*[,，、和及至到~～〜—–－-]\s*[0-9０-９一二三四五六七八九十]+\s*(?:月|日|号|年)")
 _SPACE = " \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
-_YEAR = regex.compile(r"(?:19|20|１９|２０)[0-9０-９]{2}")
-_YEAR_LIST_FOLLOWS = regex.compile(r"\s*(?:[、，,和及至到—–-]\s*(?:19|20|１９|２０)[0-9０-９]{2}|[两二三四几]年)")
-_PAGE_MARK_BEFORE = regex.compile(r"[-—–－]\s*$")
-_PAGE_MARK_AFTER = regex.compile(r"\s*[-—–－]")
-_HAN = regex.compile(r"\p{Han}")
-_SERVICE_LINE = regex.compile(r"(?:123|961)\d\d")
+_YEAR = patterns.compile(r"(?:19|20|１９|２０)[0-9０-９]{2}")
+_YEAR_LIST_FOLLOWS = patterns.compile(r"\s*(?:[、，,和及至到—–-]\s*(?:19|20|１９|２０)[0-9０-９]{2}|[两二三四几]年)")
+_PAGE_MARK_BEFORE = patterns.compile(r"[-—–－]\s*$")
+_PAGE_MARK_AFTER = patterns.compile(r"\s*[-—–－]")
+_HAN = patterns.compile(r"\p{Han}")
+_SERVICE_LINE = patterns.compile(r"(?:123|961)\d\d")
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
 
@@ -99,7 +100,7 @@ def _repeats(text: str, start: int, core_end: int, unit: str) -> bool:
 
 
 _RATIO_CHARS = frozenset("0123456789０１２３４５６７８９.．:：∶ ")
-_RATIO_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?: ?[:：∶] ?[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
+_RATIO_RUN = patterns.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?: ?[:：∶] ?[0-9０-９]+(?:[.．][0-9０-９]+)?)+")
 
 
 def in_ratio(words: Vocabulary, text: str, start: int, end: int) -> bool:
@@ -121,7 +122,7 @@ def in_ratio(words: Vocabulary, text: str, start: int, end: int) -> bool:
 
 # What may stand between a ratio word and its terms: 「结构调整为」, 「收入比缩小至」, 「比重为」
 # (not 「结构调整会议于」).
-_RATIO_LINK = regex.compile(r"\s*(?:调整|优化|变化|变|提高|降低|缩小|扩大|达)?(?:为|是|到|至|达到)?\s*")
+_RATIO_LINK = patterns.compile(r"\s*(?:调整|优化|变化|变|提高|降低|缩小|扩大|达)?(?:为|是|到|至|达到)?\s*")
 
 
 def _names_ratio(words: Vocabulary, before: str) -> bool:

@@ -7,11 +7,10 @@ cells separated by tabs — and records where every block and cell went.
 
 from __future__ import annotations
 
-import regex
-
+from figcheck import patterns
 from figcheck.document import Cell, Directive, Document, Segment, Table
 
-_CAPTION_NUMBER = regex.compile(r"^\s*(?:附)?表\s*(\d{1,3})(?!\d)")
+_CAPTION_NUMBER = patterns.compile(r"^\s*(?:附)?表\s*(\d{1,3})(?!\d)")
 
 
 class DocumentBuilder:

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import regex
 
+from figcheck import patterns
 from figcheck.document import Cell, Segment, Table
 from figcheck.load.builder import indent_of
 
-_SPACED = regex.compile(r"\S+(?: \S+)*")  # a cell: words joined by single spaces; two spaces or more part cells
-_NUMBER = regex.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?[%‰]?$")
-_YEAR = regex.compile(r"^(?:19|20)\d\d年?$")
-_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")  # 201, 20101, 2010101: a subject code labels its row
+_SPACED = patterns.compile(r"\S+(?: \S+)*")  # a cell: words joined by single spaces; two spaces or more part cells
+_NUMBER = patterns.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?[%‰]?$")
+_YEAR = patterns.compile(r"^(?:19|20)\d\d年?$")
+_CODE = patterns.compile(r"^\d{3}(?:\d{2}){0,2}$")  # 201, 20101, 2010101: a subject code labels its row
 _BLANK = frozenset({"", "—", "-", "－", "–", "/", "…"})
-_UNIT = regex.compile(r"^\p{Han}{1,4}$")
-_PROSE = regex.compile(r"[。，；;]|[，,]\s")
+_UNIT = patterns.compile(r"^\p{Han}{1,4}$")
+_PROSE = patterns.compile(r"[。，；;]|[，,]\s")
 
 
 def delimited_tables(text: str, taken: set[int], first: int) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:

@@ -10,14 +10,14 @@ is not read as 152.3万人; footnote and endnote references are not text."""
 
 from __future__ import annotations
 
-import regex
+from figcheck import patterns
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _CHANGES = frozenset({f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"})
 _NOT_READ = frozenset({f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}footnoteReference", f"{W}endnoteReference"})
 _PROPERTIES = frozenset({f"{W}pPr", f"{W}rPr"})  # a paragraph's tab stops (w:tabs/w:tab) are no tabs in its text
-_NOTE_MARK = regex.compile(r"^[\d¹²³⁰-⁹*＊†‡、，,]{1,4}$")
+_NOTE_MARK = patterns.compile(r"^[\d¹²³⁰-⁹*＊†‡、，,]{1,4}$")
 
 
 def paragraph_text(paragraph) -> tuple[str, list]:

@@ -10,24 +10,24 @@ from __future__ import annotations
 
 import regex
 
-from figcheck import directives
+from figcheck import directives, patterns
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
 from figcheck.load.errors import LoadError
 
-_META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
+_META_CHARSET = patterns.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", regex.IGNORECASE)
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "svg")
-_DROP_HINTS = regex.compile(
+_DROP_HINTS = patterns.compile(
     r"nav|menu|breadcrumb|crumb|footer|header|share|print|toolbar|sidebar|banner|copyright|dqwz|position"
 )
-_CHROME_LINE = regex.compile(
+_CHROME_LINE = patterns.compile(
     r"^(?:您当前的位置|当前位置|首页\s*[>»]|发布时间|发布日期|来源[:：]|信息来源|作者[:：]|浏览次数|访问量|字体[:：]?|【字体|"
     r"打印|关闭|分享到|主办单位|承办单位|主办[:：]|网站标识码|ICP备|[京沪津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云陕甘青蒙藏宁新]ICP|"
     r"公网安备|版权所有|技术支持|联系我们|网站地图|上一篇|下一篇|相关链接|扫一扫|【关闭】|【打印】|【返回顶部】|返回顶部|"
     r"关闭本页|您访问的链接即将离开|X$|×$)"
 )
-_HAN = regex.compile(r"\p{Han}")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_HAN = patterns.compile(r"\p{Han}")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "pre", "blockquote", "section", "article")
 
 

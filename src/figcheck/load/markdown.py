@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import regex
 
-from figcheck import directives
+from figcheck import directives, patterns
 from figcheck.document import Cell, Document, Segment, Table
 from figcheck.load.builder import indent_of
 from figcheck.load.delimited_tables import delimited_tables
 from figcheck.load.text import decode, paragraphs
 
-_FENCE = regex.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", regex.MULTILINE | regex.DOTALL)
-_DIVIDER = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_FENCE = patterns.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", regex.MULTILINE | regex.DOTALL)
+_DIVIDER = patterns.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def load(path: str, data: bytes) -> Document:

@@ -14,24 +14,25 @@ a table's column, and reading 1235 would invent a figure.
 
 from __future__ import annotations
 
-import regex
+from figcheck import patterns
 
 _SENTENCE_END = frozenset("。！？!?；;：:")
 _ENDED = frozenset("。！？!?")  # what most lines end with
 _PAUSES = frozenset("，,、")
 # What cannot open a line of its own: the rest of a sentence cut after its last word or figure.
 _CLOSING = frozenset("。，、；：）)%％‰")
-_ITEM = regex.compile(
+_ITEM = patterns.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\D|第[一二三四五六七八九十]+[章节部分条]"
 )
 # A footnote mark, or a page number between dashes (「- 9 -」) where a page broke the sentence.
-_PAGE = regex.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]")
-_MARK = regex.compile(rf"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,2}}|{_PAGE.pattern}")
+_PAGE_NUMBER = r"[-—–－]\s*\d{1,3}\s*[-—–－]"
+_PAGE = patterns.compile(_PAGE_NUMBER)
+_MARK = patterns.compile(rf"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,2}}|{_PAGE_NUMBER}")
 _OPEN_CLAUSE = frozenset("，,、：:；;")  # a sentence that ends so at a page break goes on after it
 _MOST_PAGE_BREAK = 5  # lines a page break takes: blank lines and the page number
-_CJK = regex.compile(r"\p{Han}")
+_CJK = patterns.compile(r"\p{Han}")
 # A row of a table laid out in text: cells apart by tabs, or figures apart by spaces (「纱 吨 189128 19.3」).
-_ROW = regex.compile(r"\t|\d\s+[-−]?\d|\s[%‰]\s")
+_ROW = patterns.compile(r"\t|\d\s+[-−]?\d|\s[%‰]\s")
 
 
 def soft_breaks(text: str) -> str:
@@ -126,7 +127,7 @@ def _ratio_cut(sentence: _Sentence, line: str) -> bool:
     return not sentence.closed and sentence.last in "：:" and sentence.tail[:1].isdigit() and bool(_TERMS.match(line))
 
 
-_TERMS = regex.compile(r"\d+(?:\.\d+)?\s*[：:]\s*\d")
+_TERMS = patterns.compile(r"\d+(?:\.\d+)?\s*[：:]\s*\d")
 
 
 def _mark_between(sentence: _Sentence, after: str) -> bool:

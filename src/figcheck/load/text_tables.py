@@ -17,16 +17,17 @@ import bisect
 
 import regex
 
+from figcheck import patterns
 from figcheck.document import Cell, Segment, Table
 from figcheck.load.delimited_tables import delimited_tables
 
-_CAPTION = regex.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*(\d{1,3})(?:[ \t\u3000]+\S.*)?$")
-_CAPTIONS = regex.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*\d", regex.MULTILINE)  # where to look for one
-_TOKEN = regex.compile(r"[^\s\u3000]+")
-_NUMBER = regex.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?[%‰]?$")
-_UNIT = regex.compile(r"^\p{Han}{1,4}$")  # 人次, 万美元: a unit column's cell
-_PAGE_MARK = regex.compile(r"^[\s\u3000]*[-—–－]+\s*\d{1,3}\s*[-—–－]+[\s\u3000]*$")
-_PROSE = regex.compile(r"[。，；：,;]")
+_CAPTION = patterns.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*(\d{1,3})(?:[ \t\u3000]+\S.*)?$")
+_CAPTIONS = patterns.compile(r"^[ \t\u3000]*(?:附)?表[ \t]*\d", regex.MULTILINE)  # where to look for one
+_TOKEN = patterns.compile(r"[^\s\u3000]+")
+_NUMBER = patterns.compile(r"^[-−+]?\d[\d,]*(?:\.\d+)?[%‰]?$")
+_UNIT = patterns.compile(r"^\p{Han}{1,4}$")  # 人次, 万美元: a unit column's cell
+_PAGE_MARK = patterns.compile(r"^[\s\u3000]*[-—–－]+\s*\d{1,3}\s*[-—–－]+[\s\u3000]*$")
+_PROSE = patterns.compile(r"[。，；：,;]")
 
 
 def text_tables(text: str) -> tuple[tuple[Table, ...], tuple[Segment, ...]]:

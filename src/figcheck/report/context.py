@@ -10,10 +10,10 @@ the columns of the figures, aligned, so a reader sees which row and which column
 
 from __future__ import annotations
 
-import regex
 from rich.cells import cell_len
 from rich.text import Text
 
+from figcheck import patterns
 from figcheck.document import Cell, Document, Table
 from figcheck.findings import Finding, Involved
 from figcheck.layout import sentence_spans
@@ -21,7 +21,7 @@ from figcheck.layout import sentence_spans
 ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 FIGURE_STYLE = "bold yellow"
 _EXCERPT_LIMIT = 160
-_HAN = regex.compile(r"\p{Han}")
+_HAN = patterns.compile(r"\p{Han}")
 _MOST_ROWS = 7  # rows of figures shown in full; more are shown as the first and last three around a 「⋯」
 
 

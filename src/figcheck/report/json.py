@@ -6,9 +6,7 @@ import json
 from decimal import Decimal
 from typing import IO, Any
 
-import regex
-
-from figcheck import __version__
+from figcheck import __version__, patterns
 from figcheck.checks.tolerance import describe
 from figcheck.document import Document
 from figcheck.figures import Figure
@@ -65,7 +63,7 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
     }
 
 
-_SHOWN = regex.compile(r"\s*([−-]?\d+(?:\.\d+)?)([万亿]*)[^\d~]*")
+_SHOWN = patterns.compile(r"\s*([−-]?\d+(?:\.\d+)?)([万亿]*)[^\d~]*")
 
 
 def computed_value(shown: str) -> str | None:

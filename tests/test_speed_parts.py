@@ -1,0 +1,126 @@
+"""The parts made faster for issue 16 keep their meaning: each against a plain reference written here."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from fractions import Fraction
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from figcheck import patterns
+from figcheck.checks.slips import _digit_bounds
+from figcheck.checks.tolerance import Interval
+from figcheck.layout import sentence_spans, standard_scanner
+from figcheck.run import Settings, _check, _check_packed, unpack
+
+# -- patterns compiled when first used ---------------------------------------------------------------------
+
+
+def test_a_lazy_pattern_finds_what_the_compiled_one_finds():
+    lazy = patterns.compile(r"(?P<n>\d+)件")
+    assert "search" not in vars(lazy)  # nothing compiled yet
+    assert lazy.search("受理25件").group("n") == "25"
+    assert "search" in vars(lazy)  # from now on the compiled pattern's own method
+    assert [m.span() for m in lazy.finditer("1件2件")] == [(0, 2), (2, 4)]
+    assert lazy.sub("#", "1件2件") == "##" and lazy.groups == 1 and lazy.pattern == r"(?P<n>\d+)件"
+
+
+def test_a_lazy_pattern_pickles_as_its_source():
+    copy = pickle.loads(pickle.dumps(patterns.compile("合计|共计", regex.IGNORECASE)))
+    assert copy.search("收入合计").group() == "合计" and copy.flags & regex.IGNORECASE
+
+
+def test_importing_the_pipeline_compiles_no_regex_pattern():
+    # most of a cold start was compiling patterns a short report never uses (89 of 141 for the seed)
+    program = (
+        "import regex\n"
+        "compiled = []\n"
+        "original = regex.compile\n"
+        "regex.compile = lambda *a, **k: compiled.append(a[0]) or original(*a, **k)\n"
+        "import figcheck.pipeline, figcheck.run, figcheck.report\n"
+        "print(len(compiled))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0", "a pattern compiled at import: write it with figcheck.patterns.compile"
+
+
+# -- cue sentences found with the standard re ----------------------------------------------------------------
+
+
+def test_only_a_plain_word_list_is_handed_to_the_standard_re():
+    assert isinstance(standard_scanner(regex.compile("其中|分别为|合\\|计")), re.Pattern)
+    for own in ("[：:]", "其中|(?P<h>按.{1,3}分)", "(?<!年)合计", r"\p{Han}+", "(?i)total"):
+        assert isinstance(standard_scanner(regex.compile(own)), regex.Pattern), own
+
+
+_WORDS = st.lists(st.text("其中合计共分别为甲乙|", min_size=1, max_size=4).filter(lambda w: "|" not in w), min_size=1)
+
+
+@given(_WORDS, st.text("其中合计共分别为甲乙，。\n", max_size=60))
+def test_a_word_list_finds_the_same_words_in_re_and_regex(words, text):
+    source = "|".join(regex.escape(word) for word in words)
+    own = regex.compile(source)
+    assert [m.span() for m in standard_scanner(own).finditer(text)] == [m.span() for m in own.finditer(text)]
+
+
+# -- sentence spans ----------------------------------------------------------------------------------------------
+
+
+def _spans_by_hand(text: str) -> tuple[tuple[int, int], ...]:
+    """A sentence runs to its end marks (。！？!? or line breaks); marks alone make no sentence."""
+    spans, start, at = [], 0, 0
+    while at < len(text):
+        if text[at] in "。！？!?\n":
+            mark = text[at] if text[at] == "\n" else "。"
+            end = at
+            while end < len(text) and (text[end] == "\n" if mark == "\n" else text[end] in "。！？!?"):
+                end += 1
+            if at > start:
+                spans.append((start, end))
+            start = at = end
+        else:
+            at += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+@given(st.text("甲1。！？!?\n ", max_size=40))
+def test_sentence_spans_end_at_their_marks(text):
+    assert sentence_spans(text) == _spans_by_hand(text)
+
+
+# -- slips: integer bounds instead of a fraction per candidate --------------------------------------------
+
+
+_BOUND = st.one_of(st.none(), st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=1000))
+
+
+@given(_BOUND, _BOUND, st.sampled_from([1, 10**4, 10**8]), st.integers(0, 3), st.integers(0, 10**7))
+def test_digit_bounds_keep_exactly_the_values_within_one_last_place(lo, hi, scale, places, digits):
+    near = Interval(lo, hi)
+    slack = Fraction(scale, 10**places)
+    value = Fraction(digits, 10**places) * scale
+    within = (lo is None or value >= lo - slack) and (hi is None or value <= hi + slack)
+    low, high = _digit_bounds(near, scale, places)
+    kept = (low is None or digits >= low) and (high is None or digits <= high)
+    assert kept == within
+
+
+# -- --jobs: results shipped compressed -------------------------------------------------------------------------
+
+
+def test_a_packed_result_is_the_result(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("全年受理申请1620件，其中区县受理1207件、市本级受理412件。" * 50, encoding="utf-8")
+    job = (str(path), Settings())
+    packed = _check_packed(job)
+    assert unpack(packed) == _check(job)
+    assert len(packed) < len(pickle.dumps(_check(job))) / 2  # the repeated text compresses
+    assert unpack(packed).findings[0].code == "FC103" and unpack(packed).findings[0].stated.value == Decimal(1620)
