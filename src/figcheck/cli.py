@@ -84,12 +84,13 @@ def _options(rules: list[str] | None):
         raise typer.Exit(EXIT_UNREADABLE) from None
 
 
-def _run(paths: list[str], rules: list[str] | None = None):
+def _figures_of(paths: list[str], rules: list[str] | None = None):
+    """Each input's figures, found and not checked: listing them needs no claim."""
     from figcheck.load import iter_inputs
-    from figcheck.pipeline import check_path
+    from figcheck.pipeline import figures_of_path
 
     options = _options(rules)
-    return [check_path(path, options) for path in iter_inputs(paths)]
+    return [figures_of_path(path, options) for path in iter_inputs(paths)]
 
 
 @app.command(cls=Command)
@@ -171,7 +172,7 @@ def figures(
     rules: RulesOption = None,
 ) -> None:
     """列出识别出的每个数字 (list every figure recognized)."""
-    results = _run(paths, rules)
+    results = _figures_of(paths, rules)
     if output_format is FiguresFormat.json:
         from figcheck.report.json import render_figures
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.share import named_whole
 from figcheck.layout import Layout
 from figcheck.rulebook import Rulebook
@@ -25,7 +25,9 @@ def _patterns(book: Rulebook) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     tails = rulebook.alternation(cues["rate"]["label_tails"])
     verbs = rulebook.alternation(cues["coverage"]["change_verbs"])
     verb_tails = rulebook.alternation(cues["coverage"]["change_tails"])
-    return regex.compile(rf"\p{{Han}}{{1,10}}?率(?:{tails})?\s*$"), regex.compile(rf"(?:{verbs})(?:{verb_tails})?\s*$")
+    return patterns.compile(rf"\p{{Han}}{{1,10}}?率(?:{tails})?\s*$"), patterns.compile(
+        rf"(?:{verbs})(?:{verb_tails})?\s*$"
+    )
 
 
 def asserted_with_reasons(layout: Layout) -> dict[int, str]:

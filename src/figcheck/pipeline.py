@@ -44,6 +44,15 @@ def check_path(path: str, options: Options = DEFAULT) -> FileResult:
     return check_document(document, options)
 
 
+def figures_of_path(path: str, options: Options = DEFAULT) -> FileResult:
+    """Load one input and find its figures, nothing checked (`figcheck figures`)."""
+    try:
+        document = load(path)
+    except LoadError as exc:
+        return FileResult(path, None, error=str(exc))
+    return FileResult(document.path, document, tuple(find_figures(document.text, options.book)))
+
+
 def check_text(text: str, path: str = "<text>", options: Options = DEFAULT) -> FileResult:
     """Check a string (tests, the rule examples); a path ending in .md reads it as Markdown."""
     if path.endswith((".md", ".markdown")):

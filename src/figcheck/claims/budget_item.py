@@ -77,7 +77,7 @@ def budget_item_claims(layout: Layout) -> list[ChangeClaim | RepeatClaim | Share
 
 @rulebook.derived
 def _kind_words(book: Rulebook) -> regex.Pattern[str]:
-    return regex.compile(rulebook.alternation(budget_words.cues(book).kinds))
+    return patterns.compile(rulebook.alternation(budget_words.cues(book).kinds))
 
 
 def _changes(layout: Layout, figures: list[Placed], pairs: dict[int, _Pair]) -> list[ChangeClaim | ShareClaim]:

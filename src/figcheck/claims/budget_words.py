@@ -80,16 +80,16 @@ def cues(book: Rulebook) -> _Cues:
     )
     return _Cues(
         kinds=kinds,
-        stance=regex.compile(rf"^(?P<prefix>.*?){year}(?P<kind>{alt(kinds)})\s*(?:{alt(words['tails'])})?$"),
-        reference=regex.compile(reference),
-        bare=regex.compile(rf"^\s*(?P<verb>{verbs})\s*了?\s*$"),
-        completion=regex.compile(rf"^(?:{alt(words['completion'])})\s*{year}(?P<kind>{alt(kinds)})\s*的?\s*$"),
-        level=regex.compile(level),
+        stance=patterns.compile(rf"^(?P<prefix>.*?){year}(?P<kind>{alt(kinds)})\s*(?:{alt(words['tails'])})?$"),
+        reference=patterns.compile(reference),
+        bare=patterns.compile(rf"^\s*(?P<verb>{verbs})\s*了?\s*$"),
+        completion=patterns.compile(rf"^(?:{alt(words['completion'])})\s*{year}(?P<kind>{alt(kinds)})\s*的?\s*$"),
+        level=patterns.compile(level),
         up=frozenset(change["up_verbs"]),
         down=frozenset(change["down_verbs"]),
-        heading=regex.compile(heading),
-        sections=regex.compile(_marks(words["section_marks"])),
-        marks=regex.compile(_marks(words["item_marks"] + words["section_marks"])),
+        heading=patterns.compile(heading),
+        sections=patterns.compile(_marks(words["section_marks"])),
+        marks=patterns.compile(_marks(words["item_marks"] + words["section_marks"])),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import family
 from figcheck.claims.model import ChangeClaim, UsageClaim
 from figcheck.layout import Layout, Placed
@@ -46,13 +46,13 @@ def _cues(book: Rulebook) -> _ChangeCues:
     comparison = "|".join(map(regex.escape, data["comparison"]))
     return _ChangeCues(
         # 由 / 从, then at most a period or a few words before A: 「由2018年的」, 「从原有」
-        from_at_end=regex.compile(rf"(?:{froms})[^，,、；;。]{{0,10}}$"),
+        from_at_end=patterns.compile(rf"(?:{froms})[^，,、；;。]{{0,10}}$"),
         to_up=tuple(longest(data["to_verbs_up"])),
         to_down=tuple(longest(data["to_verbs_down"])),
         to_either=tuple(longest(data["to_verbs_either"])),
         up=tuple(longest(data["up_verbs"])),
         down=tuple(longest(data["down_verbs"])),
-        comparison=regex.compile(rf"^(?:{comparison})[^，,、；;。]{{0,12}}的$"),
+        comparison=patterns.compile(rf"^(?:{comparison})[^，,、；;。]{{0,12}}的$"),
         multiple_net=tuple(longest(data["multiple_net"])),
         multiple_total=tuple(longest(data["multiple_total"])),
         not_comparable=tuple(data["not_comparable"]),

@@ -65,10 +65,10 @@ def cues(book: Rulebook) -> _Cues:
         new_statement=tuple(total_after["new_statement"]),
         statement_verbs=tuple(total_after["statement_verbs"]),
         whole_words=tuple(total_after["whole_words"]),
-        change_pattern=regex.compile(rf"(?:{verbs})(?:{tails})?$|^(?:{verbs})"),
+        change_pattern=patterns.compile(rf"(?:{verbs})(?:{tails})?$|^(?:{verbs})"),
         comparison_openers=tuple(other["comparison_openers"]),
         from_openers=tuple(other["from_openers"]),
-        to_verb_after=regex.compile(rulebook.alternation(_to_verbs(data["change"]))),
+        to_verb_after=patterns.compile(rulebook.alternation(_to_verbs(data["change"]))),
         not_a_part=tuple(other["words"]),
         counted_nouns=dict(data.get("counted_nouns", {})),
         families=families,
@@ -83,7 +83,7 @@ def _breakdown_pattern(words: list[str], headers: list[str]) -> regex.Pattern[st
     """The breakdown cues; a header (按…统计) only as a whole clause, its 「…」 a few words: group `header`."""
     spelled = [regex.escape(header).replace("…", r"[^，,。；;：:\s]{1,10}?") for header in headers]
     header = rf"|(?P<header>(?:{'|'.join(spelled)})(?=[，,：:]))" if spelled else ""
-    return regex.compile(rulebook.alternation(words) + header)
+    return patterns.compile(rulebook.alternation(words) + header)
 
 
 def _named_header_pattern(headers: list[str]) -> regex.Pattern[str] | None:
@@ -91,13 +91,13 @@ def _named_header_pattern(headers: list[str]) -> regex.Pattern[str] | None:
     spelled = [regex.escape(header).replace("…", r"(?P<words>[^，,。；;：:\s\d]{2,12}?)") for header in headers]
     if not spelled:
         return None
-    return regex.compile(rf"[ \u3000]*(?:{'|'.join(spelled)})(?=[，,：:])")
+    return patterns.compile(rf"[ \u3000]*(?:{'|'.join(spelled)})(?=[，,：:])")
 
 
 def _named_header_hint(headers: list[str]) -> regex.Pattern[str] | None:
     """The words after each header's 「…」, before its comma: a cheap search for the sentences to look at."""
     tails = [header.split("…")[-1] for header in headers]
-    return regex.compile(rf"(?:{rulebook.alternation(tails)})[，,：:]") if tails else None
+    return patterns.compile(rf"(?:{rulebook.alternation(tails)})[，,：:]") if tails else None
 
 
 _HAN = patterns.compile(r"\p{Han}")

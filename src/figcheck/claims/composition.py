@@ -58,7 +58,7 @@ def _words(book: Rulebook) -> _Words:
     sets = tuple(
         _Set(
             name=entry["name"],
-            collective=regex.compile(rulebook.alternation(entry["collective"])),
+            collective=patterns.compile(rulebook.alternation(entry["collective"])),
             members=tuple(tuple(names) for names in entry["members"]),
             values=tuple(entry.get("values", ())),
             wholes=tuple(entry.get("wholes", ())),
@@ -66,9 +66,9 @@ def _words(book: Rulebook) -> _Words:
         for entry in data.get("composition", [])
     )
     return _Words(
-        structure=regex.compile(rulebook.alternation(words.get("structure", ["结构"]))),
+        structure=patterns.compile(rulebook.alternation(words.get("structure", ["结构"]))),
         base_terms=frozenset(words.get("base_terms", ())),
-        neutral=regex.compile(rulebook.alternation(neutral) or "(?!)"),
+        neutral=patterns.compile(rulebook.alternation(neutral) or "(?!)"),
         sets=sets,
     )
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import cues, is_count, states_change
 from figcheck.claims.model import FormulaClaim
 from figcheck.layout import Layout, Placed
@@ -72,7 +72,7 @@ def _formulas(book: Rulebook) -> tuple[_Formula, ...]:
 def _names(words: list[str]) -> regex.Pattern[str]:
     """One pattern for a role's words, the longest spelled first: 「城镇…人均可支配收入」 spans any words."""
     spelled = [regex.escape(word).replace("…", "[^，,；;。]*?") for word in rulebook.longest_first(words)]
-    return regex.compile("|".join(spelled))
+    return patterns.compile("|".join(spelled))
 
 
 def formula_claims(layout: Layout) -> list[FormulaClaim]:

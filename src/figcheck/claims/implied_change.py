@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import family, is_count
 from figcheck.claims.model import EarlierValueClaim, ImpliedChangeClaim
 from figcheck.layout import Layout, Placed
@@ -46,12 +46,14 @@ def _cues(book: Rulebook) -> _Cues:
     alt = rulebook.alternation
     verbs = alt(change["up_verbs"] + change["down_verbs"])
     return _Cues(
-        compared=regex.compile(rf"^(?:(?:{alt(words['openers'])})[^，,、；;：:（(）)]{{0,12}}?)?(?P<verb>{verbs})了?$"),
-        named=regex.compile(rf"^(?P<subject>[^，,、；;：:]{{2,20}}?)\s*(?P<verb>{verbs})了?$"),
-        comparison_clause=regex.compile(
+        compared=patterns.compile(
+            rf"^(?:(?:{alt(words['openers'])})[^，,、；;：:（(）)]{{0,12}}?)?(?P<verb>{verbs})了?$"
+        ),
+        named=patterns.compile(rf"^(?P<subject>[^，,、；;：:]{{2,20}}?)\s*(?P<verb>{verbs})了?$"),
+        comparison_clause=patterns.compile(
             rf"(?:{alt(words['clause_openers'])})[^，,、；;。]{{1,16}}(?:{alt(words['clause_closers'])})\s*[，,]\s*$"
         ),
-        then=regex.compile(rf"^\s*[，,、]\s*(?:同比|比上年)?(?P<verb>{verbs})了?\s*$"),
+        then=patterns.compile(rf"^\s*[，,、]\s*(?:同比|比上年)?(?P<verb>{verbs})了?\s*$"),
         up=frozenset(change["up_verbs"]),
         down=frozenset(change["down_verbs"]),
         price_basis=tuple(words["price_basis"]),

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.claims.common import cues, family, is_count
 from figcheck.claims.flow import PENDING, stage
 from figcheck.claims.model import FlowClaim, RateClaim, RateOption, SumClaim, Term
@@ -43,7 +43,7 @@ def _words(book: Rulebook) -> _RateWords:
     data = book.load("cues.toml")["rate"]
     tails = rulebook.alternation(data["label_tails"])
     return _RateWords(
-        rate_word=regex.compile(rf"(\p{{Han}}{{1,10}}?率)(?:{tails})?\s*$"),
+        rate_word=patterns.compile(rf"(\p{{Han}}{{1,10}}?率)(?:{tails})?\s*$"),
         label_tails="".join(sorted(set("".join(data["label_tails"])))),
         names=tuple(sorted(cues(book).rates, key=len, reverse=True)),
         pending=tuple(data["pending"]),

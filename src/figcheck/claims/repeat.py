@@ -42,13 +42,15 @@ def _cues(book: Rulebook) -> _RepeatCues:
     words = rulebook.alternation(data["leading_words"])
     trailing = rulebook.alternation(data["trailing_words"])
     return _RepeatCues(
-        leading=regex.compile(rf"^(?:(?:19|20)\d\d\s?年(?:度|末|底)?|{words}|[，,：:\s])+"),
+        leading=patterns.compile(rf"^(?:(?:19|20)\d\d\s?年(?:度|末|底)?|{words}|[，,：:\s])+"),
         leading_verbs=tuple(rulebook.longest_first(data["leading_verbs"])),
-        trailing=regex.compile(rf"(?:{trailing})+$"),
+        trailing=patterns.compile(rf"(?:{trailing})+$"),
         planning=tuple(data["planning_words"]),
         aggregate=tuple(data["aggregate_words"]),
         scopes=tuple(rulebook.longest_first(data["scopes"])),
-        own_period=regex.compile(rf"^[，,：:\s]*(?:(?:19|20)\d\d\s?年度?|{rulebook.alternation(data['own_period'])})"),
+        own_period=patterns.compile(
+            rf"^[，,：:\s]*(?:(?:19|20)\d\d\s?年度?|{rulebook.alternation(data['own_period'])})"
+        ),
         sub_periods=tuple(rulebook.longest_first(data["sub_periods"])),
     )
 
@@ -173,14 +175,19 @@ _TEMPLATE_VALUES = 3
 
 
 def _repeats(same: list[Placed], what: str, sentences: _Sentences) -> list[RepeatClaim]:
+    """Each statement against the first earlier one of another sentence and the same years. `same` is in
+    text order, so the earlier statements of a statement's own sentence (parallel items, 铁…，钢…, which are
+    different quantities) come last: the search stops at them, and a sentence repeating one label a
+    thousand times costs a thousand steps, not a million."""
     claims = []
+    years = [_where_and_when(placed, sentences)[1] for placed in same]
     for position, placed in enumerate(same):
-        years = _where_and_when(placed, sentences)[1]
-        for earlier in same[:position]:
+        for earlier_position in range(position):
+            earlier = same[earlier_position]
             if earlier.sentence == placed.sentence:
-                continue  # parallel items of one sentence (铁…，钢…) are different quantities
-            earlier_years = _where_and_when(earlier, sentences)[1]
-            if years and earlier_years and years != earlier_years:
+                break
+            earlier_years = years[earlier_position]
+            if years[position] and earlier_years and years[position] != earlier_years:
                 continue
             claims.append(RepeatClaim(placed, earlier, what))
             break

@@ -44,7 +44,7 @@ def _words(book: Rulebook) -> _ShareWords:
     tails = rulebook.alternation(data["whole_tails"])
     verbs = rulebook.alternation(data["whole_verbs"])
     return _ShareWords(
-        whole_phrase=regex.compile(
+        whole_phrase=patterns.compile(
             rf"占(?:到)?(?P<whole>[^，,、；;。的]{{0,16}}?)(?:的)?(?:{tails})?(?:的)?(?:{verbs})?$"
         ),
         change_words=tuple(data["change_words"]),

@@ -90,7 +90,7 @@ def partition_of(layout: Layout, parts: list[Placed]) -> str:
 @rulebook.derived
 def _partition_members(book: Rulebook) -> regex.Pattern[str]:
     members = [member for partition in cues(book).partitions for member in partition["members"]]
-    return regex.compile(rulebook.alternation(members) if members else "(?!)")
+    return patterns.compile(rulebook.alternation(members) if members else "(?!)")
 
 
 def _split(label: str, members: list[str]) -> tuple[str, str, str] | None:
@@ -135,7 +135,7 @@ _COLON = patterns.compile(r"[：:]")
 
 @rulebook.derived
 def _totals_after(book: Rulebook) -> regex.Pattern[str]:
-    return regex.compile(rulebook.alternation([*cues(book).total_after_parts, "共"]))
+    return patterns.compile(rulebook.alternation([*cues(book).total_after_parts, "共"]))
 
 
 def total_after_parts(layout: Layout, figures: list[Placed], taken: set[int]) -> list[SumClaim]:
@@ -222,7 +222,9 @@ def is_member(layout: Layout, placed: Placed) -> bool:
 
 @rulebook.derived
 def _members(book: Rulebook) -> regex.Pattern[str]:
-    return regex.compile(rulebook.alternation([m for category in cues(book).categories for m in category["members"]]))
+    return patterns.compile(
+        rulebook.alternation([m for category in cues(book).categories for m in category["members"]])
+    )
 
 
 def _previous_sentence_total(by_sentence: dict[int, list[Placed]], sentence: int) -> Placed | None:

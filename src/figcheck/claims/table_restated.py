@@ -43,7 +43,7 @@ def restated(book: Rulebook) -> tuple[Restated, ...]:
 @rulebook.derived
 def _pattern(book: Rulebook) -> regex.Pattern[str]:
     names = [name for entry in restated(book) for name in entry.names]
-    return regex.compile(rf"(?P<name>{rulebook.alternation(names)}){_BETWEEN}")
+    return patterns.compile(rf"(?P<name>{rulebook.alternation(names)}){_BETWEEN}")
 
 
 # the entry's index → 预算 or 决算 (or "" where the header says neither) → the table's amount in 元, and its unit

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.rulebook import Rulebook
 
 
@@ -33,15 +33,15 @@ def table_words(book: Rulebook) -> _TableWords:
     totals, prefixes = rulebook.alternation(data["totals"]), rulebook.alternation(data["total_prefixes"])
     return _TableWords(
         # 合计/总计 rows and columns sum their table; 全部财税收入 or 总指数 in an indicator list do not
-        total=regex.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:{totals})\s*$|^(?:{prefixes})"),
-        subtotal=regex.compile(rulebook.alternation(data["subtotals"])),
-        total_or_sub=regex.compile(rf"^(?:{rulebook.alternation([*data['totals'], *data['subtotals']])})$"),
-        share=regex.compile(rulebook.alternation(data["share_headers"])),
-        not_additive=regex.compile(rulebook.alternation(data["not_additive_headers"])),
-        breakdown_row=regex.compile(rf"^\s*(?:{rulebook.alternation(data['breakdown_rows'])})"),
-        growth=regex.compile(rulebook.alternation(data["growth_headers"])),
-        current=regex.compile(rulebook.alternation(data["current_period"])),
-        previous=regex.compile(rulebook.alternation(data["previous_period"])),
-        rate_whole=regex.compile(rulebook.alternation(data["rate_wholes"])),
+        total=patterns.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:{totals})\s*$|^(?:{prefixes})"),
+        subtotal=patterns.compile(rulebook.alternation(data["subtotals"])),
+        total_or_sub=patterns.compile(rf"^(?:{rulebook.alternation([*data['totals'], *data['subtotals']])})$"),
+        share=patterns.compile(rulebook.alternation(data["share_headers"])),
+        not_additive=patterns.compile(rulebook.alternation(data["not_additive_headers"])),
+        breakdown_row=patterns.compile(rf"^\s*(?:{rulebook.alternation(data['breakdown_rows'])})"),
+        growth=patterns.compile(rulebook.alternation(data["growth_headers"])),
+        current=patterns.compile(rulebook.alternation(data["current_period"])),
+        previous=patterns.compile(rulebook.alternation(data["previous_period"])),
+        rate_whole=patterns.compile(rulebook.alternation(data["rate_wholes"])),
         code_levels=tuple(data["code_levels"]),
     )

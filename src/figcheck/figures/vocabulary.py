@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from figcheck import rulebook
+from figcheck import patterns, rulebook
 from figcheck.figures.grammar import RANGE_MARKS
 from figcheck.figures.numerals import CHINESE_NUMERAL_CHARS
 from figcheck.rulebook import Rulebook
@@ -60,7 +60,7 @@ _FOLLOWING_MARKS = " \u00a0\u202f" + "".join(map(chr, range(0x2000, 0x200B))) + 
 def _suffix(units: dict[str, str], inside: dict[str, str] | None) -> regex.Pattern[str]:
     unit_words = rulebook.alternation(units)
     inside_words = rulebook.alternation(inside) if inside else "(?!)"
-    return regex.compile(
+    return patterns.compile(
         rf"{_SPACES}(?P<q1>{inside_words})?(?P<scale>[万萬亿億]+)?(?P<q2>余|多)?{_SPACES}(?P<unit>{unit_words})?"
         rf"(?P<tenth>(?<=成)[一二三四五六七八九半])?"
     )
@@ -102,7 +102,7 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         recent_units=frozenset(qualifiers["recent_units"]),
         before_words=tuple(rulebook.longest_first(qualifiers["before"])),
         after_words=tuple(rulebook.longest_first(qualifiers["after"])),
-        before_pattern=regex.compile("(?:" + rulebook.alternation(qualifiers["before"]) + ")$"),
+        before_pattern=patterns.compile("(?:" + rulebook.alternation(qualifiers["before"]) + ")$"),
         suffix=_suffix(units, qualifiers["inside"]),
         suffix_without_inside=_suffix(units, None),
         unit_initials=frozenset(word[0] for word in units),
@@ -132,7 +132,7 @@ def _phrases_pattern(table: dict) -> regex.Pattern[str]:
         if after:
             pattern += f"(?!{rulebook.alternation(after)})"
         alternatives.append(pattern)
-    return regex.compile("|".join(alternatives))
+    return patterns.compile("|".join(alternatives))
 
 
 def _numeral_and(phrase: str, measure: str) -> bool:
