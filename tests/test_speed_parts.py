@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,3 +125,15 @@ def test_a_packed_result_is_the_result(tmp_path):
     assert unpack(packed) == _check(job)
     assert len(packed) < len(pickle.dumps(_check(job))) / 2  # the repeated text compresses
     assert unpack(packed).findings[0].code == "FC103" and unpack(packed).findings[0].stated.value == Decimal(1620)
+
+
+# -- rules read one by one -----------------------------------------------------------------------------------
+
+
+def test_a_rule_read_alone_is_the_rule_read_with_all():
+    from figcheck import registry
+
+    assert registry.codes() == tuple(registry.rules())
+    assert all(registry.rule(code) == rule for code, rule in registry.rules().items())
+    with pytest.raises(KeyError):
+        registry.rule("FC999")

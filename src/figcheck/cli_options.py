@@ -131,14 +131,14 @@ def load_config(paths: list[str], config_path: str | None):
 def refuse_unknown_codes(config) -> None:
     """A code or prefix in --select/--ignore or the configuration that names no rule is a usage error (exit 2)."""
     from figcheck.config import unknown_codes
-    from figcheck.registry import rules
+    from figcheck.registry import codes
 
-    for code, nearest in unknown_codes(config, list(rules())):
+    for code, nearest in unknown_codes(config, list(codes())):
         typer.echo(
             f"用法错误 (usage error)：没有规则代码为 {code}（最接近的是 {nearest}；运行 figcheck rules 查看全部）",
             err=True,
         )
-    if unknown_codes(config, list(rules())):
+    if unknown_codes(config, list(codes())):
         raise typer.Exit(2)
 
 

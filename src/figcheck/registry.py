@@ -89,8 +89,20 @@ def rules() -> dict[str, Rule]:
     return read_rules(rulebook.load_directory(DIRECTORY))
 
 
+@functools.cache
+def codes() -> tuple[str, ...]:
+    """Every rule's code, read from the file names alone (FC101-sum-mismatch.toml): knowing whether a code
+    exists, as every run does for --select and --ignore, parses no rule file."""
+    return tuple(sorted(stem.split("-", 1)[0] for stem in rulebook.file_stems(DIRECTORY) if not stem.startswith("_")))
+
+
+@functools.cache
 def rule(code: str) -> Rule:
-    return rules()[code]
+    """One rule, its file parsed when first asked for: a run reports few of the thirty rules."""
+    stem = next((stem for stem in rulebook.file_stems(DIRECTORY) if stem.startswith(f"{code}-")), None)
+    if stem is None:
+        raise KeyError(code)
+    return _rule(stem, rulebook.load_file(DIRECTORY, stem))
 
 
 def render_message(code: str, params: dict[str, str], lang: str) -> str:
@@ -107,6 +119,6 @@ def render_suggestion(code: str, params: dict[str, str], lang: str) -> str:
     """What to do about a finding; names the likely typo where one figure explains several failures."""
     text = Template(rule(code).text("suggestion", lang)).safe_substitute(params)
     if "typo" in params:
-        typo = rulebook.load_directory(DIRECTORY)[SHARED]["likely_typo"][lang]
+        typo = rulebook.load_file(DIRECTORY, SHARED)["likely_typo"][lang]
         text = Template(typo).safe_substitute(params) + ("；" if lang == "zh" else "; ") + text
     return text

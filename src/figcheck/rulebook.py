@@ -154,6 +154,19 @@ def load_directory(name: str) -> dict[str, dict[str, Any]]:
     return {path.stem: _read_head(path) for path in sorted(directory.glob("*.toml"))}
 
 
+def file_stems(name: str) -> tuple[str, ...]:
+    """The stems of the bundled `rules/<name>/*.toml`, in name order: a rule's code is in its file's name."""
+    directory = rules_dir() / name
+    if not directory.is_dir():
+        raise RuleFileError(f"{directory}: 规则目录不存在")
+    return tuple(sorted(path.stem for path in directory.glob("*.toml")))
+
+
+def load_file(name: str, stem: str) -> dict[str, Any]:
+    """One bundled rule file's documentation, `rules/<name>/<stem>.toml` up to its cases."""
+    return _read_head(rules_dir() / name / f"{stem}.toml")
+
+
 def _read_head(path: Path) -> dict[str, Any]:
     """A rule file's documentation: the file up to its first `[[case]]`."""
     try:

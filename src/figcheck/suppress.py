@@ -12,7 +12,7 @@ from figcheck.config import Config, nearest_code
 from figcheck.document import Directive
 from figcheck.figures import Figure
 from figcheck.findings import Finding, Involved
-from figcheck.registry import rules
+from figcheck.registry import codes
 from figcheck.results import FileResult
 
 UNUSED_DIRECTIVE = "FC701"
@@ -42,7 +42,7 @@ def apply_directives(result: FileResult, directives: tuple[Directive, ...]) -> F
                 used[index] = True
             continue
         kept.append(finding)
-    known = list(rules())
+    known = list(codes())
     for index, directive in enumerate(directives):
         unknown = [code for code in directive.codes if not any(real.startswith(code) for real in known)]
         if unknown:
@@ -50,8 +50,8 @@ def apply_directives(result: FileResult, directives: tuple[Directive, ...]) -> F
             params = {"codes": " ".join(unknown), "nearest": nearest}
             kept.append(note(UNKNOWN_CODE, directive.at, directive.at_end, directive.text, params))
         elif not used[index]:
-            codes = " ".join(directive.codes) or "*"
-            kept.append(note(UNUSED_DIRECTIVE, directive.at, directive.at_end, directive.text, {"codes": codes}))
+            written = " ".join(directive.codes) or "*"
+            kept.append(note(UNUSED_DIRECTIVE, directive.at, directive.at_end, directive.text, {"codes": written}))
     return dataclasses.replace(result, results=tuple(kept))
 
 
