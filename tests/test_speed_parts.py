@@ -137,3 +137,19 @@ def test_a_rule_read_alone_is_the_rule_read_with_all():
     assert all(registry.rule(code) == rule for code, rule in registry.rules().items())
     with pytest.raises(KeyError):
         registry.rule("FC999")
+
+
+# -- plain Arabic numerals read without tokens ---------------------------------------------------------------
+
+
+@given(st.from_regex(r"\A[0-9]{1,30}(\.[0-9]{1,8})?\Z"))
+def test_a_plain_arabic_numeral_reads_as_the_token_walk_reads_it(core):
+    from figcheck.figures import numerals
+
+    by_tokens = None
+    if sum(ch.isdigit() for ch in core) <= numerals.MAX_DIGITS:
+        walked = numerals._walk(numerals._tokens(core), spoken=False)
+        by_tokens = numerals._normal(walked[0]), numerals._normal(walked[1])
+    read = numerals.parse_core.__wrapped__(core)
+    assert read == by_tokens
+    assert read is None or [str(part) for part in read] == [str(part) for part in by_tokens]

@@ -15,6 +15,7 @@ ours reads it anyway.
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -54,6 +55,7 @@ CHINESE_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(SMALL_UNITS) | frozense
 
 ONE = Decimal(1)
 MAX_DIGITS = 28
+_PLAIN_ARABIC = re.compile(r"[0-9]+(\.[0-9]+)?")
 # What a ratio unit multiplies a quotient by: 8 / 25 is 32%, 3.2成, 320‰.
 RATIO_FACTORS = {"%": 100, "‰": 1000, "‱": 10000, "成": 10}
 
@@ -162,6 +164,10 @@ def parse_core(core: str) -> tuple[Decimal, Decimal] | None:
     (Decimal('15000'), Decimal('1000'))
     """
     core = core.translate(FULL_WIDTH)
+    plain = _PLAIN_ARABIC.fullmatch(core)
+    if plain is not None and len(core) <= MAX_DIGITS:  # 1207, 23.50: most cores, read without tokens
+        decimals = len(plain.group(1) or ".") - 1
+        return _normal(Decimal(core)), _normal(ONE.scaleb(-decimals))
     if sum(ch.isdigit() for ch in core) > MAX_DIGITS:
         return None  # 28 digits is Decimal's default precision, and far beyond any figure in a report
     if "点" in core:
