@@ -46,9 +46,10 @@ def read_candidate(
     suffix = _suffix_after(words, text, core_end)
     unit_written, scale = _written_unit(words, text, core, suffix), suffix.group("scale") or ""
     inside = (suffix.group("q1") or suffix.group("q2")) if (scale or unit_written or core[-1] in BIG_UNITS) else ""
-    factor = scale_of(scale)[0]
-    value, resolution = value * factor, resolution * factor
-    high = None if high is None else high * factor
+    if scale:  # without a scale word the parsed numbers are kept as they are: shared, not copied per figure
+        factor = scale_of(scale)[0]
+        value, resolution = value * factor, resolution * factor
+        high = None if high is None else high * factor
     end = suffix.end() if (scale or unit_written) else core_end
     if unit_written == "" and suffix.group("unit"):
         end = suffix.start("unit")
