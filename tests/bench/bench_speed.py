@@ -6,7 +6,8 @@
                  targets ≤ 200 ms and ≤ 60 ms
     PDF          figcheck's reading of the corpus PDFs against pdfium reading their text layer: target ≤ 8×
     linear       5,000 「一」 in a row (< 0.3 s); one 8 MB line of small sums (< 20 s, < 400 MB peak)
-    --jobs       the pickled size of the corpus's results, what workers ship back
+    --jobs       the size of the corpus's results as workers ship them back; the wall time with 1 and 2 workers
+    hostile      the bad-input tests (tests/test_bad_input.py) in one run: target < 60 s
 
 Medians of several runs; the machine is shared, so read ratios rather than absolute times.
 """
@@ -39,21 +40,53 @@ def median_seconds(run, repeats: int = 5) -> float:
 
 
 def end_to_end() -> None:
+    import regex
+
     from figcheck.figures.grammar import GRAMMAR
     from figcheck.load import iter_inputs, load
     from figcheck.pipeline import check_document
+    from figcheck.run import Settings, _check_packed
 
     documents = [load(path) for path in iter_inputs([str(SHARED / "reports")])]
     size = sum(len(document.text.encode("utf-8")) for document in documents) / 1e6
     check_document(documents[0])  # rules read, patterns compiled
     checked = median_seconds(lambda: [check_document(document) for document in documents], 3)
     scanned = median_seconds(lambda: [sum(1 for _ in GRAMMAR.finditer(d.text)) for d in documents], 3)
+    # the floor as issue 16 measured it: the same grammar scanned by `regex` (figcheck now scans with `re`)
+    as_filed = regex.compile(GRAMMAR.pattern, regex.VERBOSE)
+    scanned_regex = median_seconds(lambda: [sum(1 for _ in as_filed.finditer(d.text)) for d in documents], 3)
     print(
         f"end to end    {len(documents)} reports, {size:.2f} MB: {checked:.2f} s = {size / checked:.2f} MB/s "
-        f"(target ≥ 8); bare scan {scanned:.3f} s; ratio {checked / scanned:.1f}× (target ≤ 10×)"
+        f"(target ≥ 8); bare scan {scanned:.3f} s with re, {scanned_regex:.3f} s with regex; ratios "
+        f"{checked / scanned:.1f}× and {checked / scanned_regex:.1f}× (target ≤ 10×)"
     )
     results = [check_document(document) for document in documents]
-    print(f"--jobs        results of the {len(results)} reports pickled: {len(pickle.dumps(results)) / 1e6:.1f} MB")
+    packed = sum(len(_check_packed((path, Settings()))) for path in iter_inputs([str(SHARED / "reports")]))
+    print(
+        f"--jobs        results of the {len(results)} reports: {len(pickle.dumps(results)) / 1e6:.1f} MB pickled, "
+        f"{packed / 1e6:.1f} MB as the workers ship them (compressed)"
+    )
+
+
+def jobs() -> None:
+    """Wall time of `figcheck check` over the corpus reports with one and with two worker processes."""
+    reports = str(SHARED / "reports")
+    command = [PYTHON, "-m", "figcheck", "check", reports, "--format", "json", "--exit-zero", "--output", os.devnull]
+    one = _process_seconds([*command, "--jobs", "1"], 3)
+    two = _process_seconds([*command, "--jobs", "2"], 3)
+    print(f"--jobs        corpus reports: 1 worker {one:.2f} s, 2 workers {two:.2f} s; speed-up {one / two:.2f}×")
+
+
+def hostile() -> None:
+    """The bad-input tests in one run (target < 60 s)."""
+    started = time.perf_counter()
+    subprocess.run(
+        [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_bad_input.py")],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    print(f"hostile       tests/test_bad_input.py in one run: {time.perf_counter() - started:.1f} s (target < 60)")
 
 
 def _process_seconds(args: list[str], repeats: int = 7) -> float:
@@ -128,7 +161,7 @@ def linear() -> None:
 
 
 if __name__ == "__main__":
-    parts = {"cold": cold_start, "linear": linear, "e2e": end_to_end, "pdf": pdf}
+    parts = {"cold": cold_start, "linear": linear, "e2e": end_to_end, "jobs": jobs, "hostile": hostile, "pdf": pdf}
     chosen = sys.argv[1:] or list(parts)
     if not SHARED.is_dir():
         sys.exit(f"bench_speed: {SHARED} not found (the shared corpus)")
