@@ -6,6 +6,7 @@ Recognition is deliberately cautious: a relation is claimed only where the wordi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -153,8 +154,9 @@ def states_other_relation(layout: Layout, placed: Placed) -> bool:
     return states_change(layout, placed) or any(word in placed.label for word in cues(layout.book).not_a_part)
 
 
+@functools.lru_cache(maxsize=4096)
 def common_run(first: str, second: str) -> int:
-    """Length of the longest common substring (labels are short)."""
+    """Length of the longest common substring (labels are short, and the same pairs come again: remembered)."""
     best = 0
     for i in range(len(first)):
         for j in range(len(second)):

@@ -29,11 +29,13 @@ class _RepeatCues:
     leading: regex.Pattern[str]
     leading_verbs: tuple[str, ...]
     trailing: regex.Pattern[str]
-    planning: tuple[str, ...]
-    aggregate: tuple[str, ...]
+    planning: regex.Pattern[str]  # any of the words
+    aggregate: regex.Pattern[str]  # any of the words
     scopes: tuple[str, ...]
+    any_scope: regex.Pattern[str]  # whether a label names a scope at all: most do not, and then no word is tried
     own_period: regex.Pattern[str]
     sub_periods: tuple[str, ...]
+    any_sub_period: regex.Pattern[str]
 
 
 @rulebook.derived
@@ -45,14 +47,20 @@ def _cues(book: Rulebook) -> _RepeatCues:
         leading=patterns.compile(rf"^(?:(?:19|20)\d\d\s?年(?:度|末|底)?|{words}|[，,：:\s])+"),
         leading_verbs=tuple(rulebook.longest_first(data["leading_verbs"])),
         trailing=patterns.compile(rf"(?:{trailing})+$"),
-        planning=tuple(data["planning_words"]),
-        aggregate=tuple(data["aggregate_words"]),
+        planning=_any(data["planning_words"]),
+        aggregate=_any(data["aggregate_words"]),
         scopes=tuple(rulebook.longest_first(data["scopes"])),
+        any_scope=_any(data["scopes"]),
         own_period=patterns.compile(
             rf"^[，,：:\s]*(?:(?:19|20)\d\d\s?年度?|{rulebook.alternation(data['own_period'])})"
         ),
         sub_periods=tuple(rulebook.longest_first(data["sub_periods"])),
+        any_sub_period=_any(data["sub_periods"]),
     )
+
+
+def _any(words: list[str]) -> regex.Pattern[str]:
+    return patterns.compile(rulebook.alternation(words) or "(?!)")
 
 
 def subject(layout: Layout, placed: Placed, with_verb: bool = False) -> str:
@@ -90,7 +98,7 @@ class _Sentences:
         if sentence not in self.facts:
             start, end = self.layout.sentences[sentence]
             text = self.layout.text[start:end]
-            planning = any(word in text for word in _cues(self.layout.book).planning)
+            planning = _cues(self.layout.book).planning.search(text) is not None
             self.facts[sentence] = (planning, frozenset(_YEAR.findall(text)))
         return self.facts[sentence]
 
@@ -101,21 +109,24 @@ def _plain_statement(placed: Placed, sentences: _Sentences) -> bool:
         and placed.depth == 0
         and placed.figure.qualifier == "none"
         and not states_other_relation(sentences.layout, placed)
-        and not any(word in placed.label for word in _cues(sentences.layout.book).aggregate)
+        and _cues(sentences.layout.book).aggregate.search(placed.label) is None
         and not sentences(placed.sentence)[0]
     )
 
 
 def _where_and_when(placed: Placed, sentences: _Sentences) -> tuple[str, frozenset[str]]:
     """The place named in the figure's own label (全区, 市本级 …) and the years of its sentence."""
-    scope = next((word for word in _cues(sentences.layout.book).scopes if word in placed.label), "")
+    cues = _cues(sentences.layout.book)
+    scope = ""
+    if cues.any_scope.search(placed.label) is not None:  # the longest scope named, not the first written
+        scope = next(word for word in cues.scopes if word in placed.label)
     return scope, sentences(placed.sentence)[1]
 
 
 def _period(cues: _RepeatCues, label: str) -> str:
     """A part of the year the label names (上半年), "own" when it opens with the report's own period
     (全年, 2024年), or "" for none."""
-    part = next((word for word in cues.sub_periods if word in label), "")
+    part = next(word for word in cues.sub_periods if word in label) if cues.any_sub_period.search(label) else ""
     if part:
         return part
     return "own" if cues.own_period.match(label) else ""
