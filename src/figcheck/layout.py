@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 
 import regex
@@ -121,7 +122,7 @@ def layout(text: str, figures: list[Figure], book: Rulebook = BUNDLED) -> Layout
         scanned = max(scanned, figure.start)
         label_from = max(sentence_start, previous_end if previous_end > sentence_start else sentence_start)
         depth, paren_start = len(opened), (opened[-1] if opened else -1)
-        label = _label(text, label_from, figure.start)
+        label = sys.intern(_label(text, label_from, figure.start))  # labels repeat down a table or a list
         placed.append(Placed(figure, index, sentence, depth, paren_start, label))
         previous_end = figure.end
     return Layout(text, sentences, tuple(placed), book)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from decimal import Decimal
 
 import regex
@@ -224,7 +225,9 @@ def finish(
             if text.startswith(word, max(0, start - len(word))) and qualifier == "none":
                 qualifier = kind
     rounding = (unit in words.rounded, unit in words.trailing_zeros_rounded and unit not in words.rounded)
-    return Figure(start, end, text[start:end], value, unit, qualifier, resolution, high, numeral, *rounding)
+    # Interned: a table or a long list repeats its figures (0.00, 5件), and each figure keeps its spelling twice.
+    raw, numeral = sys.intern(text[start:end]), sys.intern(numeral)
+    return Figure(start, end, raw, value, unit, qualifier, resolution, high, numeral, *rounding)
 
 
 def qualifier_end(words: Vocabulary, text: str, end: int, unit: str) -> int:
