@@ -153,3 +153,23 @@ def test_a_plain_arabic_numeral_reads_as_the_token_walk_reads_it(core):
     read = numerals.parse_core.__wrapped__(core)
     assert read == by_tokens
     assert read is None or [str(part) for part in read] == [str(part) for part in by_tokens]
+
+
+# -- figcheck figures lists figures without checking them -----------------------------------------------------
+
+
+def test_listing_figures_checks_nothing(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import figcheck.pipeline
+    from figcheck.cli import app
+
+    def no_claims(*args, **kwargs):
+        raise AssertionError("figcheck figures looked for claims")
+
+    monkeypatch.setattr(figcheck.pipeline, "find_claims", no_claims)
+    report = tmp_path / "r.txt"
+    report.write_text("全年受理申请1620件，其中区县受理1207件。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["figures", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "1620件  = 1620 件" in result.output and "2 个数字" in result.output
