@@ -7,8 +7,6 @@ leaves it unchanged; editing the sentence itself makes it a new finding.
 
 from __future__ import annotations
 
-import hashlib
-
 from figcheck.document import Document
 from figcheck.findings import Finding
 from figcheck.layout import sentence_spans
@@ -27,6 +25,8 @@ def context(document: Document, finding: Finding) -> str:
 
 
 def key(document: Document, finding: Finding) -> str:
+    import hashlib  # here, not at the top: a check that writes no fingerprint does not load OpenSSL (10 ms)
+
     figures = "|".join(sorted(involved.figure.raw for involved in finding.figures))
     material = f"{finding.code}\n{figures}\n{context(document, finding)}"
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
