@@ -1,32 +1,30 @@
-"""A PDF page read with pdfium in the shape pdfplumber gives it: characters with pdfminer's boxes and the ruling
-lines' edges (pdf_pages.py), on which pdfplumber's own word, line and table finders then run unchanged.
+"""A PDF page read with pdfium in the shape pdfplumber gives it: characters with pdfminer's boxes (pdf_chars.py) and
+the ruling lines' edges (pdf_pages.py), on which pdfplumber's own word, line and table finders then run.
 
-pdfminer parsing content streams in Python was most of figcheck's time on a PDF; pdfium reads the same text layer
-in C. A character's box is made as pdfminer makes it: from its origin to its advance (pdfium's loose box, whose
-left is the origin), and from the font's descent to one font size above it (pdfminer's top and bottom). pdfium keeps
-positions in single precision; the difference is a few hundred-thousandths of a point, while the finders' tolerances
-are points. pdfium drops spaces that lead a line or repeat one before them, which changes no word: a space only
-parts the characters on either side, and those are parted anyway (a line's start; a gap of two spaces).
+pdfminer parsing content streams in Python was most of figcheck's time on a PDF; pdfium reads the same page in C,
+and pdfplumber's finders only need the characters' boxes and the edges. A page pdfium cannot give as pdfminer would
+(`read_layer` answers None) is read by pdfplumber itself: vertical or turned text, characters without a Unicode
+mapping, a drawn text object pdfium left out, a form XObject, a turned page or one whose media box does not start
+at the origin.
 
-A page pdfminer and pdfium may read apart is left to pdfplumber (`read_layer` answers None): text set vertically or
-turned, characters without a Unicode mapping (pdfminer writes 「(cid:123)」), a form XObject, a turned page or one
-whose media box does not start at the origin.
+Gaps are measured in single precision here and in double precision by pdfminer, and a gap can sit exactly on
+pdfplumber's tolerance of 3 pt: a quarter-em space at 12 pt, as a word processor sets between a Chinese character
+and a figure (「增长 2.0%」). pdfminer's sums land either side of 3 by a few units in the last place, so the same
+spacing gave a word break in one sentence and none in the next. Here a gap counts as wider than the tolerance only
+when it is wider by more than single precision's error, so an exact 3 pt is always within it (no break), which is
+what the tolerance says.
 """
 
 from __future__ import annotations
 
 import bisect
-import ctypes
+import functools
 
-from figcheck.load.pdf_calls import pdfium
+from figcheck.load.pdf_chars import page_chars
 from figcheck.load.pdf_pages import page_objects, path_edges
 
-# pdfplumber's tolerance (3 pt) between two characters of a word and two of a line, and a little more: a space of a
-# quarter em set at 12 pt is a gap of exactly 3 pt, which pdfminer, adding in double precision, finds not wider than
-# the tolerance (one word), and pdfium's single precision finds either side of it
-TOLERANCE = 3 + 1e-4
+TOLERANCE = 3 + 1e-4  # pdfplumber's 3 pt between the characters of a word and the lines of a text, see above
 TEXT_SETTINGS = {"x_tolerance": TOLERANCE, "y_tolerance": TOLERANCE}
-_BREAKS = frozenset(map(ord, " \r\n"))  # what pdfium generates: spaces and line ends
 
 
 class PageLayer:
@@ -45,8 +43,8 @@ class PageLayer:
         return textmap.extract_text_lines(strip=True, return_chars=return_chars)
 
     def find_tables(self) -> list[_Table]:
-        if not self.edges:
-            return []  # nothing ruled: the finder would find no cell
+        if not {"h", "v"} <= {edge["orientation"] for edge in self.edges}:
+            return []  # a cell needs a horizontal edge and a vertical one
         from pdfplumber.table import TableFinder, TableSettings
 
         return [_Table(table) for table in TableFinder(self, TableSettings.resolve(None)).tables]
@@ -61,8 +59,6 @@ class _Table:
     def extract(self) -> list[list[str | None]]:
         """pdfplumber's Table.extract, each cell's characters found by their middle in it (as pdfplumber does) but
         looked up among the characters sorted by height, not tested one by one against every row and cell."""
-        from pdfplumber.utils import extract_text
-
         chars = sorted(
             ((char["top"] + char["bottom"]) / 2, index, (char["x0"] + char["x1"]) / 2, char)
             for index, char in enumerate(self.table.page.chars)
@@ -78,13 +74,29 @@ class _Table:
                 x0, top, x1, bottom = cell
                 band = chars[bisect.bisect_left(middles, top) : bisect.bisect_left(middles, bottom)]
                 inside = [char for _, _, middle, char in sorted(band, key=_rank) if x0 <= middle < x1]
-                texts.append(extract_text(inside, **TEXT_SETTINGS) if inside else "")
+                texts.append(_cell_text(inside) if inside else "")
             rows.append(texts)
         return rows
 
 
 def _rank(item: tuple) -> int:
     return item[1]  # a character's place on the page: pdfplumber reads a cell's characters in that order
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """pdfplumber's extract_text of a cell (its lines' words joined by spaces, the lines by line breaks), with one
+    word finder for every cell rather than one made for each."""
+    from pdfplumber.utils import cluster_objects
+
+    words = _words().extract_words(chars)
+    return "\n".join(" ".join(word["text"] for word in line) for line in cluster_objects(words, "top", TOLERANCE))
+
+
+@functools.cache
+def _words():
+    from pdfplumber.utils.text import WordExtractor
+
+    return WordExtractor(**TEXT_SETTINGS)
 
 
 def read_layer(page) -> PageLayer | None:
@@ -96,141 +108,7 @@ def read_layer(page) -> PageLayer | None:
     if objects is None:
         return None
     texts, paths = objects
-    chars = _chars(page, texts, top)
+    chars = page_chars(page, texts, top)
     if chars is None:
         return None
     return PageLayer(chars, path_edges(paths, top), (0, 0, right, top))
-
-
-class _Fonts:
-    """A page's fonts as pdfminer measures them, each font's descent and each letter's width asked of pdfium once."""
-
-    def __init__(self) -> None:
-        self.descents: dict[int, float] = {}
-        self.widths: dict[tuple[int, int], float | None] = {}
-        self.value = ctypes.c_float()
-
-    def descent(self, font: int) -> float:
-        if font not in self.descents:
-            found = pdfium().Font_GetDescent(font, 1000.0, self.value)
-            self.descents[font] = self.value.value / 1000 if found else 0.0
-        return self.descents[font]
-
-    def width(self, font: int, letter: int) -> float | None:
-        """The width the PDF gives the letter's character code, in thousandths of the font size, as pdfminer reads
-        it (not pdfium's loose box, which also takes in a glyph reaching past its advance); None for vertical
-        writing, where pdfium answers the vertical advance (negative: downwards)."""
-        key = (font, letter)
-        if key not in self.widths:
-            found = pdfium().Font_GetGlyphWidth(font, letter, 1000.0, self.value)
-            self.widths[key] = self.value.value / 1000 if found and self.value.value >= 0 else None
-        return self.widths[key]
-
-
-class _TextObject:
-    """What the characters of one text object share: its rank on the page, its font, matrix, size and descent."""
-
-    def __init__(self, rank: int, obj: int, fonts: _Fonts) -> None:
-        api = pdfium()
-        matrix, size = api.raw.FS_MATRIX(), fonts.value
-        self.font = api.TextObj_GetFont(obj)
-        found = self.font and api.PageObj_GetMatrix(obj, matrix) and api.TextObj_GetFontSize(obj, size)
-        self.rank, self.obj, self.fonts, self.size = rank, obj, fonts, size.value
-        self.descent = fonts.descent(self.font) if found else 0.0
-        self.width, self.scale, self.x, self.y = matrix.a * self.size, matrix.d, matrix.e, matrix.f
-        self.upright = bool(found) and matrix.b == 0 == matrix.c and matrix.a > 0 and matrix.d > 0
-
-    def advance(self, letter: int) -> float | None:
-        """How far the letter moves the pen on the page; None for vertical writing."""
-        width = self.fonts.width(self.font, letter)
-        return None if width is None else width * self.width
-
-    def blank(self) -> bool:
-        """Whether pdfium, which gave none of this object's characters, left it out for having no width (blanks,
-        whose spaces pdfminer has), not for being taken for a repeat of the text before it (bold faked by printing
-        twice) or in a font not embedded, which pdfium draws with a stand-in that may lack the glyph."""
-        api = pdfium()
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not self.upright or not api.Font_GetIsEmbedded(self.font):
-            return False
-        return bool(api.PageObj_GetBounds(self.obj, left, bottom, right, top)) and right.value - left.value < 0.01
-
-
-def _chars(page, texts: dict[int, int], height: float) -> list[dict] | None:
-    """The page's characters in content-stream order (pdfium's own order may differ), None if one of them asks
-    for pdfminer (see the module's docstring)."""
-    fonts = _Fonts()
-    objects: dict[int, _TextObject] = {}
-    textpage = page.get_textpage()
-    try:
-        chars = _read_chars(pdfium().handle(textpage.raw), texts, objects, fonts, height)
-    finally:
-        textpage.close()
-    if chars is None:
-        return None
-    for obj, rank in texts.items():
-        if obj in objects:
-            continue
-        shared = _TextObject(rank, obj, fonts)
-        if not shared.blank():
-            return None
-        # a blank pdfium skipped is a space to pdfminer, and a space parts the characters on either side of it
-        chars.append((rank, -1, _char(" ", shared.x, shared.y, shared.advance(32) or 0.0, shared, height)))
-    chars.sort(key=lambda item: item[:2])
-    return [char for _, _, char in chars]
-
-
-def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fonts, height: float) -> list | None:
-    """The text page's characters (rank, index, char); `objects` is filled with the text objects they belong to."""
-    api = pdfium()
-    letter_of, generated, unmapped = api.Text_GetUnicode, api.Text_IsGenerated, api.Text_HasUnicodeMapError
-    object_of, origin = api.Text_GetTextObject, api.Text_GetCharOrigin
-    chars: list[tuple[int, int, dict]] = []
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    last: tuple[int, float, float] | None = None
-    for index in range(api.Text_CountChars(textpage)):
-        letter = letter_of(textpage, index)
-        if letter in _BREAKS and generated(textpage, index):
-            continue  # pdfium's own spaces and line ends
-        if unmapped(textpage, index):
-            return None  # pdfminer writes 「(cid:123)」 for what pdfium writes as the code's own character
-        obj = object_of(textpage, index)
-        shared = objects.get(obj)
-        if shared is None:
-            if obj not in texts:
-                return None  # text pdfium found outside the page's own objects
-            shared = objects[obj] = _TextObject(texts[obj], obj, fonts)
-        advance = shared.advance(letter) if shared.upright else None
-        if advance is None:
-            return None  # turned, mirrored or vertical text: pdfminer's boxes for it are another matter
-        origin(textpage, index, origin_x, origin_y)
-        here = (obj, origin_x.value, origin_y.value)
-        if here == last:
-            chars[-1][2]["text"] += chr(letter)  # one glyph, several letters (a ligature): one char to pdfminer
-            continue
-        if last and last[0] == obj and last[1] == here[1]:
-            return None  # the origin moved down, not along: vertical text
-        last = here
-        chars.append((shared.rank, index, _char(chr(letter), here[1], here[2], advance, shared, height)))
-    return chars
-
-
-def _char(text: str, x: float, y: float, advance: float, shared: _TextObject, height: float) -> dict:
-    """A character as pdfplumber describes it: its box from the origin to the advance, from the descent to one
-    font size above it, `top` and `bottom` measured down from the page's top."""
-    size = shared.scale * shared.size  # pdfminer's size: the height of the box
-    low = y + shared.descent * size  # pdfminer: the descent below the baseline, then one font size up
-    top = height - (low + size)
-    return {
-        "object_type": "char",
-        "text": text,
-        "x0": x,
-        "x1": x + advance,
-        "top": top,
-        "bottom": height - low,
-        "doctop": top,
-        "size": size,
-        "upright": True,
-        "width": advance,
-        "height": size,
-    }
