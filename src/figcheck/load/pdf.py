@@ -113,6 +113,8 @@ def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow) -> None:
             return True
         if marks and _char_key(obj) in marks:
             return False  # a footnote mark set small (常住人口¹ 1761.48万人) is not part of the number
+        if not boxes:
+            return True
         x, top = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and t <= top <= b for x0, t, x1, b in boxes)
 

@@ -40,15 +40,16 @@ _SIGNATURES = {  # name: (result, arguments)
 
 @functools.cache
 def pdfium() -> SimpleNamespace:
-    """The functions above (by their names less the FPDF prefix's module: `Text_GetUnicode`), plus
-    `PageObj_GetMatrix` taking an integer handle and pypdfium2's FS_MATRIX, and `handle(obj)`: a pypdfium2
-    handle's integer."""
+    """The functions above (by their names less the FPDF prefix: `Text_GetUnicode`), plus `PageObj_GetMatrix`
+    and `Text_GetLooseCharBox` taking pypdfium2's FS_MATRIX and FS_RECTF, and `handle(obj)`: a pypdfium2 handle's
+    integer."""
     import pypdfium2.raw as raw
 
     calls = {}
     for name, (result, arguments) in {
         **_SIGNATURES,
         "FPDFPageObj_GetMatrix": (_INT, (_VOID, ctypes.POINTER(raw.FS_MATRIX))),
+        "FPDFText_GetLooseCharBox": (_INT, (_VOID, _INT, ctypes.POINTER(raw.FS_RECTF))),
     }.items():
         address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
         calls[name.removeprefix("FPDF")] = ctypes.CFUNCTYPE(result, *arguments)(address)

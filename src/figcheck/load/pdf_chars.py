@@ -28,45 +28,45 @@ class _Fonts:
 
     def __init__(self) -> None:
         self.descents: dict[int, float] = {}
-        self.widths: dict[tuple[int, int], float | None] = {}
+        self.widths: dict[int, dict[int, float]] = {}  # font: letter: width
         self.api = pdfium()
         self.value, self.matrix = ctypes.c_float(), self.api.raw.FS_MATRIX()  # filled by each call in turn
 
     def descent(self, font: int) -> float:
         if font not in self.descents:
-            found = pdfium().Font_GetDescent(font, 1000.0, self.value)
+            found = self.api.Font_GetDescent(font, 1000.0, self.value)
             self.descents[font] = self.value.value / 1000 if found else 0.0
         return self.descents[font]
 
-    def width(self, font: int, letter: int) -> float | None:
+    def width(self, font: int, letter: int) -> float:
         """The width the PDF gives the letter's character code, in thousandths of the font size, as pdfminer reads
-        it (not pdfium's loose box, which also takes in a glyph reaching past its advance); None for vertical
-        writing, where pdfium answers the vertical advance (negative: downwards)."""
-        key = (font, letter)
-        if key not in self.widths:
-            found = pdfium().Font_GetGlyphWidth(font, letter, 1000.0, self.value)
-            self.widths[key] = self.value.value / 1000 if found and self.value.value >= 0 else None
-        return self.widths[key]
+        it (not pdfium's loose box, which also takes in a glyph reaching past its advance); in a font set vertically
+        the vertical advance, which is negative (downwards)."""
+        found = self.api.Font_GetGlyphWidth(font, letter, 1000.0, self.value)
+        width = self.value.value / 1000 if found else 0.0
+        self.widths[font][letter] = width
+        return width
 
 
 class _TextObject:
     """What the characters of one text object share: its rank on the page, its font, matrix, size and descent."""
 
-    __slots__ = ("rank", "obj", "fonts", "font", "size", "descent", "width", "scale", "x", "y", "upright")
+    __slots__ = ("rank", "obj", "fonts", "font", "widths", "em", "height", "drop", "x", "y", "upright")
 
     def __init__(self, rank: int, obj: int, fonts: _Fonts) -> None:
         api, matrix, size = fonts.api, fonts.matrix, fonts.value
         self.font = api.TextObj_GetFont(obj)
         found = self.font and api.PageObj_GetMatrix(obj, matrix) and api.TextObj_GetFontSize(obj, size)
-        self.rank, self.obj, self.fonts, self.size = rank, obj, fonts, size.value
-        self.descent = fonts.descent(self.font) if found else 0.0
-        self.width, self.scale, self.x, self.y = matrix.a * self.size, matrix.d, matrix.e, matrix.f
+        self.rank, self.obj, self.fonts, self.x, self.y = rank, obj, fonts, matrix.e, matrix.f
+        self.em, self.height = matrix.a * size.value, matrix.d * size.value  # the font size along and up the page
+        self.drop = (fonts.descent(self.font) if found else 0.0) * self.height  # the descent, below the baseline
+        self.widths = fonts.widths.setdefault(self.font, {})
         self.upright = bool(found) and matrix.b == 0 == matrix.c and matrix.a > 0 and matrix.d > 0
 
-    def advance(self, letter: int) -> float | None:
-        """How far the letter moves the pen on the page; None for vertical writing."""
-        width = self.fonts.width(self.font, letter)
-        return None if width is None else width * self.width
+    def advance(self, letter: int) -> float:
+        """How far the letter moves the pen along the line on the page."""
+        width = self.widths[letter] if letter in self.widths else self.fonts.width(self.font, letter)
+        return max(width, 0.0) * self.em
 
     def blank(self) -> bool:
         """Whether pdfium, which gave none of this object's characters, left it out for having no width (blanks,
@@ -99,8 +99,12 @@ def page_chars(page, texts: dict[int, int], height: float) -> list[dict] | None:
             return None
         # a blank pdfium skipped is a space to pdfminer, and a space parts the characters on either side of it
         chars.append((rank, -1, _char(" ", shared.x, shared.y, shared.advance(32) or 0.0, shared, height)))
-    chars.sort(key=lambda item: item[:2])
+    chars.sort(key=_place)
     return [char for _, _, char in chars]
+
+
+def _place(item: tuple) -> tuple[int, int]:
+    return item[0], item[1]  # the object's rank on the page, the character's in pdfium's text page
 
 
 def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fonts, height: float) -> list | None:
@@ -109,8 +113,8 @@ def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fon
     letter_of, generated, unmapped = api.Text_GetUnicode, api.Text_IsGenerated, api.Text_HasUnicodeMapError
     object_of, origin = api.Text_GetTextObject, api.Text_GetCharOrigin
     chars: list[tuple[int, int, dict]] = []
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    last: tuple[int, float, float] | None = None
+    x, y = ctypes.c_double(), ctypes.c_double()
+    last = shared = None
     for index in range(api.Text_CountChars(textpage)):
         letter = letter_of(textpage, index)
         if letter in _BREAKS and generated(textpage, index):
@@ -118,42 +122,50 @@ def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fon
         if unmapped(textpage, index):
             return None  # pdfminer writes 「(cid:123)」 for what pdfium writes as the code's own character
         obj = object_of(textpage, index)
-        shared = objects.get(obj)
-        if shared is None:
-            if obj not in texts:
-                return None  # text pdfium found outside the page's own objects
-            shared = objects[obj] = _TextObject(texts[obj], obj, fonts)
-        advance = shared.advance(letter) if shared.upright else None
-        if advance is None:
-            return None  # turned, mirrored or vertical text: pdfminer's boxes for it are another matter
-        origin(textpage, index, origin_x, origin_y)
-        here = (obj, origin_x.value, origin_y.value)
+        if shared is None or obj != shared.obj:
+            shared = objects.get(obj) or _TextObject(texts.get(obj, -1), obj, fonts)
+            if shared.rank < 0 or not shared.upright:
+                return None  # text outside the page's own objects; turned or mirrored text
+            objects[obj] = shared
+        width = shared.widths[letter] if letter in shared.widths else fonts.width(shared.font, letter)
+        origin(textpage, index, x, y)
+        here = (obj, x.value, y.value)
         if here == last:
             chars[-1][2]["text"] += chr(letter)  # one glyph, several letters (a ligature): one char to pdfminer
             continue
-        if last and last[0] == obj and last[1] == here[1]:
-            return None  # the origin moved down, not along: vertical text
+        if width >= 0 and last and last[0] == obj and last[1] == here[1]:
+            return None  # the origin moved down, not along, in a font not set vertically
         last = here
-        chars.append((shared.rank, index, _char(chr(letter), here[1], here[2], advance, shared, height)))
+        if width >= 0:
+            char = _char(chr(letter), here[1], here[2], width * shared.em, shared, height)
+        elif (char := _vertical_char(textpage, index, chr(letter), here, width, shared, height)) is None:
+            return None
+        chars.append((shared.rank, index, char))
     return chars
 
 
 def _char(text: str, x: float, y: float, advance: float, shared: _TextObject, height: float) -> dict:
     """A character as pdfplumber describes it: its box from the origin to the advance, from the descent to one
-    font size above it, `top` and `bottom` measured down from the page's top."""
-    size = shared.scale * shared.size  # pdfminer's size: the height of the box
-    low = y + shared.descent * size  # pdfminer: the descent below the baseline, then one font size up
-    top = height - (low + size)
-    return {
-        "object_type": "char",
-        "text": text,
-        "x0": x,
-        "x1": x + advance,
-        "top": top,
-        "bottom": height - low,
-        "doctop": top,
-        "size": size,
-        "upright": True,
-        "width": advance,
-        "height": size,
-    }
+    font size above it (its `size`), `top` and `bottom` measured down from the page's top."""
+    bottom = height - y - shared.drop
+    top = bottom - shared.height
+    char = {"object_type": "char", "text": text, "x0": x, "x1": x + advance, "top": top, "bottom": bottom}
+    char["doctop"], char["size"], char["upright"] = top, shared.height, True
+    return char
+
+
+def _vertical_char(
+    textpage: int, index: int, text: str, here: tuple, advance: float, shared, height: float
+) -> dict | None:
+    """A character of a font set vertically, boxed as pdfminer boxes it: a font size wide from its vertical origin's
+    left, and from one font size above that origin down by its (vertical) advance; its `size` is its width.
+    pdfium's origin is pdfminer's corner only where both take the vertical origin half a font size from the left:
+    pdfium's loose box starts there exactly then (pdfminer takes half even for a narrow glyph without a vertical
+    metric of its own, pdfium half the glyph's width); otherwise None."""
+    box = pdfium().raw.FS_RECTF()
+    if not pdfium().Text_GetLooseCharBox(textpage, index, box) or abs(box.left - here[1]) > 1e-3:
+        return None
+    top = height - here[2] - shared.height
+    char = {"object_type": "char", "text": text, "x0": here[1], "x1": here[1] + shared.em, "top": top}
+    char["bottom"], char["doctop"], char["size"], char["upright"] = top - advance * shared.height, top, shared.em, True
+    return char

@@ -37,10 +37,18 @@ class PageLayer:
         return PageLayer([char for char in self.chars if keep(char)], self.edges, self.bbox)
 
     def extract_text_lines(self, return_chars: bool = True) -> list[dict]:
-        from pdfplumber.utils import chars_to_textmap
+        """pdfplumber's extract_text_lines (its words, clustered into lines by their tops, joined by spaces), without
+        the text map it builds and searches to get there."""
+        from pdfplumber.utils import cluster_objects
+        from pdfplumber.utils.text import LIGATURES
 
-        textmap = chars_to_textmap(self.chars, layout_bbox=self.bbox, **TEXT_SETTINGS)
-        return textmap.extract_text_lines(strip=True, return_chars=return_chars)
+        lines = []
+        for line in cluster_objects(list(_words().iter_extract_tuples(self.chars)), _top, TOLERANCE, True):
+            text = " ".join(word["text"] for word, _ in line).strip(" ")
+            if text.strip():  # a character's letters each stand for it in pdfplumber's map: a ligature twice
+                chars = [char for _, chars in line for char in chars for _ in LIGATURES.get(char["text"], char["text"])]
+                lines.append({"text": text, "top": min(char["top"] for char in chars), "chars": chars})
+        return lines
 
     def find_tables(self) -> list[_Table]:
         if not {"h", "v"} <= {edge["orientation"] for edge in self.edges}:
@@ -73,10 +81,14 @@ class _Table:
                     continue
                 x0, top, x1, bottom = cell
                 band = chars[bisect.bisect_left(middles, top) : bisect.bisect_left(middles, bottom)]
-                inside = [char for _, _, middle, char in sorted(band, key=_rank) if x0 <= middle < x1]
-                texts.append(_cell_text(inside) if inside else "")
+                inside = sorted((item for item in band if x0 <= item[2] < x1), key=_rank)
+                texts.append(_cell_text([char for *_, char in inside]) if inside else "")
             rows.append(texts)
         return rows
+
+
+def _top(item: tuple) -> float:
+    return item[0]["top"]  # a word's
 
 
 def _rank(item: tuple) -> int:
@@ -84,12 +96,33 @@ def _rank(item: tuple) -> int:
 
 
 def _cell_text(chars: list[dict]) -> str:
-    """pdfplumber's extract_text of a cell (its lines' words joined by spaces, the lines by line breaks), with one
-    word finder for every cell rather than one made for each."""
-    from pdfplumber.utils import cluster_objects
+    """pdfplumber's extract_text of a cell: its lines' words joined by spaces, the lines by line breaks. A cell of
+    one line (its characters' tops within the tolerance, as most are) is parted into words here by pdfplumber's
+    rules, without the word records its finder makes."""
+    tops = [char["top"] for char in chars]
+    if max(tops) - min(tops) > TOLERANCE or not all(char["text"] for char in chars):
+        from pdfplumber.utils import cluster_objects
 
-    words = _words().extract_words(chars)
-    return "\n".join(" ".join(word["text"] for word in line) for line in cluster_objects(words, "top", TOLERANCE))
+        words = _words().extract_words(chars)
+        return "\n".join(" ".join(word["text"] for word in line) for line in cluster_objects(words, "top", TOLERANCE))
+    from pdfplumber.utils.text import LIGATURES
+
+    words: list[str] = []
+    word = ""
+    last = None
+    for char in sorted(chars, key=_left):
+        text = char["text"]
+        if text.isspace():  # a space ends a word and is no part of one
+            words, word, last = words + [word] if word else words, "", None
+            continue
+        if last is not None and (char["x0"] < last["x0"] or char["x0"] > last["x1"] + TOLERANCE):
+            words, word = [*words, word], ""
+        word, last = word + LIGATURES.get(text, text), char
+    return " ".join([*words, word] if word else words)
+
+
+def _left(char: dict) -> float:
+    return char["x0"]
 
 
 @functools.cache
