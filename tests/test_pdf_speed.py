@@ -199,3 +199,20 @@ def test_ruling_edges_are_those_pdfplumber_makes_of_the_paths(tmp_path):
             ]
             assert _edge_set(ours) == _edge_set(theirs), index
     document.close()
+
+
+def test_a_vertical_font_pdfium_leaves_out_goes_to_pdfplumber(tmp_path, monkeypatch):
+    # STSong-Light set vertically and not embedded: pdfium gives none of its characters (the object has no width
+    # to it), so the page cannot be told from one of blanks only and is read by pdfplumber
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light", isVertical=True))
+    drawing = canvas.Canvas(str(tmp_path / "vertical.pdf"))
+    drawing.setFont("STSong-Light", 12)
+    drawing.drawString(100, 700, "本年度办理结果")
+    drawing.save()
+    opened = _plumber_opened(monkeypatch)
+    assert load(str(tmp_path / "vertical.pdf")).text.strip() == "本年度办理结果"  # a line each, joined again
+    assert opened == [1]
