@@ -10,8 +10,8 @@ so each is put back as one space where the object starts) and one it takes for a
 (bold faked by printing twice, to pdfium); and it skips spaces that lead a line or follow one, which changes no
 word: a space only parts the characters on either side, and those are parted anyway (a line's start; a gap of two
 spaces). A page where a drawn text object is missing is left to pdfplumber, as are pages with text pdfminer boxes
-otherwise: vertical writing, turned or mirrored text, characters without a Unicode mapping (pdfminer writes
-「(cid:123)」 for them).
+otherwise: turned or mirrored text, vertical writing whose vertical origin pdfium places elsewhere than pdfminer,
+characters without a Unicode mapping (pdfminer writes 「(cid:123)」 for them) or whose width pdfium cannot tell.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class _Fonts:
 
     def __init__(self) -> None:
         self.descents: dict[int, float] = {}
-        self.widths: dict[int, dict[int, float]] = {}  # font: letter: width
+        self.widths: dict[int, dict[int, float | None]] = {}  # font: letter: width
         self.api = pdfium()
         self.value, self.matrix = ctypes.c_float(), self.api.raw.FS_MATRIX()  # filled by each call in turn
 
@@ -38,12 +38,12 @@ class _Fonts:
             self.descents[font] = self.value.value / 1000 if found else 0.0
         return self.descents[font]
 
-    def width(self, font: int, letter: int) -> float:
-        """The width the PDF gives the letter's character code, in thousandths of the font size, as pdfminer reads
-        it (not pdfium's loose box, which also takes in a glyph reaching past its advance); in a font set vertically
-        the vertical advance, which is negative (downwards)."""
+    def width(self, font: int, letter: int) -> float | None:
+        """The width the PDF gives the letter's character code, in font sizes, as pdfminer reads it (not pdfium's
+        loose box, which also takes in a glyph reaching past its advance); in a font set vertically the vertical
+        advance, which is negative (downwards); None if pdfium cannot tell."""
         found = self.api.Font_GetGlyphWidth(font, letter, 1000.0, self.value)
-        width = self.value.value / 1000 if found else 0.0
+        width = self.value.value / 1000 if found else None
         self.widths[font][letter] = width
         return width
 
@@ -66,7 +66,7 @@ class _TextObject:
     def advance(self, letter: int) -> float:
         """How far the letter moves the pen along the line on the page."""
         width = self.widths[letter] if letter in self.widths else self.fonts.width(self.font, letter)
-        return max(width, 0.0) * self.em
+        return max(width or 0.0, 0.0) * self.em
 
     def blank(self) -> bool:
         """Whether pdfium, which gave none of this object's characters, left it out for having no width (blanks,
@@ -98,7 +98,7 @@ def page_chars(page, texts: dict[int, int], height: float) -> list[dict] | None:
         if not shared.blank():
             return None
         # a blank pdfium skipped is a space to pdfminer, and a space parts the characters on either side of it
-        chars.append((rank, -1, _char(" ", shared.x, shared.y, shared.advance(32) or 0.0, shared, height)))
+        chars.append((rank, -1, _char(" ", shared.x, shared.y, shared.advance(32), shared, height)))
     chars.sort(key=_place)
     return [char for _, _, char in chars]
 
@@ -128,6 +128,8 @@ def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fon
                 return None  # text outside the page's own objects; turned or mirrored text
             objects[obj] = shared
         width = shared.widths[letter] if letter in shared.widths else fonts.width(shared.font, letter)
+        if width is None:
+            return None  # a letter pdfium finds no code for in its font
         origin(textpage, index, x, y)
         here = (obj, x.value, y.value)
         if here == last:

@@ -3,9 +3,8 @@ the ruling lines' edges (pdf_pages.py), on which pdfplumber's own word, line and
 
 pdfminer parsing content streams in Python was most of figcheck's time on a PDF; pdfium reads the same page in C,
 and pdfplumber's finders only need the characters' boxes and the edges. A page pdfium cannot give as pdfminer would
-(`read_layer` answers None) is read by pdfplumber itself: vertical or turned text, characters without a Unicode
-mapping, a drawn text object pdfium left out, a form XObject, a turned page or one whose media box does not start
-at the origin.
+(`read_layer` answers None) is read by pdfplumber itself (pdf_chars.py says which), as is a page drawing a form
+XObject, a turned page and one whose media box does not start at the origin.
 
 Gaps are measured in single precision here and in double precision by pdfminer, and a gap can sit exactly on
 pdfplumber's tolerance of 3 pt: a quarter-em space at 12 pt, as a word processor sets between a Chinese character
@@ -46,7 +45,7 @@ class PageLayer:
         for line in cluster_objects(list(_words().iter_extract_tuples(self.chars)), _top, TOLERANCE, True):
             text = " ".join(word["text"] for word, _ in line).strip(" ")
             if text.strip():  # a character's letters each stand for it in pdfplumber's map: a ligature twice
-                chars = [char for _, chars in line for char in chars for _ in LIGATURES.get(char["text"], char["text"])]
+                chars = [char for _, word in line for char in word for _ in LIGATURES.get(char["text"], char["text"])]
                 lines.append({"text": text, "top": min(char["top"] for char in chars), "chars": chars})
         return lines
 
