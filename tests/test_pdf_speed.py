@@ -3,6 +3,8 @@ pdfplumber reading the file itself, and pdfplumber opened only for a page pdfium
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pdfplumber
 import pypdfium2
 import pytest
@@ -216,3 +218,28 @@ def test_a_vertical_font_pdfium_leaves_out_goes_to_pdfplumber(tmp_path, monkeypa
     opened = _plumber_opened(monkeypatch)
     assert load(str(tmp_path / "vertical.pdf")).text.strip() == "本年度办理结果"  # a line each, joined again
     assert opened == [1]
+
+
+def test_cells_are_those_pdfplumber_finds_among_the_crossings(tmp_path):
+    # a grid with merged cells (spans across and down) and a second table beside it
+    from pdfplumber.table import TableFinder, TableSettings, edges_to_intersections, intersections_to_cells
+    from reportlab.lib import colors
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from figcheck.load.pdf_layer import _cells
+
+    rows = [["Item", "2023", "", "2024"], ["", "a", "b", "c"], ["Total", "1", "2", "3"], ["Sub", "4", "5", "6"]]
+    grid = Table(rows)
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (1, 0), (2, 0))]))
+    grid.setStyle(TableStyle([("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 2), (3, 3))]))
+    SimpleDocTemplate(str(tmp_path / "spans.pdf")).build(
+        [grid, Table([["x", "y"]], style=[("BOX", (0, 0), (-1, -1), 1, colors.black)])]
+    )
+    document = pypdfium2.PdfDocument(str(tmp_path / "spans.pdf"))
+    page = document[0]
+    layer = read_layer(page)
+    settings = TableSettings.resolve(None)
+    crossings = edges_to_intersections(TableFinder.get_edges(SimpleNamespace(page=layer, settings=settings)), 3, 3)
+    assert len(_cells(crossings)) >= 10
+    assert _cells(crossings) == intersections_to_cells(crossings)
+    document.close()
