@@ -6,7 +6,7 @@ a single segment is a line, whose edge is horizontal when its ends are level and
 rule too); any other subpath (a rectangle, a polygon, a curve) gives an edge from each of its points to the
 next, control points of a Bézier curve left out, horizontal or vertical only when the two are exactly level or
 plumb, and a closed subpath one more edge back to its start. The points are placed by the path's matrix; pdfium
-keeps them in single precision, which only moves an edge by a few millionths of a point, far below the table
+keeps them in single precision, which moves an edge by a few hundred-thousandths of a point, far below the table
 finder's tolerances (3 pt). A page that draws through a form XObject (objects placed in the form's own space) is
 left to pdfplumber: `page_objects` answers None.
 """
