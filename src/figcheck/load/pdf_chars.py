@@ -21,6 +21,7 @@ import ctypes
 from figcheck.load.pdf_calls import pdfium
 
 _BREAKS = frozenset(map(ord, " \r\n"))  # what pdfium generates: spaces and line ends
+_UNKNOWN = object()  # a width not asked of pdfium yet
 
 
 class _Fonts:
@@ -114,7 +115,7 @@ def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fon
     object_of, origin = api.Text_GetTextObject, api.Text_GetCharOrigin
     chars: list[tuple[int, int, dict]] = []
     x, y = ctypes.c_double(), ctypes.c_double()
-    last = shared = None
+    last, shared = (0, 0.0, 0.0), None
     for index in range(api.Text_CountChars(textpage)):
         letter = letter_of(textpage, index)
         if letter in _BREAKS and generated(textpage, index):
@@ -127,20 +128,22 @@ def _read_chars(textpage: int, texts: dict[int, int], objects: dict, fonts: _Fon
             if shared.rank < 0 or not shared.upright:
                 return None  # text outside the page's own objects; turned or mirrored text
             objects[obj] = shared
-        width = shared.widths[letter] if letter in shared.widths else fonts.width(shared.font, letter)
+        width = shared.widths.get(letter, _UNKNOWN)
+        if width is _UNKNOWN:
+            width = fonts.width(shared.font, letter)
         if width is None:
             return None  # a letter pdfium finds no code for in its font
         origin(textpage, index, x, y)
-        here = (obj, x.value, y.value)
-        if here == last:
-            chars[-1][2]["text"] += chr(letter)  # one glyph, several letters (a ligature): one char to pdfminer
-            continue
-        if width >= 0 and last and last[0] == obj and last[1] == here[1]:
-            return None  # the origin moved down, not along, in a font not set vertically
-        last = here
+        if obj == last[0] and x.value == last[1]:
+            if y.value == last[2]:
+                chars[-1][2]["text"] += chr(letter)  # one glyph, several letters (a ligature): one char to pdfminer
+                continue
+            if width >= 0:
+                return None  # the origin moved down, not along, in a font not set vertically
+        last = (obj, x.value, y.value)
         if width >= 0:
-            char = _char(chr(letter), here[1], here[2], width * shared.em, shared, height)
-        elif (char := _vertical_char(textpage, index, chr(letter), here, width, shared, height)) is None:
+            char = _char(chr(letter), last[1], last[2], width * shared.em, shared, height)
+        elif (char := _vertical_char(textpage, index, chr(letter), last, width, shared, height)) is None:
             return None
         chars.append((shared.rank, index, char))
     return chars
