@@ -23,7 +23,7 @@ from lxml import etree
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
 from figcheck.load.errors import LoadError
-from figcheck.load.pdf import TableFlow, place_blocks, text_blocks
+from figcheck.load.pdf_flow import TableFlow, place_blocks, text_blocks
 
 OFD = "{http://www.ofdspec.org/2016}"
 MAX_UNPACKED = 200 * 1024 * 1024

@@ -1,5 +1,10 @@
-"""PDF files with pdfplumber: the text layer page by page, tables where pdfplumber finds them (ruled), and
-tables of whitespace-aligned columns among the text lines (pdf_columns.py).
+"""PDF files: the text layer page by page, tables where pdfplumber's table finder finds them (ruled), and tables
+of whitespace-aligned columns among the text lines (pdf_columns.py).
+
+pdfium reads each page (pdf_layer.py: characters and ruling lines as pdfplumber would have them) and pdfplumber's
+finders make words, lines and tables of them; pdfplumber itself (pdfminer parsing the content streams in Python,
+most of the time a PDF took) is opened only for a page pdfium cannot read as pdfminer does, and for a file pdfium
+cannot open at all, where it also says what is wrong (encrypted, damaged).
 
 Text inside a table's box is taken from the table (cell by cell), not from the page text, so no
 figure is read twice. Locations name the page (第3页) and, in tables, row and column. A PDF without
@@ -13,48 +18,91 @@ import io
 from figcheck.document import Document
 from figcheck.load.builder import DocumentBuilder
 from figcheck.load.errors import LoadError
-from figcheck.load.pdf_columns import unruled_tables
-from figcheck.load.pdf_pages import ruled_pages
+from figcheck.load.pdf_flow import TableFlow, numeric, place_blocks, split_framed_text, text_blocks
+from figcheck.load.pdf_layer import read_layer
 
 
 def load(path: str, data: bytes) -> Document:
-    import logging
-
-    import pdfplumber  # imported on first use: it costs ~60 ms
-
-    logging.getLogger("pdfminer").setLevel(
-        logging.ERROR
-    )  # its warnings about damaged fonts are not the user's business
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
     builder = DocumentBuilder(path, "pdf")
     flow = TableFlow(builder)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            ruled = ruled_pages(data, len(pdf.pages))
-            for number, page in enumerate(pdf.pages, start=1):
-                _page(page, number, builder, flow, ruled[number - 1])
+        with _Pages(data) as pages:
+            for number, page in enumerate(pages, start=1):
+                _page(page, number, builder, flow)
             flow.close()
     except LoadError:
         raise
     except Exception as exc:  # pdfplumber wraps pdfminer's errors, and pdfminer raises many kinds
-        inner = [exc, exc.__cause__, exc.__context__, *[a for a in exc.args if isinstance(a, BaseException)]]
-        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner):
-            raise LoadError("PDF 已加密，需要密码才能读取") from None
-        if any(isinstance(e, PDFSyntaxError) for e in inner):
-            raise LoadError(f"PDF 文件已损坏：{exc}") from None
-        raise LoadError(f"无法读取 PDF（文件可能已损坏）：{type(exc).__name__}: {exc}") from None
+        raise _load_error(exc) from None
     document = builder.build()
     if not document.text.strip():
         raise LoadError("PDF 没有文字层（可能是扫描件）；figcheck 不做文字识别（OCR）")
     return document
 
 
-def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow, ruled: bool = True) -> None:
-    """One page's text and tables; `ruled`: whether the page may hold a ruled table (pdf_pages.py), else the
-    table search is skipped."""
-    found = [(table, table.extract()) for table in page.find_tables()] if ruled else []
+def _load_error(exc: Exception) -> LoadError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    inner = [exc, exc.__cause__, exc.__context__, *[a for a in exc.args if isinstance(a, BaseException)]]
+    if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner):
+        return LoadError("PDF 已加密，需要密码才能读取")
+    if any(isinstance(e, PDFSyntaxError) for e in inner):
+        return LoadError(f"PDF 文件已损坏：{exc}")
+    return LoadError(f"无法读取 PDF（文件可能已损坏）：{type(exc).__name__}: {exc}")
+
+
+class _Pages:
+    """The pages of a PDF, each read by pdfium where it can (pdf_layer.py), else by pdfplumber, which is opened on
+    the first page that needs it; a file pdfium cannot open is read by pdfplumber throughout."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.pdfium, self.plumber = data, None, None
+
+    def __enter__(self) -> _Pages:
+        import pypdfium2
+
+        try:
+            self.pdfium = pypdfium2.PdfDocument(self.data)
+        except Exception:  # encrypted, damaged: pdfplumber reads it, or says what is wrong as it always has
+            self.pdfium = None
+        return self
+
+    def __iter__(self):
+        if self.pdfium is None:
+            yield from self._plumber().pages
+            return
+        for index in range(len(self.pdfium)):
+            page = self.pdfium[index]
+            try:
+                layer = read_layer(page)
+            except Exception:  # an object pdfium cannot describe: pdfplumber reads the page
+                layer = None
+            finally:
+                page.close()
+            yield layer if layer is not None else self._plumber().pages[index]
+
+    def _plumber(self):
+        if self.plumber is None:
+            import logging
+
+            import pdfplumber  # imported on first use: it costs ~60 ms
+
+            # its warnings about damaged fonts are not the user's business
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)
+            self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        return self.plumber
+
+    def __exit__(self, *exc_info) -> None:
+        if self.pdfium is not None:
+            self.pdfium.close()
+        if self.plumber is not None:
+            self.plumber.close()
+
+
+def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow) -> None:
+    """One page's text and tables: `page` is pdfplumber's, or pdfium's in its shape (pdf_layer.PageLayer)."""
+    found = [(table, table.extract()) for table in page.find_tables()]
     tables = [(table, rows) for table, rows in found if not _ruled_apart(rows)]
     boxes = [table.bbox for table, _ in tables]
 
@@ -63,8 +111,10 @@ def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow, ruled: b
     def keep(obj) -> bool:
         if obj.get("object_type") != "char":
             return True
-        if _char_key(obj) in marks:
+        if marks and _char_key(obj) in marks:
             return False  # a footnote mark set small (常住人口¹ 1761.48万人) is not part of the number
+        if not boxes:
+            return True
         x, top = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and t <= top <= b for x0, t, x1, b in boxes)
 
@@ -73,39 +123,18 @@ def _page(page, number: int, builder: DocumentBuilder, flow: TableFlow, ruled: b
     table_rows = [(table.bbox[1], rows) for table, rows in tables]
     blocks = text_blocks(_lines(body), flow.open_width(number))
     for top, rows in table_rows:
-        blocks += _split_framed_text(top, [[cell or "" for cell in row] for row in rows])
+        blocks += split_framed_text(top, [[cell or "" for cell in row] for row in rows])
     place_blocks(blocks, number, builder, flow)
-
-
-def place_blocks(blocks: list[tuple[float, str, object]], number: int, builder: DocumentBuilder, flow) -> None:
-    """A page's blocks (top, "line" | "table", text | rows) into the document in reading order: lines re-joined into
-    paragraphs, tables handed to the flow that joins a table continued over pages (also used for OFD pages)."""
-    start = builder.length
-    where = f"第{number}页 "
-    blocks.sort(key=lambda block: block[0])
-    pending: list[str] = []
-    flow.new_page(number)
-    for _, kind, content in blocks:
-        if kind == "line":
-            if not _folio(content):
-                flow.text()  # prose between two tables: the second is a table of its own
-            pending.append(content)
-            continue
-        _flush(pending, builder, where)
-        flow.table(content)
-    _flush(pending, builder, where)
-    if builder.length > start:
-        builder.page(number, start)
 
 
 def _ruled_apart(rows: list[list[str | None]]) -> bool:
     """A table ruled only between its columns and under its header (a 三线表): pdfplumber finds its body as one
     row whose cells stack several figures, or — the rule under the body missing where the table goes on to the
     next page — its header alone. Its lines are read as text, where pdf_columns.py finds its columns again."""
-    if len(rows) == 1 and len(rows[0]) >= 2 and not any(_numeric(cell) for cell in rows[0]):
+    if len(rows) == 1 and len(rows[0]) >= 2 and not any(numeric(cell) for cell in rows[0]):
         return True
     return any(
-        len(lines := (cell or "").split("\n")) >= 2 and all(_numeric(line) for line in lines)
+        len(lines := (cell or "").split("\n")) >= 2 and all(numeric(line) for line in lines)
         for row in rows[1:]
         for cell in row
     )
@@ -131,148 +160,6 @@ def _footnote_marks(chars: list[dict]) -> set[tuple]:
             marks.update(_char_key(c) for c in run)
         run = []
     return marks
-
-
-def text_blocks(lines: list[dict], open_width: int) -> list[tuple[float, str, object]]:
-    """The page's text lines, those that make a table without ruling lines taken together (pdf_columns.py)."""
-    unruled = unruled_tables(lines, open_width) if lines else {}
-    blocks: list[tuple[float, str, object]] = []
-    index = 0
-    while index < len(lines):
-        if index in unruled:
-            end, rows = unruled[index]
-            blocks.append((lines[index]["top"], "table", rows))
-            index = end
-        else:
-            blocks.append((lines[index]["top"], "line", lines[index]["text"]))
-            index += 1
-    return blocks
-
-
-class TableFlow:
-    """Tables as the document has them: a table that ends its page and one that opens the next, with the
-    same columns and only page marks between them, are one table (a repeated header row is dropped); so are
-    two boxes on one page with nothing between them when the second has no header (a 合计 row drawn apart).
-    A table is added to the document once it is known not to go on."""
-
-    def __init__(self, builder: DocumentBuilder) -> None:
-        self.builder = builder
-        self.rows: list[list[str]] = []
-        self.pages: list[int] = []  # the page each row is printed on
-        self.page = 0
-        self.open = False  # nothing but page marks since the pending table's last row
-
-    def new_page(self, number: int) -> None:
-        self.page = number
-
-    def text(self) -> None:
-        self.close()
-
-    def open_width(self, page: int) -> int:
-        """The width of a table the last page ended with and left open (only page marks after it), else 0."""
-        return len(self.rows[0]) if self.open and self.rows and self.pages[-1] == page - 1 else 0
-
-    def table(self, rows: list[list[str]]) -> None:
-        if self.open and self._continues(rows):
-            header = _repeated_header(self.rows, rows)
-            self.rows += rows[header:]
-            self.pages += [self.page] * (len(rows) - header)
-            return
-        self.close()
-        self.rows, self.pages, self.open = list(rows), [self.page] * len(rows), True
-
-    def _continues(self, rows: list[list[str]]) -> bool:
-        if self.pages[-1] not in (self.page - 1, self.page) or not rows or len(rows[0]) != len(self.rows[0]):
-            return False  # the next page, or the same page with nothing between (a 合计 row found apart)
-        first = rows[0]
-        return _repeated_header(self.rows, rows) > 0 or any(_numeric(cell) for cell in first)
-
-    def close(self) -> None:
-        if self.open:
-            first, last = self.pages[0], self.pages[-1]
-            where = f"第{first}页 " if first == last else f"第{first}—{last}页 "
-            self.builder.table(self.rows, where, [f"第{page}页 " for page in self.pages])
-        self.rows, self.pages, self.open = [], [], False
-
-
-def _repeated_header(table: list[list[str]], continuation: list[list[str]]) -> int:
-    """How many of the continuation's first rows repeat the table's first rows (its header)."""
-    count = 0
-    while count < min(len(table), len(continuation)) - 1 and _same_row(table[count], continuation[count]):
-        count += 1
-    return count
-
-
-def _same_row(first: list[str], second: list[str]) -> bool:
-    return [(cell or "").split() for cell in first] == [(cell or "").split() for cell in second]
-
-
-def _numeric(cell: str | None) -> bool:
-    text = (cell or "").replace(",", "").replace(" ", "")
-    return bool(text) and text.lstrip("-").replace(".", "", 1).isdigit()
-
-
-def _split_framed_text(top: float, rows: list[list[str]]) -> list[tuple[float, str, object]]:
-    """A box around prose is found as a one-column "table": its rows are lines of text. Rows with two
-    or more filled cells stay a table; rows with one are text lines."""
-    blocks: list[tuple[float, str, object]] = []
-    run: list[list[str]] = []
-    for index, row in enumerate(rows):
-        filled = [cell for cell in row if cell.strip()]
-        if len(filled) >= 2:
-            run.append(row)
-            continue
-        if run:
-            blocks.append((top + (index - len(run)) / 1000, "table", run))
-            run = []
-        if filled:
-            for line in filled[0].split("\n"):
-                blocks.append((top + index / 1000, "line", line))
-    if run:
-        blocks.append((top + (len(rows) - len(run)) / 1000, "table", run))
-    return blocks
-
-
-_SENTENCE_END = "。！？；：!?;:"
-_ITEM_START = ("（", "(", "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", "第")
-
-
-def _flush(lines: list[str], builder: DocumentBuilder, where: str) -> None:
-    """Re-join hard-wrapped lines into paragraphs: a line continues the previous one unless that one
-    ended a sentence or was short (a heading, a paragraph's last line), this one starts an item
-    (（一）, 一、), or both sides are digits (numbers are never glued together)."""
-    paragraph = ""
-    lengths = sorted(len(line.replace(" ", "")) for line in lines if line.strip())
-    width = lengths[int(len(lengths) * 0.8)] if lengths else 0  # a full line, ignoring the odd long one
-    previous = 0
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if _page_mark(line):
-            continue  # - 3 -: a page number between the lines of one paragraph
-        short = previous < 0.7 * width  # a short line ends its paragraph (a heading, a last line)
-        joins = paragraph and not short and paragraph[-1] not in _SENTENCE_END and not line.startswith(_ITEM_START)
-        if joins and not (paragraph[-1].isdigit() and line[0].isdigit()):
-            paragraph += line
-        else:
-            builder.paragraph(paragraph, where)
-            paragraph = line
-        previous = len(line.replace(" ", ""))
-    builder.paragraph(paragraph, where)
-    lines.clear()
-
-
-def _folio(line: str) -> bool:
-    """A line of nothing but a page number and its dashes, or part of them (「— 2 —」 printed as 「2」 and 「— —」):
-    a table before it may go on after it."""
-    stripped = line.strip("-—–－ \u3000")
-    return not stripped or stripped.isdigit() and len(stripped) <= 3
-
-
-def _page_mark(line: str) -> bool:
-    stripped = line.strip("-—–－ ")
-    return stripped.isdigit() and len(stripped) <= 3 and line.strip() != stripped
 
 
 def _lines(page) -> list[dict]:
