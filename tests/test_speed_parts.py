@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
 import subprocess
@@ -173,3 +174,13 @@ def test_listing_figures_checks_nothing(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["figures", str(report)])
     assert result.exit_code == 0, result.output
     assert "1620件  = 1620 件" in result.output and "2 个数字" in result.output
+
+
+def test_a_figure_pickles_to_itself():
+    from figcheck.figures import find_figures
+
+    figures = find_figures("约1.2亿元，15%~20%，三分之二，负3.5万人，二十余件")
+    assert len(figures) == 5 and pickle.loads(pickle.dumps(figures)) == figures
+    assert [type(f.value) for f in pickle.loads(pickle.dumps(figures))] == [type(f.value) for f in figures]
+    fields = [field.name for field in dataclasses.fields(figures[0])]
+    assert list(figures[0].__reduce__()[1]) == [getattr(figures[0], name) for name in fields]  # every field, in order

@@ -33,6 +33,23 @@ class Figure:
     rounded: bool = False  # a ratio unit (%, 倍 …): rounded as written even when an integer, never exact
     measured: bool = False  # a measurement (公里, 吨 …): a round integer is rounded at its last non-zero digit
 
+    def __reduce__(self) -> tuple[type[Figure], tuple]:
+        # --jobs ships every figure of a file back to the main process: rebuilt from its fields by the class,
+        # a figure unpickles three times as fast as through the slots' state (0.22 → 0.07 s for the corpus)
+        return Figure, (
+            self.start,
+            self.end,
+            self.raw,
+            self.value,
+            self.unit,
+            self.qualifier,
+            self.resolution,
+            self.high,
+            self.numeral,
+            self.rounded,
+            self.measured,
+        )
+
     @property
     def rounding(self) -> tuple[bool, bool]:
         """(rounded, measured): what a figure read from this one, with the same unit, inherits."""
