@@ -14,7 +14,6 @@ which figure to correct is then a guess.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -66,7 +65,11 @@ def _figure(figure: Figure, digits: str, decimals: int, scale: int) -> Figure | 
     value = Decimal(numeral) * scale
     resolution = Decimal(1).scaleb(-decimals) * scale
     raw = figure.raw.replace(figure.numeral, numeral + word, 1)
-    return dataclasses.replace(figure, value=value, resolution=resolution, numeral=numeral + word, raw=raw)
+    # built directly, not by dataclasses.replace, which reads the fields anew for each of the many candidates
+    return Figure(
+        figure.start, figure.end, raw, value, figure.unit, figure.qualifier, resolution, figure.high,
+        numeral + word, figure.rounded, figure.measured,
+    )  # fmt: skip
 
 
 def slips(figure: Figure, near: Interval | None = None) -> list[Slip]:
