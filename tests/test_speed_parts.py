@@ -19,6 +19,7 @@ from figcheck import patterns
 from figcheck.checks.slips import _digit_bounds
 from figcheck.checks.tolerance import Interval
 from figcheck.layout import sentence_spans, standard_scanner
+from figcheck.pipeline import check_text
 from figcheck.run import Settings, _check, _check_packed, unpack
 
 # -- patterns compiled when first used ---------------------------------------------------------------------
@@ -108,11 +109,13 @@ _BOUND = st.one_of(st.none(), st.fractions(min_value=-(10**6), max_value=10**6, 
 def test_digit_bounds_keep_exactly_the_values_within_one_last_place(lo, hi, scale, places, digits):
     near = Interval(lo, hi)
     slack = Fraction(scale, 10**places)
-    value = Fraction(digits, 10**places) * scale
-    within = (lo is None or value >= lo - slack) and (hi is None or value <= hi + slack)
     low, high = _digit_bounds(near, scale, places)
-    kept = (low is None or digits >= low) and (high is None or digits <= high)
-    assert kept == within
+    # the drawn digits, and the bounds themselves and their neighbours, where an off-by-one would show
+    for candidate in {digits, *(bound + step for bound in (low, high) if bound is not None for step in (-1, 0, 1))}:
+        value = Fraction(candidate, 10**places) * scale
+        within = (lo is None or value >= lo - slack) and (hi is None or value <= hi + slack)
+        kept = (low is None or candidate >= low) and (high is None or candidate <= high)
+        assert kept == within, candidate
 
 
 # -- --jobs: results shipped compressed -------------------------------------------------------------------------
@@ -184,3 +187,39 @@ def test_a_figure_pickles_to_itself():
     assert [type(f.value) for f in pickle.loads(pickle.dumps(figures))] == [type(f.value) for f in figures]
     fields = [field.name for field in dataclasses.fields(figures[0])]
     assert list(figures[0].__reduce__()[1]) == [getattr(figures[0], name) for name in fields]  # every field, in order
+
+
+# -- repeated statements: word lists tested by one pattern -------------------------------------------------
+
+
+def _fresh_repeat_cues():
+    from figcheck.claims import repeat
+    from figcheck.rulebook import BUNDLED
+
+    return repeat._cues.__wrapped__(BUNDLED)  # built here, not the cached one: a mutant of the builder shows
+
+
+def test_the_repeat_word_lists_find_their_words_and_only_them():
+    cues = _fresh_repeat_cues()
+    assert cues.planning.search("力争全年受理") and not cues.planning.search("全年受理")
+    assert cues.aggregate.search("累计受理") and not cues.aggregate.search("全年受理")
+    assert cues.any_scope.search("市本级受理") and not cues.any_scope.search("共受理")
+    assert cues.any_sub_period.search("上半年受理") and not cues.any_sub_period.search("半年受理")
+
+
+def test_a_label_names_its_longest_scope_and_its_part_of_the_year():
+    from figcheck.claims.repeat import _period, _scope
+
+    cues = _fresh_repeat_cues()
+    assert (
+        _scope(cues, "全市市本级受理") == "市本级" and _scope(cues, "全区受理") == "全区" and _scope(cues, "受理") == ""
+    )
+    assert _period(cues, "第一季度受理") == "第一季度" and _period(cues, "上半年受理") == "上半年"
+    assert _period(cues, "全年受理") == "own" and _period(cues, "受理") == ""
+
+
+def test_a_statement_is_compared_with_the_earlier_one_of_its_own_year():
+    # 2023's figure comes first and is of another year: the 2024 statements are compared with each other
+    text = "全区2023年共受理行政复议案件60件。全区2024年共受理行政复议案件60件。全区2024年共受理行政复议案件61件。"
+    repeats = [f for f in check_text(text).results if f.code.startswith("FC5")]
+    assert [(f.passed, f.stated.raw) for f in repeats] == [(False, "61件")]

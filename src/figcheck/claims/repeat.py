@@ -116,11 +116,14 @@ def _plain_statement(placed: Placed, sentences: _Sentences) -> bool:
 
 def _where_and_when(placed: Placed, sentences: _Sentences) -> tuple[str, frozenset[str]]:
     """The place named in the figure's own label (全区, 市本级 …) and the years of its sentence."""
-    cues = _cues(sentences.layout.book)
-    scope = ""
-    if cues.any_scope.search(placed.label) is not None:  # the longest scope named, not the first written
-        scope = next(word for word in cues.scopes if word in placed.label)
-    return scope, sentences(placed.sentence)[1]
+    return _scope(_cues(sentences.layout.book), placed.label), sentences(placed.sentence)[1]
+
+
+def _scope(cues: _RepeatCues, label: str) -> str:
+    """The longest scope the label names (市本级 before 全市), not the first written; "" for none."""
+    if cues.any_scope.search(label) is None:
+        return ""  # most labels name none: one pattern says so before any word is tried
+    return next(word for word in cues.scopes if word in label)
 
 
 def _period(cues: _RepeatCues, label: str) -> str:
