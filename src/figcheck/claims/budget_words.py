@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -45,8 +46,7 @@ class Reference:
     direction: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
+class _Cues(NamedTuple):
     kinds: dict[str, str]  # word → kind
     stance: regex.Pattern[str]
     reference: regex.Pattern[str]

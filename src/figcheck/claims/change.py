@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -22,8 +22,7 @@ _PERCENT_UNITS = ("%", "‰")
 _CLAUSE_MARKS = "，,、；;：:（()）。"
 
 
-@dataclass(frozen=True, slots=True)
-class _ChangeCues:
+class _ChangeCues(NamedTuple):
     from_at_end: regex.Pattern[str]
     to_up: tuple[str, ...]
     to_down: tuple[str, ...]

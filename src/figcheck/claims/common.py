@@ -7,7 +7,7 @@ Recognition is deliberately cautious: a relation is claimed only where the wordi
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -16,8 +16,7 @@ from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
+class _Cues(NamedTuple):
     breakdown: tuple[str, ...]
     breakdown_pattern: regex.Pattern[str]  # the cues, and the headers that open a sentence (按经营地统计，)
     named_header_pattern: regex.Pattern[str] | None  # a sentence opening that names its total: 「住户存款余额中，」

@@ -13,6 +13,7 @@ The sets, their members and the words are data (rules/compositions.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -41,8 +42,7 @@ class _Set:
     wholes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
+class _Words(NamedTuple):
     structure: regex.Pattern[str]
     base_terms: frozenset[str]
     neutral: regex.Pattern[str]  # filler, structure and region words: what may name the set's own values

@@ -10,8 +10,8 @@ nothing checkable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 import regex
 
@@ -27,8 +27,7 @@ _DEFAULT_SENTENCES = 3
 _CHANGE_WORDS = ("比", "较", "由", "从", "降", "升", "提高", "增加", "减少")
 
 
-@dataclass(frozen=True, slots=True)
-class _Formula:
+class _Formula(NamedTuple):
     kind: str  # difference | quotient
     name: str
     name_en: str

@@ -12,7 +12,7 @@ The percent must follow the amount directly (「，增长」): 「，按可比�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,7 @@ from figcheck.rulebook import Rulebook
 _BASE_MARKS = ("比", "较", "由", "从", "与")
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
+class _Cues(NamedTuple):
     compared: regex.Pattern[str]  # the amount's label: 比上年增加
     named: regex.Pattern[str]  # the amount's label naming the value: 收入支出总计增加
     comparison_clause: regex.Pattern[str]  # the clause before it: 与2023年度相比，

@@ -9,8 +9,8 @@ kind stands in the sentence to divide by.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 import regex
 
@@ -29,8 +29,7 @@ _MOST_TERMS = 8
 _MOST_COUNTS = 60  # a real sentence states a few dozen counts at most; a list of thousands is no rate's basis
 
 
-@dataclass(frozen=True, slots=True)
-class _RateWords:
+class _RateWords(NamedTuple):
     rate_word: regex.Pattern[str]  # 「败诉率为」: a label ending with a rate's name
     label_tails: str  # the characters of the words between a rate's name and its figure
     names: tuple[str, ...]  # the named rates, longest first

@@ -10,7 +10,7 @@ in the same place, period (上半年 is not 全年) and year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +24,7 @@ _YEAR = patterns.compile(r"(?:19|20)\d\d(?=年)")
 _NOUN_AFTER = patterns.compile(r"\p{Han}{2,12}")
 
 
-@dataclass(frozen=True, slots=True)
-class _RepeatCues:
+class _RepeatCues(NamedTuple):
     leading: regex.Pattern[str]
     leading_verbs: tuple[str, ...]
     trailing: regex.Pattern[str]

@@ -11,8 +11,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -28,8 +28,7 @@ _SENTENCES_BEFORE = 3  # a named whole is looked for in the share's sentence and
 _WHOLLY, _MOSTLY = "wholly", "mostly"  # how the words after 占 name a count (see _names)
 
 
-@dataclass(frozen=True, slots=True)
-class _ShareWords:
+class _ShareWords(NamedTuple):
     whole_phrase: regex.Pattern[str]  # 「占规上工业企业的比重为」: the whole's name after 占
     change_words: tuple[str, ...]
     scope_words: tuple[str, ...]

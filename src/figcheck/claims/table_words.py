@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -10,8 +10,7 @@ from figcheck import patterns, rulebook
 from figcheck.rulebook import Rulebook
 
 
-@dataclass(frozen=True, slots=True)
-class _TableWords:
+class _TableWords(NamedTuple):
     """The header and row words of tables (rules/cues.toml [table]), compiled once per rulebook."""
 
     total: regex.Pattern[str]
