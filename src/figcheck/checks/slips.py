@@ -15,9 +15,9 @@ which figure to correct is then a guess.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from figcheck import patterns
 from figcheck.checks.tolerance import Interval, allowance, exact, interval
@@ -29,8 +29,7 @@ _WIDE = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _ARABIC = patterns.compile(r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?")
 
 
-@dataclass(frozen=True, slots=True)
-class Slip:
+class Slip(NamedTuple):
     """A figure as it may have been meant: the corrected figure and the kind of slip."""
 
     figure: Figure  # as written in the text

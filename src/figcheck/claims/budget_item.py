@@ -13,7 +13,7 @@ Only the item's paragraph is looked back in: its line, and for a heading the lin
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -32,8 +32,7 @@ _STOPS = "。；;"
 _LOOK_BACK = 6  # figures: the two amounts, and a few ratios between them and the change (完成…的100.00%)
 
 
-@dataclass(frozen=True, slots=True)
-class _Region:
+class _Region(NamedTuple):
     """An item's paragraph: a line, or an item's first line and the (at most two) lines continuing it."""
 
     start: int
@@ -43,8 +42,7 @@ class _Region:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
+class _Pair(NamedTuple):
     """Last year's and this year's amount of one item, as a change measured between them."""
 
     base: Placed

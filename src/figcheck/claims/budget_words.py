@@ -10,7 +10,6 @@ amount a change is measured from, and the item headings.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -27,8 +26,7 @@ _HEAD_MARK = patterns.compile(r"^\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四�
 _DASHES = r"\-－—"  # inside character classes
 
 
-@dataclass(frozen=True, slots=True)
-class Stance:
+class Stance(NamedTuple):
     """How an amount is named: the words before its year (the item, if named), its year, its kind."""
 
     prefix: str
@@ -37,8 +35,7 @@ class Stance:
     kind: str  # execution, budget, final, initial, adjusted
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """The amount a change is measured from, and the change's direction (0: 持平)."""
 
     stance: Stance

@@ -12,7 +12,6 @@ The sets, their members and the words are data (rules/compositions.toml).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -33,8 +32,7 @@ _SPACES = patterns.compile(r"[ \u3000\u00a0]+")
 _SENTENCES_BEFORE = 3
 
 
-@dataclass(frozen=True, slots=True)
-class _Set:
+class _Set(NamedTuple):
     name: str
     collective: regex.Pattern[str]
     members: tuple[tuple[str, ...], ...]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from figcheck.claims import sum_headers as headers
 from figcheck.claims.common import common_run, cues, is_count
@@ -131,8 +132,7 @@ class _DepthScanner:
         return len(self.opened), (self.opened[-1] if self.opened else -1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):
     """Where a 其中 (or 分别为) stands: its span, parenthesis depth and innermost opening parenthesis."""
 
     at: int

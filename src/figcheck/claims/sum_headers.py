@@ -4,7 +4,7 @@ and a header that names its total: 「…其中住户贷款余额112.3亿元。�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from figcheck.claims.common import cues, family, is_count, states_change
 from figcheck.claims.sum_listed import partition_of
@@ -14,8 +14,7 @@ from figcheck.layout import Layout, Placed
 _SCAN = 200  # figures of the sentence before looked at
 
 
-@dataclass(frozen=True, slots=True)
-class NamedHeader:
+class NamedHeader(NamedTuple):
     start: int
     end: int
     totals: tuple[Placed, ...]  # the figure it names: the nearest so named

@@ -13,7 +13,7 @@ it is read as parts only after an explicit 其中, never after a bare colon.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from figcheck import patterns
 from figcheck.claims.common import family
@@ -37,8 +37,7 @@ _MOST_ITEMS = 50
 _ITEM_SPAN = 600  # characters an inline item may run before the next marker
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(NamedTuple):
     style: str
     number: int  # 0 for a bullet
     start: int

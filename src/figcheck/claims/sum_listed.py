@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -115,8 +115,7 @@ def _is_total_after(layout: Layout, placed: Placed) -> bool:
     return label.startswith("共") and label[1:2] not in cues(layout.book).total_after_parts_not_before
 
 
-@dataclass(frozen=True, slots=True)
-class Gates:
+class Gates(NamedTuple):
     colons: set[int]  # sentences with a colon: a numbered list after a total and a colon
     totals_after: set[int]  # sentences naming a total after its parts (合计, 共 …)
     members: set[int]  # sentences naming a member of a category set (撤销, 驳回 …)

@@ -11,7 +11,7 @@ group, by an exact cell first, else by a cell containing it: otherwise the ident
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from figcheck import patterns, rulebook
 from figcheck.claims.model import BalanceClaim, SumClaim
@@ -21,8 +21,7 @@ _BRACKETS = str.maketrans("（）", "()")
 _ORDINAL = patterns.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])")
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(NamedTuple):
     name: str
     name_en: str
     axis: str  # "columns": holds in every row; "rows": in every column

@@ -10,7 +10,7 @@ table's one row of figures (or its 合计 row). A column answers to the amount i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +25,7 @@ _BETWEEN = r"(?:财政拨款)?(?:支出)?(?:年初)?(?P<kind>预算|决算)?(?:�
 _YEAR = patterns.compile(r"((?:19|20)\d\d)\s*年")
 
 
-@dataclass(frozen=True, slots=True)
-class Restated:
+class Restated(NamedTuple):
     table: str
     names: tuple[str, ...]  # in the text
     headers: tuple[str, ...]  # in the table's header, normalized

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from figcheck.findings import Finding
 from figcheck.registry import render_message, render_suggestion, render_verified, rule
@@ -121,8 +122,7 @@ def render(fmt: str, results: list[FileResult], out, options: Options) -> None:
     importlib.import_module(f"figcheck.report.{fmt}").render(results, out, options)
 
 
-@dataclass(frozen=True, slots=True)
-class Unverified:
+class Unverified(NamedTuple):
     """A statement of a rate, share or change that nothing verified, and why (FileResult.unverified)."""
 
     start: int
