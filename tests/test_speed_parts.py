@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from figcheck import patterns
 from figcheck.checks.slips import _digit_bounds
 from figcheck.checks.tolerance import Interval
-from figcheck.layout import sentence_spans, standard_scanner
+from figcheck.layout import sentence_spans
 from figcheck.pipeline import check_text
 from figcheck.run import Settings, _check, _check_packed, unpack
 
@@ -56,10 +56,16 @@ def test_importing_the_pipeline_compiles_no_regex_pattern():
 # -- cue sentences found with the standard re ----------------------------------------------------------------
 
 
+def _engine(pattern) -> type:
+    """The class of the pattern a lazy pattern compiled to."""
+    return type(pattern.search.__self__)
+
+
 def test_only_a_plain_word_list_is_handed_to_the_standard_re():
-    assert isinstance(standard_scanner(regex.compile("其中|分别为|合\\|计")), re.Pattern)
+    assert _engine(patterns.compile("其中|分别为|合\\|计")) is re.Pattern
     for own in ("[：:]", "其中|(?P<h>按.{1,3}分)", "(?<!年)合计", r"\p{Han}+", "(?i)total"):
-        assert isinstance(standard_scanner(regex.compile(own)), regex.Pattern), own
+        assert _engine(patterns.compile(own)) is regex.Pattern, own
+    assert _engine(patterns.compile("其中|合计", regex.IGNORECASE)) is regex.Pattern  # flags are regex's
 
 
 _WORDS = st.lists(st.text("其中合计共分别为甲乙|", min_size=1, max_size=4).filter(lambda w: "|" not in w), min_size=1)
@@ -69,7 +75,7 @@ _WORDS = st.lists(st.text("其中合计共分别为甲乙|", min_size=1, max_siz
 def test_a_word_list_finds_the_same_words_in_re_and_regex(words, text):
     source = "|".join(regex.escape(word) for word in words)
     own = regex.compile(source)
-    assert [m.span() for m in standard_scanner(own).finditer(text)] == [m.span() for m in own.finditer(text)]
+    assert [m.span() for m in patterns.compile(source).finditer(text)] == [m.span() for m in own.finditer(text)]
 
 
 # -- sentence spans ----------------------------------------------------------------------------------------------
