@@ -18,6 +18,8 @@ from typing import Any
 
 import regex
 
+from figcheck import patterns
+
 # Tables whose keys are free (new unit groups, aliases, qualifier words, counted nouns …); every
 # other table has a fixed set of keys, and an unknown key in a user file is an error.
 FREE_TABLES = frozenset(
@@ -247,6 +249,12 @@ _TYPE_NAMES = {str: "字符串", list: "数组", dict: "表", int: "整数", flo
 def alternation(words) -> str:
     """A regex alternation of literal words, the longest first: 「个工作日|个」 (no group around it)."""
     return "|".join(map(regex.escape, longest_first(list(words))))
+
+
+def any_of(words) -> regex.Pattern[str]:
+    """A pattern finding any of the words, compiled on first use; one finding nothing for no words (an empty
+    alternation would match everywhere)."""
+    return patterns.compile(alternation(words) or "(?!)")
 
 
 def longest_first(words: list[str] | dict[str, Any]) -> list[str]:

@@ -66,7 +66,7 @@ def _words(book: Rulebook) -> _Words:
     return _Words(
         structure=patterns.compile(rulebook.alternation(words.get("structure", ["结构"]))),
         base_terms=frozenset(words.get("base_terms", ())),
-        neutral=patterns.compile(rulebook.alternation(neutral) or "(?!)"),
+        neutral=rulebook.any_of(neutral),
         sets=sets,
     )
 

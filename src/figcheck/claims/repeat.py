@@ -46,20 +46,16 @@ def _cues(book: Rulebook) -> _RepeatCues:
         leading=patterns.compile(rf"^(?:(?:19|20)\d\d\s?年(?:度|末|底)?|{words}|[，,：:\s])+"),
         leading_verbs=tuple(rulebook.longest_first(data["leading_verbs"])),
         trailing=patterns.compile(rf"(?:{trailing})+$"),
-        planning=_any(data["planning_words"]),
-        aggregate=_any(data["aggregate_words"]),
+        planning=rulebook.any_of(data["planning_words"]),
+        aggregate=rulebook.any_of(data["aggregate_words"]),
         scopes=tuple(rulebook.longest_first(data["scopes"])),
-        any_scope=_any(data["scopes"]),
+        any_scope=rulebook.any_of(data["scopes"]),
         own_period=patterns.compile(
             rf"^[，,：:\s]*(?:(?:19|20)\d\d\s?年度?|{rulebook.alternation(data['own_period'])})"
         ),
         sub_periods=tuple(rulebook.longest_first(data["sub_periods"])),
-        any_sub_period=_any(data["sub_periods"]),
+        any_sub_period=rulebook.any_of(data["sub_periods"]),
     )
-
-
-def _any(words: list[str]) -> regex.Pattern[str]:
-    return patterns.compile(rulebook.alternation(words) or "(?!)")
 
 
 def subject(layout: Layout, placed: Placed, with_verb: bool = False) -> str:

@@ -90,7 +90,7 @@ def partition_of(layout: Layout, parts: list[Placed]) -> str:
 @rulebook.derived
 def _partition_members(book: Rulebook) -> regex.Pattern[str]:
     members = [member for partition in cues(book).partitions for member in partition["members"]]
-    return patterns.compile(rulebook.alternation(members) if members else "(?!)")
+    return rulebook.any_of(members)
 
 
 def _split(label: str, members: list[str]) -> tuple[str, str, str] | None:
