@@ -150,12 +150,10 @@ def load_directory(name: str) -> dict[str, dict[str, Any]]:
     A rule file's cases (`[[case]]`, four fifths of it) are for the test suite (tests/rule_cases.py reads them);
     TOML puts every top-level key before the first table, so what a run needs is the text before the first
     `[[case]]`, and parsing only that halves the start-up's TOML time."""
-    directory = rules_dir() / name
-    if not directory.is_dir():
-        raise RuleFileError(f"{directory}: 规则目录不存在")
-    return {path.stem: _read_head(path) for path in sorted(directory.glob("*.toml"))}
+    return {stem: load_file(name, stem) for stem in file_stems(name)}
 
 
+@functools.cache
 def file_stems(name: str) -> tuple[str, ...]:
     """The stems of the bundled `rules/<name>/*.toml`, in name order: a rule's code is in its file's name."""
     directory = rules_dir() / name
@@ -164,8 +162,10 @@ def file_stems(name: str) -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in directory.glob("*.toml")))
 
 
+@functools.cache
 def load_file(name: str, stem: str) -> dict[str, Any]:
-    """One bundled rule file's documentation, `rules/<name>/<stem>.toml` up to its cases."""
+    """One bundled rule file's documentation, `rules/<name>/<stem>.toml` up to its cases (parsed once; do not
+    mutate)."""
     return _read_head(rules_dir() / name / f"{stem}.toml")
 
 
