@@ -54,8 +54,9 @@ class Vocabulary(NamedTuple):
     after_initials: frozenset[str]
 
 
-_SPACES = "[ \u00a0\u2000-\u200a\u202f]{0,2}"  # no-break, en, em, thin … spaces typeset before a unit
-_FOLLOWING_MARKS = " \u00a0\u202f" + "".join(map(chr, range(0x2000, 0x200B))) + "万萬亿億余多、"
+_UNIT_SPACES = " \u00a0\u202f" + "".join(map(chr, range(0x2000, 0x200B)))  # no-break, en, em, thin … spaces
+_SPACES = f"[{_UNIT_SPACES}]{{0,2}}"  # typeset before a unit
+_FOLLOWING_MARKS = _UNIT_SPACES + "万萬亿億余多、"
 
 
 def _suffix(units: dict[str, str], inside: dict[str, str] | None) -> regex.Pattern[str]:
