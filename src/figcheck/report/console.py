@@ -12,13 +12,58 @@ import os
 import shutil
 from typing import IO
 
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
+from figcheck.report.styled import Styled, without_control_codes
 
 COLORS = ("auto", "always", "never")
 GUTTER = "  │ "
 _NO_LINE_START = frozenset("，。、；：！？）》」』”’%,.;:!?)")
+
+
+class PlainConsole:
+    """Lines written as they are, for a file or a pipe without colour: what rich writes then, without rich (see
+    report/styled.py). A line with a tab goes to rich, which expands tabs by the cell widths before them."""
+
+    width = None
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self._rich: RichConsole | None = None
+
+    def print(self, line: Styled | str, soft_wrap: bool | None = None) -> None:
+        plain = line.plain if isinstance(line, Styled) else without_control_codes(line)
+        if "\t" not in plain:
+            self._out.write(plain + "\n")
+            return
+        if self._rich is None:
+            self._rich = RichConsole(self._out, colored=False, width=None)
+        self._rich.print(line)
+
+
+class RichConsole:
+    """Lines written by rich: coloured, or wrapped to `width` cells (None: not wrapped)."""
+
+    def __init__(self, out: IO[str], colored: bool, width: int | None) -> None:
+        from rich.console import Console
+
+        self.width = width
+        self._console = Console(
+            file=out,
+            force_terminal=colored,
+            no_color=False,
+            color_system=("auto" if _is_terminal(out) else "standard") if colored else None,
+            width=width or 10_000,
+            soft_wrap=width is None,
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
+
+    def print(self, line: Styled | str, soft_wrap: bool | None = None) -> None:
+        """Print one line; `soft_wrap=True` for a line already folded (rich wraps the others itself)."""
+        self._console.print(line.to_rich() if isinstance(line, Styled) else line, soft_wrap=soft_wrap)
+
+
+Console = PlainConsole | RichConsole
 
 
 def wants_color(choice: str, out: IO[str]) -> bool:
@@ -46,42 +91,34 @@ def wrap_width(out: IO[str]) -> int | None:
 def console_for(out: IO[str], color: str = "auto") -> Console:
     colored = wants_color(color, out)
     width = wrap_width(out)
-    return Console(
-        file=out,
-        force_terminal=colored,
-        no_color=False,
-        color_system=("auto" if _is_terminal(out) else "standard") if colored else None,
-        width=width or 10_000,
-        soft_wrap=width is None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    return RichConsole(out, colored, width) if colored or width else PlainConsole(out)
 
 
-def print_guttered(console: Console, text: Text, style: str = "dim") -> None:
+def print_guttered(console: Console, text: Styled, style: str = "dim") -> None:
     """Print `text` behind the gutter 「  │ 」, wrapped so that every continuation line keeps the gutter."""
-    if console.soft_wrap:
-        console.print(Text.assemble((GUTTER, style), text))
+    if console.width is None:
+        console.print(Styled.assemble((GUTTER, style), text))
         return
-    for line in fold(text, max(10, console.width - cell_len(GUTTER))):
-        console.print(Text.assemble((GUTTER, style), line), soft_wrap=True)
+    for line in fold(text, max(10, console.width - len(GUTTER))):
+        console.print(Styled.assemble((GUTTER, style), line), soft_wrap=True)
 
 
-def print_wrapped(console: Console, text: Text, indent: str = "") -> None:
+def print_wrapped(console: Console, text: Styled, indent: str = "") -> None:
     """Print `text` wrapped to the console's width, continuation lines after `indent`."""
-    if console.soft_wrap:
+    if console.width is None:
         console.print(text)
         return
-    lines = fold(text, console.width, max(10, console.width - cell_len(indent)))
+    lines = fold(text, console.width, max(10, console.width - len(indent)))
     for number, line in enumerate(lines):
-        console.print(Text(indent) + line if number else line, soft_wrap=True)
+        console.print(Styled(indent) + line if number else line, soft_wrap=True)
 
 
-def fold(text: Text, width: int, later: int | None = None) -> list[Text]:
+def fold(text: Styled, width: int, later: int | None = None) -> list[Styled]:
     """`text` cut into lines of at most `width` terminal cells (`later` for the lines after the first). Chinese
     breaks between any two characters, but a number or a Latin word (18.093%, FC101) is not cut unless it is longer
     than a line; spaces at a break are dropped."""
+    from rich.cells import cell_len  # wrapping is for a terminal, where rich writes: measured as rich measures
+
     plain, cuts = text.plain, []
     line_start, used, limit, index = 0, 0, width, 0
     while index < len(plain):
@@ -98,7 +135,7 @@ def fold(text: Text, width: int, later: int | None = None) -> list[Text]:
             cut -= 1
         cuts.append(cut)
         line_start, used, limit, index = cut, 0, later or width, cut
-    lines = []
+    lines: list[Styled] = []
     for line in text.divide(cuts):
         line.rstrip()
         lead = len(line.plain) - len(line.plain.lstrip(" "))

@@ -10,13 +10,11 @@ the columns of the figures, aligned, so a reader sees which row and which column
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.text import Text
-
 from figcheck import patterns
 from figcheck.document import Cell, Document, Table
 from figcheck.findings import Finding, Involved
 from figcheck.layout import sentence_spans
+from figcheck.report.styled import Styled
 
 ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 FIGURE_STYLE = "bold yellow"
@@ -25,7 +23,7 @@ _HAN = patterns.compile(r"\p{Han}")
 _MOST_ROWS = 7  # rows of figures shown in full; more are shown as the first and last three around a 「⋯」
 
 
-def context_lines(document: Document, finding: Finding) -> list[Text]:
+def context_lines(document: Document, finding: Finding) -> list[Styled]:
     """The lines that show a finding's figures in place: table excerpts first where its figures are in tables,
     then the sentences of the others, in text order."""
     in_tables: dict[int, list[tuple[Cell, Involved]]] = {}
@@ -55,8 +53,10 @@ def _cells_by_figure(document: Document, finding: Finding) -> dict[int, tuple[Ta
     return found
 
 
-def _table_lines(table: Table, involved: list[tuple[Cell, Involved]]) -> list[Text]:
+def _table_lines(table: Table, involved: list[tuple[Cell, Involved]]) -> list[Styled]:
     """The header rows and the rows of the figures, in the label columns and the figures' columns, aligned."""
+    from rich.cells import cell_len  # aligned as a terminal shows it, measured as rich measures
+
     grid = table.grid()
     rows = sorted({cell.row for cell, _ in involved})
     if len(rows) > _MOST_ROWS:
@@ -65,25 +65,25 @@ def _table_lines(table: Table, involved: list[tuple[Cell, Involved]]) -> list[Te
     labels = _label_columns(grid, rows, figure_columns[0])
     columns = labels + [col for col in figure_columns if col not in labels]
     shown = _header_rows(grid, rows[0], figure_columns) + rows
-    texts: list[list[Text]] = []
+    texts: list[list[Styled]] = []
     for row in shown:
-        cells = [_cell_text(grid[row][col], involved) if row >= 0 else Text("⋯") for col in columns]
-        above = texts[-1] if texts and row not in rows else [Text("")] * len(cells)
-        texts.append([Text("") if _merged(cell, cells[:i], above[i]) else cell for i, cell in enumerate(cells)])
+        cells = [_cell_text(grid[row][col], involved) if row >= 0 else Styled("⋯") for col in columns]
+        above = texts[-1] if texts and row not in rows else [Styled("")] * len(cells)
+        texts.append([Styled("") if _merged(cell, cells[:i], above[i]) else cell for i, cell in enumerate(cells)])
     widths = [max(cell_len(row[index].plain) for row in texts) for index in range(len(columns))]
     lines = []
     for row in texts:
-        line = Text()
+        line = Styled()
         for index, piece in enumerate(row):
             pad = " " * (widths[index] - cell_len(piece.plain))
-            line += Text("  ") if index else Text()
-            line += piece + Text(pad) if index < len(labels) else Text(pad) + piece
+            line += Styled("  ") if index else Styled()
+            line += piece + Styled(pad) if index < len(labels) else Styled(pad) + piece
         line.rstrip()
         lines.append(line)
     return lines
 
 
-def _merged(cell: Text, left: list[Text], above: Text) -> bool:
+def _merged(cell: Styled, left: list[Styled], above: Styled) -> bool:
     """A merged cell repeats its words in every position it covers (Table.grid): say them once — not again to the
     right of themselves, nor in a header row below — but never blank a figure (873,617.00 | 873,617.00)."""
     words = cell.plain
@@ -116,10 +116,10 @@ def _label_columns(grid, rows: list[int], first_figure_column: int) -> list[int]
     return labels
 
 
-def _cell_text(cell: Cell | None, involved: list[tuple[Cell, Involved]]) -> Text:
+def _cell_text(cell: Cell | None, involved: list[tuple[Cell, Involved]]) -> Styled:
     if cell is None:
-        return Text("")
-    text = Text(" ".join(cell.text.split()))
+        return Styled("")
+    text = Styled(" ".join(cell.text.split()))
     for owner, one in involved:
         if owner is cell:
             at = text.plain.find(one.figure.raw)
@@ -130,7 +130,7 @@ def _cell_text(cell: Cell | None, involved: list[tuple[Cell, Involved]]) -> Text
     return text
 
 
-def _sentence_lines(document: Document, involved: list[Involved]) -> list[Text]:
+def _sentence_lines(document: Document, involved: list[Involved]) -> list[Styled]:
     """The sentence(s) holding the figures, clipped around them, the figures highlighted; one line per sentence
     (figures in one sentence share it: a restatement's two places, as in FC501, are two lines)."""
     spans: list[list[int]] = []
@@ -143,7 +143,7 @@ def _sentence_lines(document: Document, involved: list[Involved]) -> list[Text]:
             spans.append([begin, stop])
     lines = []
     for begin, stop in spans:
-        piece = Text(document.text[begin:stop].replace("\n", " ").replace("\t", " ").strip("\r"))
+        piece = Styled(document.text[begin:stop].replace("\n", " ").replace("\t", " ").strip("\r"))
         for one in involved:
             if begin <= one.figure.start < stop:
                 style = ROLE_STYLE.get(one.role, FIGURE_STYLE)

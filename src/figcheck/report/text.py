@@ -12,9 +12,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import IO
 
-from rich.console import Console
-from rich.text import Text
-
 from figcheck.checks.tolerance import describe
 from figcheck.document import Document
 from figcheck.figures import Figure
@@ -33,8 +30,9 @@ from figcheck.report import (
     unverifiable_reason,
     unverified,
 )
-from figcheck.report.console import console_for, print_guttered, print_wrapped
+from figcheck.report.console import Console, console_for, print_guttered, print_wrapped
 from figcheck.report.context import context_lines
+from figcheck.report.styled import Styled
 from figcheck.results import FileResult
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
@@ -68,7 +66,7 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
     for result in tallied(results, tally):
         if result.error is not None:
             console.print(
-                Text.assemble(
+                Styled.assemble(
                     (f"{result.path}: ", "bold"),
                     (f"{words['cannot']}：" if options.lang == "zh" else f"{words['cannot']}: ", "bold red"),
                     result.error,
@@ -76,13 +74,13 @@ def render(results: list[FileResult], out: IO[str], options: Options) -> None:
             )
             continue
         for key in result.document.notices if result.document is not None else ():
-            console.print(Text.assemble((f"{result.path}: ", "bold"), (notice_text(key, options.lang), "yellow")))
+            console.print(Styled.assemble((f"{result.path}: ", "bold"), (notice_text(key, options.lang), "yellow")))
         for item in shown(result, options):
             if isinstance(item, Unverified):
                 _render_unverified(console, result.document, item, options.lang)
             else:
                 _render_one(console, result.document, item, options)
-    print_wrapped(console, Text(summary_line(tally, options.lang)))
+    print_wrapped(console, Styled(summary_line(tally, options.lang)))
 
 
 def shown(result: FileResult, options: Options) -> list[Finding | Unverified]:
@@ -101,9 +99,9 @@ def _order(item: Finding | Unverified) -> tuple:
     return (item.passed, item.code) if isinstance(item, Finding) else (False, "")
 
 
-def _where(document: Document, start: int) -> Text:
+def _where(document: Document, start: int) -> Styled:
     line, column = document.line_col(start)
-    head = Text(f"{document.path}:{line}:{column} ", style="bold")
+    head = Styled(f"{document.path}:{line}:{column} ", style="bold")
     where = document.locate(start)
     # a Word or web page's line is no line its reader sees: say where as a reader would look (第12段, 脚注3), and
     # in any table or PDF page too
@@ -127,14 +125,14 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
     head.append(message(finding, options.lang))
     print_wrapped(console, head, "    ")
     if finding.figures[0].role == "directive":  # a suppression or baseline note: its own words, no arithmetic
-        print_guttered(console, Text(finding.stated.raw, style="bold yellow"))
+        print_guttered(console, Styled(finding.stated.raw, style="bold yellow"))
     else:
         for line in context_lines(document, finding):
             print_guttered(console, line)
-        print_guttered(console, Text(arithmetic(finding, options.lang)))
+        print_guttered(console, Styled(arithmetic(finding, options.lang)))
     advice = suggestion(finding, options.lang)
     if advice:
-        print_guttered(console, Text(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic"))
+        print_guttered(console, Styled(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic"))
 
 
 def _render_unverified(console: Console, document: Document, item: Unverified, lang: str) -> None:
@@ -198,7 +196,7 @@ def render_figures(results: list[FileResult], out: IO[str], lang: str = "zh") ->
 def render_document(document: Document, out: IO[str]) -> None:
     """The extracted text, one block a line, each with its locator (第3段, 第2页 表1 第4行第3列)."""
     console = console_for(out)
-    console.print(Text(f"== {document.path}（{document.encoding}）", style="bold"))
+    console.print(Styled(f"== {document.path}（{document.encoding}）", style="bold"))
     page = ""
     blocks = [s for s in document.segments if s.kind in ("paragraph", "heading", "table")]
     pages = [s for s in document.segments if s.kind == "page"]
@@ -206,11 +204,11 @@ def render_document(document: Document, out: IO[str]) -> None:
         current = next((p.locator for p in pages if p.start <= block.start < p.end), "")
         if current != page:
             page = current
-            console.print(Text(f"—— {page} ——", style="dim"))
+            console.print(Styled(f"—— {page} ——", style="dim"))
         body = document.text[block.start : block.end].rstrip("\n")
         if block.kind == "table":
-            console.print(Text(f"[{block.locator}]", style="cyan"))
+            console.print(Styled(f"[{block.locator}]", style="cyan"))
             for line in body.split("\n"):
-                console.print(Text("  " + line.replace("\t", " | ")))
+                console.print(Styled("  " + line.replace("\t", " | ")))
         else:
-            console.print(Text(f"{block.locator}  ", style="cyan") + Text(body))
+            console.print(Styled(f"{block.locator}  ", style="cyan") + Styled(body))

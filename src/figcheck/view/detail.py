@@ -12,6 +12,7 @@ from figcheck.findings import Finding, Involved
 from figcheck.registry import rule
 from figcheck.report import message, suggestion, unverifiable_reason
 from figcheck.report.context import context_lines
+from figcheck.report.styled import Styled
 from figcheck.report.text import arithmetic
 from figcheck.view.rows import FINDING, PASSED, UNDECIDED, Entry, FileHeader, Row, RuleHeader
 from figcheck.view.words import words
@@ -123,7 +124,7 @@ def _statement(row: Row) -> Text:
     return _lines(context_lines(row.document, alone))
 
 
-def _lines(lines: list[Text]) -> Text:
+def _lines(lines: list[Styled]) -> Text:
     """Context lines under their label: several (a table's rows) start on a line of their own, so they align."""
-    joined = Text("\n").join(lines)
+    joined = Text("\n").join(line.to_rich() for line in lines)
     return Text("\n") + joined if len(lines) > 1 else joined
