@@ -13,6 +13,7 @@ decimal more, so the suggestion never repeats the figure it corrects.
 
 from __future__ import annotations
 
+import sys
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -38,12 +39,13 @@ def in_scale_of(value: Fraction, stated: Figure) -> str:
     amount = decimal(value) / scale
     if value.denominator != 1 or scale != 1:
         amount = amount.quantize(Decimal("0.0001"))
-    return format_decimal(amount) + word
+    return sys.intern(format_decimal(amount) + word)
 
 
 def exact_text(value: Fraction) -> str:
     """The exact value, for the `computed` field: 25, 40.54054054054054054054054054."""
-    return format_decimal(decimal(value))
+    # interned, as in_scale_of's: every finding keeps both, passed ones too, and they repeat (0, 100, 25)
+    return sys.intern(format_decimal(decimal(value)))
 
 
 def params(values: dict[str, str]) -> tuple[tuple[str, str], ...]:

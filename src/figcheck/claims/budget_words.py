@@ -171,7 +171,7 @@ def measured_from(ref: Reference, base: Stance, result: Stance) -> bool:
 def level_figure(layout: Layout, match: regex.Match[str], base: Placed) -> Placed:
     """「持平」 as the figure it states: a change of exactly 0 in the unit and scale of the amounts."""
     _, word = scale_of(base.figure.numeral)
-    sentence = bisect_right(layout.sentences, (match.start(), len(layout.text) + 1)) - 1
+    sentence = bisect_right(layout.sentences.starts, match.start()) - 1
     figure = Figure(
         match.start(),
         match.end(),
