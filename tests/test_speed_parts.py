@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from figcheck import patterns
 from figcheck.checks.slips import _digit_bounds
 from figcheck.checks.tolerance import Interval
-from figcheck.layout import sentence_spans
+from figcheck.layout import Spans, sentence_spans
 from figcheck.pipeline import check_text
 from figcheck.run import Settings, _check, _check_packed, unpack
 
@@ -103,6 +103,16 @@ def _spans_by_hand(text: str) -> tuple[tuple[int, int], ...]:
 @given(st.text("甲1。！？!?\n ", max_size=40))
 def test_sentence_spans_end_at_their_marks(text):
     assert sentence_spans(text) == _spans_by_hand(text)
+
+
+@given(st.text("甲1。！？!?\n ", max_size=40))
+def test_a_layouts_sentences_are_the_same_spans_in_two_arrays(text):
+    spans = Spans(text)
+    expected = _spans_by_hand(text)
+    assert len(spans) == len(expected)
+    assert tuple(spans) == expected
+    assert [spans[index] for index in range(len(spans))] == list(expected)
+    assert list(spans.ends) == [end for _, end in expected]
 
 
 # -- slips: integer bounds instead of a fraction per candidate --------------------------------------------
@@ -229,3 +239,31 @@ def test_a_statement_is_compared_with_the_earlier_one_of_its_own_year():
     text = "全区2023年共受理行政复议案件60件。全区2024年共受理行政复议案件60件。全区2024年共受理行政复议案件61件。"
     repeats = [f for f in check_text(text).results if f.code.startswith("FC5")]
     assert [(f.passed, f.stated.raw) for f in repeats] == [(False, "61件")]
+
+
+# -- memory: what one sentence of sums costs at the peak of a check ---------------------------------------------
+
+
+def test_a_findings_computed_strings_are_shared():
+    from figcheck.checks.shown import exact_text, in_scale_of
+
+    # every finding keeps them, passed ones too, and they repeat (0, 100, 25)
+    assert exact_text(Fraction(10)) is exact_text(Fraction(10))
+    figure = check_text("共3.12亿元").figures[0]
+    assert in_scale_of(Fraction(312000000), figure) is in_scale_of(Fraction(312000000), figure) == "3.12亿"
+
+
+def test_a_sentence_of_small_sums_costs_under_two_kilobytes_at_the_peak():
+    # the 8 MB line of the issue is 166,666 such sentences; with 2,056 bytes a sentence it peaked over 400 MB
+    import tracemalloc
+
+    check_text("全年受理10件，其中甲5件、乙5件。")
+    text = "全年受理10件，其中甲5件、乙5件。" * 2000
+    tracemalloc.start()
+    try:
+        result = check_text(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(result.passed) == 2000
+    assert peak / 2000 < 1950

@@ -41,10 +41,8 @@ class Spans(Sequence[tuple[int, int]]):
     def __len__(self) -> int:
         return len(self.ends)
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return list(zip(self.starts[index], self.ends[index], strict=True))
-        return self.starts[index], self.ends[index]
+    def __getitem__(self, sentence: int) -> tuple[int, int]:  # type: ignore[override]  # no slices: none is taken
+        return self.starts[sentence], self.ends[sentence]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return zip(self.starts, self.ends, strict=True)
