@@ -37,7 +37,7 @@ def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
         (["check", "a.txt", "--format"], "用法错误：选项 --format 后面需要一个值。"),
         (
             ["zzz", "a.txt"],
-            "用法错误：没有命令 zzz（可用的命令：check、figures、text、rules、explain、annotate、view）。",
+            "用法错误：没有命令 zzz（可用的命令：check、figures、text、rules、explain、annotate、report、view）。",
         ),
         (
             ["chek", "a.txt"],

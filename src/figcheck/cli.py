@@ -36,12 +36,15 @@ from figcheck.cli_options import (
     ShowPassedOption,
     ShowUnverifiableOption,
     StatisticsOption,
+    StoreOption,
     TimeoutOption,
     WriteBaselineOption,
     load_config,
     refuse_unknown_codes,
     statistics_mode,
 )
+from figcheck.cli_rules import explain, list_rules
+from figcheck.cli_store import report
 from figcheck.cli_usage import Command, Group, show_usage_error, wanted_lang
 from figcheck.cli_view import view
 
@@ -115,10 +118,12 @@ def check(
     diff: DiffOption = None,
     timeout: TimeoutOption = 300,
     debug: DebugOption = False,
+    store: StoreOption = None,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
     from figcheck import baseline as baselines
     from figcheck import rulebook, run
+    from figcheck.cli_store import StoreErrors
     from figcheck.config import with_overrides
     from figcheck.report import Options, Tally
 
@@ -127,23 +132,35 @@ def check(
     counting = statistics_mode(statistics, output_format.value)
     tally = Tally()
     try:
-        options = run.options_of(config)  # a malformed rule file, baseline or ref stops the run before any output
-        entries = baselines.read_baseline(baseline) if baseline else None
-        if diff:
-            run.verify_ref(diff, paths)
-        stream = run.check_iter(paths, config, jobs or run.default_jobs(), timeout, debug, options)
-        if diff:
-            stream = run.only_changed(stream, diff)
-        if entries is not None:
-            stream = baselines.apply_baseline(stream, entries, config)
+        stream = _results(paths, config, baseline, diff, store, run.Settings(timeout=timeout, debug=debug), jobs)
         report = Options(lang.value, show_passed, show_unverifiable, color.value, counting)
         _report(stream, tally, output_format.value, report, output, write_baseline)
-    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError) as exc:
+    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError, *StoreErrors) as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     if tally.errors or tally.usage:
         raise typer.Exit(EXIT_UNREADABLE)
     raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
+
+
+def _results(paths: list[str], config, baseline: str | None, diff: str | None, store: str | None, settings, jobs):
+    """The results to report, filtered by --diff and --baseline. A malformed rule file, baseline, ref or store
+    stops the run here, before any output."""
+    from figcheck import baseline as baselines
+    from figcheck import run
+    from figcheck.cli_store import opened
+
+    options = run.options_of(config)
+    entries = baselines.read_baseline(baseline) if baseline else None
+    if diff:
+        run.verify_ref(diff, paths)
+    jobs = jobs or run.default_jobs()
+    stream = run.check_iter(paths, config, jobs, settings.timeout, settings.debug, options, opened(store))
+    if diff:
+        stream = run.only_changed(stream, diff)
+    if entries is not None:
+        stream = baselines.apply_baseline(stream, entries, config)
+    return stream
 
 
 def _report(stream, tally, output_format: str, options, output: str | None, write_baseline: str | None) -> None:
@@ -205,41 +222,10 @@ def show_text(
     raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_CLEAN)
 
 
-@app.command("rules", cls=Command)
-def list_rules(lang: LangOption = Lang.zh) -> None:
-    """列出所有规则 (list the rules)."""
-    from figcheck.registry import rules
-
-    for rule in rules().values():
-        typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.text('summary', lang.value)}")
-
-
-@app.command(cls=Command)
-def explain(
-    code: Annotated[str, typer.Argument(help="规则代码，如 FC101 (a rule code)")], lang: LangOption = Lang.zh
-) -> None:
-    """显示一条规则的说明和示例 (show a rule's documentation)."""
-    from figcheck.registry import rules
-
-    found = rules().get(code.upper()) or next((r for r in rules().values() if r.name == code), None)
-    if found is None:
-        typer.echo(
-            f"未知规则：{code}（运行 figcheck rules 查看全部）"
-            if lang is Lang.zh
-            else f"unknown rule: {code} (see figcheck rules)",
-            err=True,
-        )
-        raise typer.Exit(EXIT_UNREADABLE)
-    zh = lang is Lang.zh
-    typer.echo(f"{found.code} {found.name}  [{found.severity}]\n")
-    typer.echo(found.text("summary", lang.value) + "\n")
-    typer.echo(("说明：" if zh else "What it does: ") + found.text("what", lang.value))
-    typer.echo(("原因：" if zh else "Why: ") + found.text("why", lang.value) + "\n")
-    typer.echo(("通过的例子：" if zh else "Passes: ") + found.example_pass)
-    typer.echo(("报错的例子：" if zh else "Flagged: ") + found.example_fail)
-
-
+app.command("rules", cls=Command)(list_rules)
+app.command(cls=Command)(explain)
 app.command("annotate", cls=Command)(annotate)
+app.command("report", cls=Command)(report)
 app.command("view", cls=Command)(view)
 
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141

@@ -111,6 +111,14 @@ TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0, metavar="SECONDS", help="每个文件的时限（秒），0 为不限 (seconds per file)")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")]
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        metavar="FILE",
+        help="结果库（SQLite）：记录每个文件的结果，再次运行只检查有变化的文件 (results store; resumes)",
+    ),
+]
 
 
 def load_config(paths: list[str], config_path: str | None):

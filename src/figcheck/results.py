@@ -8,6 +8,8 @@ from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.findings import Finding
 
+CHECKED, UNREADABLE, TIMED_OUT, INTERNAL_ERROR = "checked", "unreadable", "timed out", "internal error"
+
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
@@ -22,6 +24,14 @@ class FileResult:
     undecided: tuple[Finding, ...] = ()  # relations the figures as written cannot decide (精度不足), counted above
     unverified: tuple[int, ...] = ()  # where each statement counted in `unverifiable` starts (its figure's offset)
     unverified_reasons: tuple[str, ...] = ()  # why each of them is unverifiable (report.unverifiable_reason)
+    failure: str = ""  # with `error`: "" (the input cannot be read), TIMED_OUT or INTERNAL_ERROR
+
+    @property
+    def status(self) -> str:
+        """checked | unreadable | timed out | internal error (the results store's `status`)."""
+        if self.error is None:
+            return CHECKED
+        return self.failure or UNREADABLE
 
     @property
     def findings(self) -> tuple[Finding, ...]:

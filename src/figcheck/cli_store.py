@@ -1,0 +1,96 @@
+"""The results store on the command line: `figcheck check --store FILE` and `figcheck report --store FILE`.
+
+`report` renders what a store holds, in any output format, without reading or checking an input again; --select,
+--ignore and the configuration file's filters apply as they do to `check`, since the store keeps every result.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from figcheck.cli_options import (
+    CheckFormat,
+    Color,
+    ColorOption,
+    ConfigPathOption,
+    ExitZeroOption,
+    FailOnOption,
+    IgnoreOption,
+    Lang,
+    LangOption,
+    OutputFormatOption,
+    OutputOption,
+    SelectOption,
+    ShowPassedOption,
+    ShowUnverifiableOption,
+    StatisticsOption,
+    load_config,
+    refuse_unknown_codes,
+    statistics_mode,
+)
+from figcheck.store import StoreError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+StoreErrors = (StoreError,)
+
+StoreFileOption = Annotated[
+    str, typer.Option("--store", metavar="FILE", help="figcheck check --store 写下的结果库 (a results store)")
+]
+
+
+def opened(path: str | None):
+    """The store at `path`, created if new; None without --store."""
+    if path is None:
+        return None
+    from figcheck.store.database import Store
+
+    return Store(path)
+
+
+def report(
+    store: StoreFileOption,
+    output_format: OutputFormatOption = CheckFormat.text,
+    show_passed: ShowPassedOption = False,
+    show_unverifiable: ShowUnverifiableOption = False,
+    statistics: StatisticsOption = False,
+    color: ColorOption = Color.auto,
+    lang: LangOption = Lang.zh,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    config_path: ConfigPathOption = None,
+    output: OutputOption = None,
+) -> None:
+    """显示结果库中的结果，不再检查 (render the results a store holds, without checking again)."""
+    import os
+
+    from figcheck.config import with_overrides
+    from figcheck.report import Options, Tally, render, tallied, write_atomically
+    from figcheck.suppress import apply_config
+
+    if not os.path.isfile(store):
+        typer.echo(f"错误 (error): {store}: 没有这个结果库 (no such store)", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    config = with_overrides(load_config(["."], config_path), select, ignore, fail_on and fail_on.value, None)
+    refuse_unknown_codes(config)
+    options = Options(
+        lang.value, show_passed, show_unverifiable, color.value, statistics_mode(statistics, output_format.value)
+    )
+    tally = Tally()
+    try:
+        results = opened(store)
+        stream = tallied((apply_config(result, config) for result in results.results()), tally)
+        if output:
+            write_atomically(output, lambda handle: render(output_format.value, stream, handle, options))
+        else:
+            render(output_format.value, stream, sys.stdout, options)
+    except StoreErrors as exc:
+        typer.echo(f"错误 (error): {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if tally.errors or tally.usage:
+        raise typer.Exit(EXIT_UNREADABLE)
+    raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
