@@ -236,3 +236,16 @@ def test_check_text_results_round_trip_with_undecided_and_unverified():
     result = check_text("由1.2亿元降至1.1亿元，下降16%。败诉率为20%。")
     assert result.undecided or result.unverified
     assert codec.loads(codec.dumps(result)) == result
+
+
+def test_an_older_store_is_migrated_in_place(tmp_path, monkeypatch):
+    from figcheck.store import schema
+
+    path = tmp_path / "results.sqlite"
+    Store(str(path)).close()
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, "ALTER TABLE inputs ADD COLUMN issuer TEXT;")
+    Store(str(path)).close()
+    assert _rows(path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert "issuer" in [row[1] for row in _rows(path, "PRAGMA table_info(inputs)")]
+    Store(str(path)).close()  # at the version: nothing to do
