@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench_planted.py
 	$(BIN)/python tests/bench/bench_formats.py
 	$(BIN)/python tests/bench/bench_load.py
+	$(BIN)/python tests/bench/bench_cluster.py
 	$(BIN)/python tests/bench/bench_relations.py
 	$(BIN)/python tests/bench/table_coverage.py tests/bench/relations-tables-found.yaml
 

@@ -250,17 +250,17 @@ def test_recognizers_look_back_a_bounded_distance(unit):
 
 
 def test_timeout_per_file(tmp_path, monkeypatch):
-    import figcheck.run as run
+    import figcheck.worker as run
 
     slow = tmp_path / "slow.txt"
     slow.write_text(FLAWED, encoding="utf-8")
     fast = tmp_path / "fast.txt"
     fast.write_text(FLAWED, encoding="utf-8")
 
-    def crawl(path, options):
+    def crawl(path, options, *data):
         if path.endswith("slow.txt"):
             time.sleep(5)
-        return original(path, options)
+        return original(path, options, *data)
 
     original = run.check_path
     monkeypatch.setattr(run, "check_path", crawl)
@@ -270,11 +270,11 @@ def test_timeout_per_file(tmp_path, monkeypatch):
 
 
 def test_internal_error_is_an_answer_not_a_traceback(tmp_path, monkeypatch):
-    import figcheck.run as run
+    import figcheck.worker as run
 
     path = tmp_path / "a.txt"
     path.write_text(FLAWED, encoding="utf-8")
-    monkeypatch.setattr(run, "check_path", lambda path, options: 1 / 0)
+    monkeypatch.setattr(run, "check_path", lambda path, options, *data: 1 / 0)
     code, report = _report(str(path))
     assert code == 2 and "内部错误：ZeroDivisionError" in report["files"][0]["error"]
     with pytest.raises(ZeroDivisionError):

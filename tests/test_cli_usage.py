@@ -27,7 +27,7 @@ def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
         (
             ["check", "--format", "xml", "a.txt"],
             "用法错误：--format 的值无效：「xml」不是可选的值（可选：text、concise、json、sarif、github、junit、"
-            "jsonl、html）。",
+            "jsonl、html、csv）。",
         ),
         (
             ["check", "--fail-on", "fatal", "a.txt"],

@@ -20,7 +20,7 @@ from figcheck.checks.slips import _digit_bounds
 from figcheck.checks.tolerance import Interval
 from figcheck.layout import Spans, sentence_spans
 from figcheck.pipeline import check_text
-from figcheck.run import Settings, _check, _check_packed, unpack
+from figcheck.worker import Settings, check, check_packed, unpack
 
 # -- patterns compiled when first used ---------------------------------------------------------------------
 
@@ -141,10 +141,10 @@ def test_a_packed_result_is_the_result(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("全年受理申请1620件，其中区县受理1207件、市本级受理412件。" * 50, encoding="utf-8")
     job = (str(path), Settings())
-    packed = _check_packed(job)
-    assert unpack(packed)[0] == _check(job)
+    packed = check_packed(job)
+    assert unpack(packed)[0] == check(job)
     assert 0 < unpack(packed)[1] < 60  # the seconds the check took
-    assert len(packed) < len(pickle.dumps(_check(job))) / 2  # the repeated text compresses
+    assert len(packed) < len(pickle.dumps(check(job))) / 2  # the repeated text compresses
     result = unpack(packed)[0]
     assert result.findings[0].code == "FC103" and result.findings[0].stated.value == Decimal(1620)
 

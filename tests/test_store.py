@@ -112,8 +112,8 @@ def test_a_second_run_checks_only_what_changed(archive, tmp_path, monkeypatch):
     checked: list[str] = []
     import figcheck.run as run
 
-    original = run._check_timed
-    monkeypatch.setattr(run, "_check_timed", lambda job: checked.append(job[0]) or original(job))
+    original = run.check_timed
+    monkeypatch.setattr(run, "check_timed", lambda job: checked.append(job[0]) or original(job))
     second = _check(str(archive), "--store", str(store), "--format", "json", "--show-passed")
     assert [path.rsplit("/", 1)[-1] for path in checked] == ["b.txt"]
     before, after = json.loads(first.stdout), json.loads(second.stdout)
@@ -129,7 +129,7 @@ def test_a_copy_of_a_checked_file_is_not_checked_again(archive, tmp_path, monkey
     copy.write_bytes((archive / "a.txt").read_bytes())
     import figcheck.run as run
 
-    monkeypatch.setattr(run, "_check_timed", lambda job: pytest.fail(f"checked again: {job[0]}"))
+    monkeypatch.setattr(run, "check_timed", lambda job: pytest.fail(f"checked again: {job[0]}"))
     done = _check(str(copy), "--store", str(store), "--format", "concise")
     assert f"{copy}:1:" in done.stdout and "FC101" in done.stdout  # reported under its own path
     assert len(_rows(store, "SELECT id FROM inputs")) == 2
@@ -170,10 +170,10 @@ def test_a_timed_out_input_is_checked_again_given_more_time(tmp_path, monkeypatc
     report.write_text(SUM_RIGHT, encoding="utf-8")
     store = tmp_path / "results.sqlite"
     slow = FileResult(str(report), None, error="检查超时", failure=TIMED_OUT)
-    monkeypatch.setattr(run, "_check_timed", lambda job: (slow, 5.0))
+    monkeypatch.setattr(run, "check_timed", lambda job: (slow, 5.0))
     _check(str(report), "--store", str(store), "--timeout", "5")
     assert _rows(store, "SELECT status, timeout FROM inputs") == [("timed out", 5.0)]
-    monkeypatch.setattr(run, "_check_timed", lambda job: pytest.fail("the same time again: not worth a check"))
+    monkeypatch.setattr(run, "check_timed", lambda job: pytest.fail("the same time again: not worth a check"))
     _check(str(report), "--store", str(store), "--timeout", "5")
     monkeypatch.undo()
     _check(str(report), "--store", str(store), "--timeout", "60")

@@ -32,7 +32,9 @@ from figcheck.cli_options import (
     OutputOption,
     PathsArgument,
     RulesOption,
+    SchedulerOption,
     SelectOption,
+    SharedFsOption,
     ShowPassedOption,
     ShowUnverifiableOption,
     StatisticsOption,
@@ -119,11 +121,13 @@ def check(
     timeout: TimeoutOption = 300,
     debug: DebugOption = False,
     store: StoreOption = None,
+    scheduler: SchedulerOption = None,
+    shared_fs: SharedFsOption = False,
 ) -> None:
     """检查数字之间的关系 (check the relations between figures)."""
     from figcheck import baseline as baselines
     from figcheck import rulebook, run
-    from figcheck.cli_store import StoreErrors
+    from figcheck.cli_store import StoreErrors, where
     from figcheck.config import with_overrides
     from figcheck.report import Options, Tally
 
@@ -132,10 +136,11 @@ def check(
     counting = statistics_mode(statistics, output_format.value)
     tally = Tally()
     try:
-        stream = _results(paths, config, baseline, diff, store, run.Settings(timeout=timeout, debug=debug), jobs)
+        running = where(timeout, debug, jobs, scheduler, shared_fs, (output_format.value, output))
+        stream = _results(paths, config, baseline, diff, store, running)
         report = Options(lang.value, show_passed, show_unverifiable, color.value, counting)
         _report(stream, tally, output_format.value, report, output, write_baseline)
-    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError, *StoreErrors) as exc:
+    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError, *StoreErrors) as exc:  # and cluster
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     if tally.errors or tally.usage:
@@ -143,7 +148,7 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if tally.failing(config) and not exit_zero else EXIT_CLEAN)
 
 
-def _results(paths: list[str], config, baseline: str | None, diff: str | None, store: str | None, settings, jobs):
+def _results(paths: list[str], config, baseline: str | None, diff: str | None, store: str | None, running):
     """The results to report, filtered by --diff and --baseline. A malformed rule file, baseline, ref or store
     stops the run here, before any output."""
     from figcheck import baseline as baselines
@@ -154,8 +159,11 @@ def _results(paths: list[str], config, baseline: str | None, diff: str | None, s
     entries = baselines.read_baseline(baseline) if baseline else None
     if diff:
         run.verify_ref(diff, paths)
-    jobs = jobs or run.default_jobs()
-    stream = run.check_iter(paths, config, jobs, settings.timeout, settings.debug, options, opened(store))
+    settings = running.settings
+    stream = run.check_iter(
+        paths, config, running.jobs, settings.timeout, settings.debug, options, opened(store), running.cluster,
+        running.progress,
+    )  # fmt: skip
     if diff:
         stream = run.only_changed(stream, diff)
     if entries is not None:

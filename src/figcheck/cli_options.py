@@ -17,6 +17,7 @@ class CheckFormat(StrEnum):
     junit = "junit"
     jsonl = "jsonl"
     html = "html"
+    csv = "csv"
 
 
 class FiguresFormat(StrEnum):
@@ -111,6 +112,18 @@ TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0, metavar="SECONDS", help="每个文件的时限（秒），0 为不限 (seconds per file)")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="内部错误时显示回溯 (show tracebacks)")]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="在 Dask 集群上检查，如 tcp://主机:8786；需 figcheck[dask] (check on a Dask cluster)",
+    ),
+]
+SharedFsOption = Annotated[
+    bool,
+    typer.Option("--shared-fs", help="集群的工作进程自己读取文件（共享存储）(workers read the paths themselves)"),
+]
 StoreOption = Annotated[
     str | None,
     typer.Option(

@@ -1,4 +1,5 @@
-"""The results store on the command line: `figcheck check --store FILE` and `figcheck report --store FILE`.
+"""The results store and the cluster on the command line: `figcheck check --store FILE [--scheduler ADDRESS]`
+and `figcheck report --store FILE`.
 
 `report` renders what a store holds, in any output format, without reading or checking an input again; --select,
 --ignore and the configuration file's filters apply as they do to `check`, since the store keeps every result.
@@ -7,7 +8,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -31,10 +32,10 @@ from figcheck.cli_options import (
     refuse_unknown_codes,
     statistics_mode,
 )
-from figcheck.store import StoreError
+from figcheck.errors import ClusterError, StoreError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-StoreErrors = (StoreError,)
+StoreErrors = (StoreError, ClusterError)  # said in one line, exit 2
 
 StoreFileOption = Annotated[
     str, typer.Option("--store", metavar="FILE", help="figcheck check --store 写下的结果库 (a results store)")
@@ -48,6 +49,27 @@ def opened(path: str | None):
     from figcheck.store.database import Store
 
     return Store(path)
+
+
+class Running(NamedTuple):
+    """How a run checks: what each input is checked with, how many processes, which cluster, and whether a
+    progress bar counts the inputs."""
+
+    settings: Any
+    jobs: int
+    cluster: Any
+    progress: bool
+
+
+def where(timeout: float, debug: bool, jobs: int | None, scheduler: str | None, shared_fs: bool, shown: tuple):
+    """How this run checks (Running); `shown` is the report's (format, output file), for the progress bar."""
+    from figcheck import progress, run
+    from figcheck.cluster import Cluster
+    from figcheck.worker import Settings
+
+    cluster = Cluster(scheduler, shared_fs) if scheduler else None
+    settings = Settings(timeout=timeout, debug=debug)
+    return Running(settings, jobs or run.default_jobs(), cluster, progress.wanted(*shown))
 
 
 def report(

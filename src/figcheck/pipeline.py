@@ -8,7 +8,7 @@ from figcheck.coverage import asserted_with_reasons
 from figcheck.document import Document
 from figcheck.figures import find_figures
 from figcheck.layout import layout
-from figcheck.load import LoadError, load, markdown
+from figcheck.load import LoadError, load, load_bytes, markdown
 from figcheck.options import DEFAULT, Options
 from figcheck.results import FileResult
 from figcheck.suppress import apply_directives
@@ -35,10 +35,11 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
     return apply_directives(result, document.directives)
 
 
-def check_path(path: str, options: Options = DEFAULT) -> FileResult:
-    """Load and check one input; a load failure becomes a result with `error` set."""
+def check_path(path: str, options: Options = DEFAULT, data: bytes | None = None) -> FileResult:
+    """Load and check one input — from its file, or from `data`, its bytes read elsewhere; a load failure
+    becomes a result with `error` set."""
     try:
-        document = load(path)
+        document = load(path) if data is None else load_bytes(path, data)
     except LoadError as exc:
         return FileResult(path, None, error=str(exc))
     return check_document(document, options)

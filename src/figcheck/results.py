@@ -9,6 +9,7 @@ from figcheck.figures import Figure
 from figcheck.findings import Finding
 
 CHECKED, UNREADABLE, TIMED_OUT, INTERNAL_ERROR = "checked", "unreadable", "timed out", "internal error"
+WORKER_DIED = "worker died"  # a cluster's worker process ended while checking it, each time it was tried
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +25,11 @@ class FileResult:
     undecided: tuple[Finding, ...] = ()  # relations the figures as written cannot decide (精度不足), counted above
     unverified: tuple[int, ...] = ()  # where each statement counted in `unverifiable` starts (its figure's offset)
     unverified_reasons: tuple[str, ...] = ()  # why each of them is unverifiable (report.unverifiable_reason)
-    failure: str = ""  # with `error`: "" (the input cannot be read), TIMED_OUT or INTERNAL_ERROR
+    failure: str = ""  # with `error`: "" (the input cannot be read), TIMED_OUT, INTERNAL_ERROR or WORKER_DIED
 
     @property
     def status(self) -> str:
-        """checked | unreadable | timed out | internal error (the results store's `status`)."""
+        """checked | unreadable | timed out | internal error | worker died (the results store's `status`)."""
         if self.error is None:
             return CHECKED
         return self.failure or UNREADABLE

@@ -8,11 +8,9 @@ set and never stops the others.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -21,93 +19,20 @@ from figcheck import patterns, rulebook
 from figcheck.config import Config
 from figcheck.load import STDIN, iter_inputs
 from figcheck.options import Options
-from figcheck.pipeline import check_path, check_text
-from figcheck.results import INTERNAL_ERROR, TIMED_OUT, FileResult
+from figcheck.pipeline import check_text
+from figcheck.results import FileResult
 from figcheck.suppress import apply_config
+from figcheck.worker import WARM_UP, Settings, check_packed, check_timed, unpack
 
 if TYPE_CHECKING:
-    from figcheck.store import Store
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a worker needs to check a file the way the main process would (sent to each worker)."""
-
-    options: Options = Options()
-    timeout: float = 0  # seconds per file; 0: none
-    debug: bool = False  # let internal errors raise, with their traceback
+    from figcheck.cluster import Cluster
+    from figcheck.store.database import Store
 
 
 def options_of(config: Config) -> Options:
     """The checking options a configuration asks for; reads the user's rule directories now, so a
     malformed rule file stops the run before any output (RuleFileError)."""
     return Options(rulebook.open_rulebook(config.rules), config.accept_truncation)
-
-
-class _Timeout(Exception):
-    pass
-
-
-def _alarm(signum, frame):
-    raise _Timeout
-
-
-def _check(job: tuple[str, Settings]) -> FileResult:
-    """Check one input; a time-out or an internal error becomes an answer for that input only."""
-    path, settings = job
-    timed = settings.timeout > 0 and hasattr(signal, "setitimer")
-    if timed:
-        signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, settings.timeout)
-    try:
-        return check_path(path, settings.options)
-    except _Timeout:
-        return FileResult(
-            path, None, error=f"检查超时（超过 {settings.timeout:g} 秒，可用 --timeout 调整）", failure=TIMED_OUT
-        )
-    except RecursionError:
-        return FileResult(path, None, error="文件结构嵌套过深，无法处理")
-    except MemoryError:
-        return FileResult(path, None, error="内存不足，无法处理此文件")
-    except Exception as exc:  # noqa: BLE001 — any bug must not hide the other inputs
-        if settings.debug:
-            raise
-        return FileResult(
-            path,
-            None,
-            error=f"内部错误：{type(exc).__name__}: {exc}（用 --debug 查看详情，并请报告此问题）",
-            failure=INTERNAL_ERROR,
-        )
-    finally:
-        if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-
-
-# A passage that makes every stage read its rules and compile its patterns.
-_WARM_UP = "全年受理申请1620件，其中区县受理1207件，占74.5%，比上年增长5.2%。"
-
-
-def _check_timed(job: tuple[str, Settings]) -> tuple[FileResult, float]:
-    """The result and the seconds its check took (the results store records them)."""
-    started = time.perf_counter()
-    result = _check(job)
-    return result, time.perf_counter() - started
-
-
-def _check_packed(job: tuple[str, Settings]) -> bytes:
-    """A worker's answer as compressed bytes: the document's text is most of a result, and compressed it
-    ships back in 2.4 times fewer bytes (7.3 MB → 3.0 MB for the corpus reports) for a 4% longer check."""
-    import pickle
-    import zlib
-
-    return zlib.compress(pickle.dumps(_check_timed(job), protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack(packed: bytes) -> tuple[FileResult, float]:
-    import pickle  # only a run with workers ships results
-    import zlib
-
-    return pickle.loads(zlib.decompress(packed))
 
 
 def inputs(paths: list[str], config: Config) -> list[str]:
@@ -130,35 +55,48 @@ def check_iter(
     debug: bool = False,
     options: Options | None = None,
     store: Store | None = None,
+    cluster: Cluster | None = None,
+    progress: bool = False,
 ):
     """Results one by one, in input order: a run over 10,000 files never holds them all. With a results `store`,
     an input it holds a result of (same content, figcheck version and rules) is not checked again, and every
-    new result is recorded as soon as it arrives."""
+    new result is recorded as soon as it arrives. With a `cluster`, the inputs are checked there (cluster.py); with
+    `progress`, a bar on standard error counts them (progress.py)."""
     settings = Settings(options or options_of(config), timeout, debug)
     files = inputs(paths, config)
     if store is None:
-        results = (result for result, _ in checked(files, settings, jobs))
+        results = (result for result, _ in checked(files, settings, jobs, cluster))
     else:
-        results = store.through(files, settings, lambda todo: checked(todo, settings, jobs))
-    for result in results:
-        yield apply_config(result, config)
+        results = store.through(files, settings, lambda todo: checked(todo, settings, jobs, cluster))
+    results = (apply_config(result, config) for result in results)
+    if progress:
+        from figcheck.progress import shown
+
+        results = shown(results, len(files))
+    yield from results
 
 
-def checked(files: list[str], settings: Settings, jobs: int) -> Iterator[tuple[FileResult, float]]:
+def checked(
+    files: list[str], settings: Settings, jobs: int, cluster: Cluster | None = None
+) -> Iterator[tuple[FileResult, float]]:
     """Each input's result, unfiltered, with the seconds its check took, in input order."""
-    if jobs > 1 and len(files) > 1 and STDIN not in files:
+    if cluster is not None:
+        from figcheck.cluster import cluster_results  # dask: only when asked
+
+        yield from cluster_results(files, settings, cluster)
+    elif jobs > 1 and len(files) > 1 and STDIN not in files:
         from concurrent.futures import ProcessPoolExecutor  # multiprocessing, sockets, logging: only for a pool
 
         workers = min(jobs, len(files))
-        check_text(_WARM_UP, options=settings.options)  # rules read and patterns compiled once, before the fork
+        check_text(WARM_UP, options=settings.options)  # rules read and patterns compiled once, before the fork
         # small chunks keep both workers busy to the end of a short run; larger ones save round trips on a long one
         chunk = max(1, min(8, len(files) // (workers * 16)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for packed in pool.map(_check_packed, [(path, settings) for path in files], chunksize=chunk):
+            for packed in pool.map(check_packed, [(path, settings) for path in files], chunksize=chunk):
                 yield unpack(packed)
     else:
         for path in files:
-            yield _check_timed((path, settings))
+            yield check_timed((path, settings))
 
 
 def default_jobs() -> int:

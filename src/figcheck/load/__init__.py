@@ -58,13 +58,13 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
 
 def load(path: str) -> Document:
     """Read one input (a file path or `-` for stdin) into a Document."""
-    import importlib
-
-    from figcheck.load import text as text_loader
-
     if path == STDIN:
-        return text_loader.load(STDIN, sys.stdin.buffer.read())
-    suffix = Path(path).suffix.lower()
+        return load_bytes(STDIN, sys.stdin.buffer.read())
+    return load_bytes(path, read(path))
+
+
+def read(path: str) -> bytes:
+    """An input file's bytes, or LoadError saying why it cannot be read."""
     if os.path.isdir(path):
         raise LoadError("目录中没有可检查的文件（.txt、.md、.html、.docx、.pdf、.ofd、.doc、.wps）")
     try:
@@ -75,14 +75,23 @@ def load(path: str) -> Document:
         if os.stat(path).st_size > MAX_BYTES:
             raise LoadError(f"文件超过 {MAX_BYTES // 1024 // 1024} MB，拒绝读取")
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise LoadError("文件不存在") from None
     except PermissionError:
         raise LoadError("没有读取权限") from None
     except OSError as exc:
         raise LoadError(f"无法读取：{exc.strerror or exc}") from None
-    module = LOADERS.get(suffix, "text")
+
+
+def load_bytes(path: str, data: bytes) -> Document:
+    """An input's bytes read into a Document, by the loader its name's suffix calls for (text by default): a
+    file read elsewhere — by the client of a cluster — is read here as the file would be."""
+    import importlib
+
+    from figcheck.load import text as text_loader
+
+    module = LOADERS.get(Path(path).suffix.lower(), "text")
     if module == "text":
         return text_loader.load(path, data)
     return importlib.import_module(f"figcheck.load.{module}").load(path, data)

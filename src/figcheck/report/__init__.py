@@ -15,7 +15,7 @@ from figcheck.findings import Finding
 from figcheck.registry import render_message, render_suggestion, render_verified, rule
 from figcheck.results import FileResult
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "jsonl", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "jsonl", "html", "csv")
 STATISTICS_FORMATS = ("text", "concise", "json")  # --statistics replaces the findings with a count per code
 USAGE_CODES = ("FC703",)  # findings that make the run a usage error (exit 2): a suppression naming no rule
 

@@ -9,14 +9,10 @@ An input is known by its path and by its content: a file moved or copied within 
 A result that timed out is checked again when the run allows more time than it had. Standard input is checked
 but not stored.
 
-Modules: database.py (the store), schema.py (its tables and migrations), codec.py (a result as JSON), rows.py
+Modules: database.py (the store), schema.py (its tables and migrations), codec.py (a result as JSON); report/rows.py
 (the findings rows). This package's own import is light: the command line imports it to name its errors.
 """
 
+from figcheck.errors import StoreError, StoreVersionError
 
-class StoreError(Exception):
-    """A results store that cannot be opened or read."""
-
-
-class StoreVersionError(StoreError):
-    """A store written by a newer figcheck, whose tables this one does not know."""
+__all__ = ["StoreError", "StoreVersionError"]

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from figcheck import __version__
 from figcheck.load import STDIN
-from figcheck.results import TIMED_OUT, FileResult
+from figcheck.report import rows
+from figcheck.results import TIMED_OUT, WORKER_DIED, FileResult
 from figcheck.rulebook import rules_dir
-from figcheck.store import StoreError, codec, rows
+from figcheck.store import StoreError, codec
 from figcheck.store.schema import prepare
 
 if TYPE_CHECKING:
-    from figcheck.run import Settings
+    from figcheck.worker import Settings
 
 Checker = Callable[[list[str]], Iterator[tuple[FileResult, float]]]
 
@@ -74,6 +75,8 @@ class Store:
             (content, __version__, rules, path),
         ):
             identity, stored_path, status, allowed = row
+            if status == WORKER_DIED:
+                continue  # a fault, not a result: tried again
             if status != TIMED_OUT or (timeout and timeout <= allowed):
                 return path, content, (identity, stored_path)
         return path, content, None

@@ -6,10 +6,11 @@ Version 1:
 - `inputs`: one row per input path, the latest check of it —
   `path` (as given on the command line), `content_hash` (SHA-256 of its bytes), `format` (txt, md, html, docx,
   pdf …), `figcheck_version`, `rules_hash` (the rule data and the options that change results), `status`
-  (checked | unreadable | timed out | internal error), `error` (the reason, for the three others), `timeout` (the
-  per-file limit it ran under, seconds; 0 for none), `duration` (seconds of checking), `checked_at` (UTC, ISO 8601),
-  `findings`, `passed`, `unverifiable` (counts, before any --select/--ignore), and `result`: the whole result as
-  compressed JSON (store/codec.py), from which `figcheck report --store` renders every format.
+  (checked | unreadable | timed out | internal error | worker died), `error` (the reason, for the four others),
+  `timeout` (the per-file limit it ran under, seconds; 0 for none), `duration` (seconds of checking),
+  `checked_at` (UTC, ISO 8601), `findings`, `passed`, `unverifiable` (counts, before any --select/--ignore), and
+  `result`: the whole result as compressed JSON (store/codec.py), from which `figcheck report --store` renders
+  every format.
 - `findings`: one row per relation checked, failed, passed or undecided, for analysis in SQL — `input_id`,
   `code`, `severity`, `outcome` (failed | passed | undecided), `line`, `column`, `location`, `stated`, `computed`,
   `unit`, `formula`, `message` (Chinese), `typo` and `typo_value` (a likely typo's figure and value, or NULL).
@@ -32,7 +33,7 @@ CREATE TABLE inputs (
     format TEXT NOT NULL,
     figcheck_version TEXT NOT NULL,
     rules_hash TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('checked', 'unreadable', 'timed out', 'internal error')),
+    status TEXT NOT NULL CHECK (status IN ('checked', 'unreadable', 'timed out', 'internal error', 'worker died')),
     error TEXT,
     timeout REAL NOT NULL,
     duration REAL NOT NULL,

@@ -1,4 +1,5 @@
-"""The results store's `findings` rows of one result: every relation checked, for analysis in SQL or a CSV."""
+"""The rows of one result's relations — failed, passed, undecided — for the results store's `findings` table and
+the CSV report: one row per relation, for analysis in SQL or a spreadsheet."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ FINDING_COLUMNS = (
 )
 
 
-def finding_rows(result: FileResult) -> Iterator[tuple]:
-    """One row per failed, passed or undecided relation, in FINDING_COLUMNS order."""
+def finding_rows(result: FileResult, lang: str = "zh") -> Iterator[tuple]:
+    """One row per failed, passed or undecided relation, in FINDING_COLUMNS order, the message in `lang`."""
     if result.document is None:
         return
     document = result.document
@@ -44,7 +45,7 @@ def finding_rows(result: FileResult) -> Iterator[tuple]:
             finding.computed,
             finding.stated.unit,
             finding.formula,
-            message(finding, "zh"),
+            message(finding, lang),
             params.get("typo"),
             params.get("typo_value"),
         )
