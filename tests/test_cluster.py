@@ -24,7 +24,7 @@ distributed = pytest.importorskip("distributed", reason="dask.distributed is not
 import dask  # noqa: E402 — after the skip above
 
 from figcheck import cluster as figcheck_cluster  # noqa: E402
-from figcheck.cluster import Cluster, Faults, _Task, _wait, cluster_results  # noqa: E402
+from figcheck.cluster import Cluster, Faults, _wait, cluster_results  # noqa: E402
 from figcheck.worker import Settings  # noqa: E402
 
 runner = CliRunner()
@@ -133,7 +133,7 @@ def test_a_task_that_killed_its_workers_is_recorded_as_such():
         def result(self, timeout):
             raise distributed.KilledWorker("check_remote-1", "tcp://127.0.0.1:1", 1)
 
-    result, seconds = _wait(None, _Task("a.pdf", None, Killed()), 0)
+    result, seconds = _wait(None, "a.pdf", Killed(), 0)
     assert result.status == WORKER_DIED and "工作进程多次退出" in result.error and seconds == 0.0
     faults = Faults()
     faults.worker_died = 1
@@ -161,7 +161,7 @@ def test_a_worker_stuck_past_its_time_limit_is_restarted():
             self.restarted += workers
 
     client, stuck = Client(), Stuck()
-    result, seconds = _wait(client, _Task("a.pdf", None, stuck), 0.5)
+    result, seconds = _wait(client, "a.pdf", stuck, 0.5)
     assert result.status == TIMED_OUT and "已重启" in result.error and seconds == 0.5
     assert client.cancelled == [stuck] and client.restarted == ["tcp://127.0.0.1:2"]
 
@@ -179,7 +179,41 @@ def _busy_worker(client, patience: float = 60) -> str:
     end = time.monotonic() + patience
     while time.monotonic() < end:
         for worker, keys in client.processing().items():
-            if any("check_remote" in str(key) for key in keys):
+            if any("check_batch" in str(key) for key in keys):
                 return worker
         time.sleep(0.05)
     raise AssertionError("no worker started checking")
+
+
+def test_a_batch_that_killed_its_workers_is_sent_again_input_by_input():
+    from figcheck.cluster import _batch_answers, _Item
+    from figcheck.worker import check_packed
+
+    class Killed:
+        key = "check-killed"
+
+        def result(self, timeout):
+            raise distributed.KilledWorker(self.key, "tcp://127.0.0.1:1", 1)
+
+    class Answered:
+        key = "check-answered"
+
+        def __init__(self, packed):
+            self.packed = packed
+
+        def result(self, timeout):
+            return self.packed
+
+    class Client:
+        singles: list[str] = []
+
+        def submit(self, function, path, settings, rules, data, **options):
+            self.singles.append(path)
+            return Killed() if path == "crash.txt" else Answered(check_packed((path, settings, data)))
+
+    batch = [_Item(name, SUM.format(total=64).encode(), None) for name in ("a.txt", "crash.txt", "b.txt")]
+    faults = Faults()
+    answers = _batch_answers(Client(), batch, Killed(), Settings(), (), faults)
+    assert [result.status for result, _ in answers] == ["checked", WORKER_DIED, "checked"]
+    assert [len(result.findings) for result, _ in answers] == [1, 0, 1]
+    assert Client.singles == ["a.txt", "crash.txt", "b.txt"] and faults.worker_died == 1

@@ -4,13 +4,15 @@ Dask (`pip install 'figcheck[dask]'`) is imported only here, only when --schedul
 each input and ships its bytes inside the task, with the user's --rules files; with --shared-fs the workers read
 the paths (and the rule directories) themselves from storage they share with the client. Inside the task, not
 scattered to one worker: the scheduler keeps what it needs to run the task again when the worker running it
-dies, where data held only by the dead worker would be lost with it. Results come back
-compressed and are yielded in input order, so the output is the same as a local run's. At most a few tasks per
-worker thread are in flight, so the client's memory does not grow with the archive.
+dies, where data held only by the dead worker would be lost with it. Inputs go in batches of up to 32 inputs or
+4 MB a task (a task costs the scheduler about a millisecond, more than a short report's check), at most two
+batches per worker thread in flight, so the client's memory does not grow with the archive. Results come back
+compressed and are yielded in input order, so the output is the same as a local run's.
 
 Faults. A worker process that dies is replaced by its nanny and Dask runs its tasks again elsewhere, up to the
-scheduler's `distributed.scheduler.allowed-failures` (default 3; set it to 1 for a single retry); a task that
-killed workers that often is recorded as `worker died`. A file that times out is sent once more, to another
+scheduler's `distributed.scheduler.allowed-failures` (default 3; set it to 1 for a single retry); a batch that
+killed workers that often is sent again input by input, and the input that kills its worker again is recorded as
+`worker died`. A file that times out is sent once more, to another
 worker if there is one, and recorded as timed out if it times out again. The run ends with the count of each on
 standard error.
 
@@ -32,10 +34,11 @@ from typing import Any, NamedTuple
 from figcheck.errors import ClusterError
 from figcheck.load import STDIN, LoadError, read
 from figcheck.results import TIMED_OUT, WORKER_DIED, FileResult
-from figcheck.worker import Settings, check_remote, rule_files, unpack
+from figcheck.worker import Settings, check_batch, check_remote, rule_files, unpack
 
 NEEDS_DASK = "需要安装 figcheck[dask] 才能使用 --scheduler：pip install 'figcheck[dask]'（缺少 dask.distributed）"
-_IN_FLIGHT_PER_THREAD = 4
+_BATCHES_PER_THREAD = 2  # batches in flight per worker thread
+_BATCH_FILES, _BATCH_BYTES = 32, 4 * 1024 * 1024  # a task checks up to this many inputs, of up to this many bytes
 _GRACE = 10  # seconds past twice the time limit after which a worker that has not answered is restarted
 
 Answer = tuple[FileResult, float]
@@ -84,82 +87,147 @@ def _connect(address: str) -> Any:
         raise ClusterError(f"无法连接调度器 {address}（{exc}）") from None
 
 
-class _Task(NamedTuple):
+class _Item(NamedTuple):
     path: str
     data: bytes | None  # the bytes, or None (read by the worker)
-    answer: Any  # the task's future, or the answer itself when the client could not read the input
+    ready: Answer | None  # the answer already, when the client could not read the input
 
 
 def _in_order(client: Any, files: list[str], settings: Settings, cluster: Cluster, faults: Faults) -> Iterator[Answer]:
     rules = rule_files(settings) if not cluster.shared_fs else ()
-    window = max(8, _IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
-    queue = iter(files)
-    pending = deque(_send(client, path, settings, rules, cluster) for path in itertools.islice(queue, window))
+    window = max(4, _BATCHES_PER_THREAD * sum(client.nthreads().values()))
+    batches = _batches(files, cluster)
+    pending = deque(_submitted(client, batch, settings, rules) for batch in itertools.islice(batches, window))
     while pending:
-        task = pending.popleft()
-        answer = task.answer if isinstance(task.answer, tuple) else _answer(client, task, settings, rules, faults)
-        following = next(queue, None)
+        batch, future = pending.popleft()
+        answers = _batch_answers(client, batch, future, settings, rules, faults)
+        following = next(batches, None)
         if following is not None:
-            pending.append(_send(client, following, settings, rules, cluster))
-        yield answer
+            pending.append(_submitted(client, following, settings, rules))
+        yield from answers
 
 
-def _send(client: Any, path: str, settings: Settings, rules: Any, cluster: Cluster) -> _Task:
-    data = None
+def _batches(files: list[str], cluster: Cluster) -> Iterator[list[_Item]]:
+    """The inputs read and grouped: a task per input would cost more in the scheduler than a short report's check."""
+    batch: list[_Item] = []
+    size = 0
+    for path in files:
+        item = _read(path, cluster)
+        batch.append(item)
+        size += len(item.data or b"")
+        if len(batch) >= _BATCH_FILES or size >= _BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _read(path: str, cluster: Cluster) -> _Item:
     if path == STDIN:
-        data = sys.stdin.buffer.read()
-    elif not cluster.shared_fs:
-        try:
-            data = read(path)
-        except LoadError as exc:
-            return _Task(path, None, (FileResult(path, None, error=str(exc)), 0.0))
-    return _Task(path, data, client.submit(check_remote, path, settings, rules, data, pure=False))
+        return _Item(path, sys.stdin.buffer.read(), None)
+    if cluster.shared_fs:
+        return _Item(path, None, None)
+    try:
+        return _Item(path, read(path), None)
+    except LoadError as exc:
+        return _Item(path, None, (FileResult(path, None, error=str(exc)), 0.0))
 
 
-def _answer(client: Any, task: _Task, settings: Settings, rules: Any, faults: Faults) -> Answer:
-    """The task's answer; a time-out is sent once more, to another worker where there is one."""
-    answer = _wait(client, task, settings.timeout)
+def _submitted(client: Any, batch: list[_Item], settings: Settings, rules: Any) -> tuple[list[_Item], Any]:
+    sent = [(item.path, item.data) for item in batch if item.ready is None]
+    return batch, (client.submit(check_batch, sent, settings, rules, pure=False) if sent else None)
+
+
+def _batch_answers(
+    client: Any, batch: list[_Item], future: Any, settings: Settings, rules: Any, faults: Faults
+) -> list[Answer]:
+    """The batch's answers in order. A batch whose worker died too often, or stuck, is sent again input by input,
+    so that only the input at fault is recorded; a time-out is sent once more, to another worker."""
+    packed, first = _batch_result(client, future, settings.timeout * sum(item.ready is None for item in batch))
+    answers = iter(packed) if packed is not None else None
+    out = []
+    for item in batch:
+        if item.ready is not None:
+            out.append(item.ready)
+            continue
+        if answers is not None:
+            answer = unpack(next(answers))
+        else:
+            answer = _wait(client, item.path, _single(client, item, settings, rules), settings.timeout)
+        out.append(_settled(client, item, answer, first, settings, rules, faults))
+    return out
+
+
+def _batch_result(client: Any, future: Any, timeout: float) -> tuple[list[bytes] | None, tuple]:
+    """(the packed answers, the worker that gave them), or (None, ()) when the batch must be sent input by input."""
+    from distributed import KilledWorker
+
+    if future is None:
+        return [], ()
+    try:
+        packed = future.result(timeout=timeout * 2 + _GRACE if timeout else None)
+    except TimeoutError:
+        if not timeout:
+            raise ClusterError("与集群的连接超时") from None
+        _restart_stuck(client, future)
+        return None, ()
+    except KilledWorker:
+        return None, ()
+    except OSError as exc:
+        raise ClusterError(f"与集群的连接中断（{exc}）；已完成的结果若用 --store 记录，可重新运行继续") from None
+    return packed, tuple(client.who_has([future]).get(future.key, ()))
+
+
+def _single(client: Any, item: _Item, settings: Settings, rules: Any, workers: list[str] | None = None) -> Any:
+    return client.submit(
+        check_remote,
+        item.path,
+        settings,
+        rules,
+        item.data,
+        pure=False,
+        workers=workers,
+        allow_other_workers=not workers,
+    )
+
+
+def _settled(
+    client: Any, item: _Item, answer: Answer, first: tuple, settings: Settings, rules: Any, faults: Faults
+) -> Answer:
+    """An answer after its one retry: a time-out is sent once more, to another worker where there is one."""
     if answer[0].status != TIMED_OUT:
         faults.worker_died += answer[0].status == WORKER_DIED
         return answer
     faults.retried += 1
-    others = [
-        worker for worker in client.nthreads() if worker not in client.who_has([task.answer]).get(task.answer.key, ())
-    ]
-    again = client.submit(
-        check_remote,
-        task.path,
-        settings,
-        rules,
-        task.data,
-        pure=False,
-        workers=others or None,
-        allow_other_workers=not others,
-    )
-    answer = _wait(client, task._replace(answer=again), settings.timeout)
+    others = [worker for worker in client.nthreads() if worker not in first] or None
+    answer = _wait(client, item.path, _single(client, item, settings, rules, others), settings.timeout)
     faults.timed_out += answer[0].status == TIMED_OUT
     faults.worker_died += answer[0].status == WORKER_DIED
     return answer
 
 
-def _wait(client: Any, task: _Task, timeout: float) -> Answer:
-    """The task's answer. A worker stops a check at its time limit (figcheck.deadline); one that has not answered
+def _wait(client: Any, path: str, future: Any, timeout: float) -> Answer:
+    """One input's answer. A worker stops a check at its time limit (figcheck.deadline); one that has not answered
     well after it — stuck in one long call into C — is restarted, and the input recorded as timed out."""
     from distributed import KilledWorker
 
     try:
-        return unpack(task.answer.result(timeout=timeout * 2 + _GRACE if timeout else None))
+        return unpack(future.result(timeout=timeout * 2 + _GRACE if timeout else None))
     except TimeoutError:
         if not timeout:
             raise ClusterError("与集群的连接超时") from None
-        stuck = [worker for worker, keys in client.processing().items() if task.answer.key in keys]
-        client.cancel([task.answer])
-        if stuck:
-            client.restart_workers(stuck)
+        _restart_stuck(client, future)
         error = f"检查超时（超过 {timeout:g} 秒；工作进程未能停下，已重启）"
-        return FileResult(task.path, None, error=error, failure=TIMED_OUT), timeout
+        return FileResult(path, None, error=error, failure=TIMED_OUT), timeout
     except KilledWorker:
         error = "检查此文件时工作进程多次退出（文件可能触发了崩溃，或内存不足）"
-        return FileResult(task.path, None, error=error, failure=WORKER_DIED), 0.0
+        return FileResult(path, None, error=error, failure=WORKER_DIED), 0.0
     except OSError as exc:
         raise ClusterError(f"与集群的连接中断（{exc}）；已完成的结果若用 --store 记录，可重新运行继续") from None
+
+
+def _restart_stuck(client: Any, future: Any) -> None:
+    stuck = [worker for worker, keys in client.processing().items() if future.key in keys]
+    client.cancel([future])
+    if stuck:
+        client.restart_workers(stuck)

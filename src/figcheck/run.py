@@ -19,10 +19,9 @@ from figcheck import patterns, rulebook
 from figcheck.config import Config
 from figcheck.load import STDIN, iter_inputs
 from figcheck.options import Options
-from figcheck.pipeline import check_text
 from figcheck.results import FileResult
 from figcheck.suppress import apply_config
-from figcheck.worker import WARM_UP, Settings, check_packed, check_timed, unpack
+from figcheck.worker import Settings, check_timed
 
 if TYPE_CHECKING:
     from figcheck.cluster import Cluster
@@ -85,15 +84,9 @@ def checked(
 
         yield from cluster_results(files, settings, cluster)
     elif jobs > 1 and len(files) > 1 and STDIN not in files:
-        from concurrent.futures import ProcessPoolExecutor  # multiprocessing, sockets, logging: only for a pool
+        from figcheck.pool import pool_results  # multiprocessing, sockets, logging: only for a pool
 
-        workers = min(jobs, len(files))
-        check_text(WARM_UP, options=settings.options)  # rules read and patterns compiled once, before the fork
-        # small chunks keep both workers busy to the end of a short run; larger ones save round trips on a long one
-        chunk = max(1, min(8, len(files) // (workers * 16)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for packed in pool.map(check_packed, [(path, settings) for path in files], chunksize=chunk):
-                yield unpack(packed)
+        yield from pool_results(files, settings, jobs)
     else:
         for path in files:
             yield check_timed((path, settings))

@@ -103,6 +103,11 @@ def check_remote(path: str, settings: Settings, rules: RuleFiles, data: bytes | 
     return check_packed((path, settings) if data is None else (path, settings, data))
 
 
+def check_batch(items: list[tuple[str, bytes | None]], settings: Settings, rules: RuleFiles) -> list[bytes]:
+    """A cluster's task of several inputs: check_remote's answer for each, in order."""
+    return [check_remote(path, settings, rules, data) for path, data in items]
+
+
 @functools.cache
 def _rulebook_of(rules: RuleFiles) -> Rulebook:
     """The shipped rule directories written once per worker process, and read as --rules reads them."""
