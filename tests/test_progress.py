@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
-import subprocess
-import sys
-
 import pytest
 
 from figcheck import progress
+from pty_run import on_a_terminal
 
 SUM = "全年受理行政复议案件{total}件，其中维持40件、撤销12件、驳回11件。\n"
 
@@ -25,30 +20,7 @@ def _archive(tmp_path, count: int = 30):
 
 def _stderr_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[str, str]:
     """Run figcheck with standard error on a pseudo-terminal and standard output to a pipe: (terminal, stdout)."""
-    leader, follower = pty.openpty()
-    environment = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR", "FORCE_COLOR")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "figcheck", *args],
-        stdout=subprocess.PIPE,
-        stderr=follower,
-        env=environment | env,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    stdout = process.communicate(timeout=60)[0]
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace"), stdout.decode("utf-8")
+    return on_a_terminal(args, env, stdout_too=False)
 
 
 def test_a_person_watching_sees_files_findings_and_time_left(tmp_path):

@@ -4,18 +4,14 @@ statistics and the unverifiable statements listed with their reasons (issue 15, 
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
-import select
-import subprocess
-import sys
 
 import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from figcheck.cli import app
+from pty_run import on_a_terminal
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 TABLE = """表1 2024年各类案件情况
@@ -73,32 +69,7 @@ def test_forced_colour_marks_the_total_red(tmp_path):
 
 def _in_a_terminal(args: list[str], columns: int, env: dict[str, str], cwd=None) -> str:
     """Run figcheck with its output on a pseudo-terminal of `columns` columns; what the terminal received."""
-    import fcntl
-    import struct
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "figcheck", *args], stdout=follower, stderr=follower, env=environment | env, cwd=cwd
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=30)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return on_a_terminal(args, env, columns, cwd)[0]
 
 
 def test_no_color_on_a_terminal_means_no_escapes_at_all(tmp_path):

@@ -174,17 +174,14 @@ def _results(paths: list[str], config, baseline: str | None, diff: str | None, s
 def _report(stream, tally, output_format: str, options, output: str | None, write_baseline: str | None) -> None:
     """Render the results (or record them as a baseline), counting them in `tally` on the way."""
     from figcheck import baseline as baselines
-    from figcheck.report import render, tallied, write_atomically
+    from figcheck.report import tallied, write_report
 
     stream = tallied(stream, tally)
     if write_baseline:
         count = baselines.write_baseline(stream, write_baseline)
         typer.echo(f"已将 {count} 条发现记入基线 {write_baseline} (recorded {count} findings)", err=True)
         raise typer.Exit(EXIT_UNREADABLE if tally.errors else EXIT_CLEAN)
-    if output:
-        write_atomically(output, lambda handle: render(output_format, stream, handle, options))
-    else:
-        render(output_format, stream, sys.stdout, options)
+    write_report(output_format, stream, output, options)
 
 
 @app.command(cls=Command)

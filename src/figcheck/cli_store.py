@@ -7,7 +7,6 @@ and `figcheck report --store FILE`.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any, NamedTuple
 
 import typer
@@ -91,7 +90,7 @@ def report(
     import os
 
     from figcheck.config import with_overrides
-    from figcheck.report import Options, Tally, render, tallied, write_atomically
+    from figcheck.report import Options, Tally, tallied, write_report
     from figcheck.suppress import apply_config
 
     if not os.path.isfile(store):
@@ -106,10 +105,7 @@ def report(
     try:
         results = opened(store)
         stream = tallied((apply_config(result, config) for result in results.results()), tally)
-        if output:
-            write_atomically(output, lambda handle: render(output_format.value, stream, handle, options))
-        else:
-            render(output_format.value, stream, sys.stdout, options)
+        write_report(output_format.value, stream, output, options)
     except StoreErrors as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None

@@ -113,6 +113,16 @@ def failing(results: list[FileResult], config=None) -> int:
     return sum(1 for r in results for f in r.findings if config.fails(severity(f)))
 
 
+def write_report(fmt: str, results, output: str | None, options: Options) -> None:
+    """Render the results to the file `output` (written whole or not at all), or to standard output."""
+    import sys
+
+    if output:
+        write_atomically(output, lambda handle: render(fmt, results, handle, options))
+    else:
+        render(fmt, results, sys.stdout, options)
+
+
 def render(fmt: str, results: list[FileResult], out, options: Options) -> None:
     """Write the results in one of FORMATS."""
     import importlib
