@@ -63,10 +63,13 @@ class Running(NamedTuple):
 def where(timeout: float, debug: bool, jobs: int | None, scheduler: str | None, shared_fs: bool, shown: tuple):
     """How this run checks (Running); `shown` is the report's (format, output file), for the progress bar."""
     from figcheck import progress, run
-    from figcheck.cluster import Cluster
     from figcheck.worker import Settings
 
-    cluster = Cluster(scheduler, shared_fs) if scheduler else None
+    cluster = None
+    if scheduler:
+        from figcheck.cluster import Cluster
+
+        cluster = Cluster(scheduler, shared_fs)
     settings = Settings(timeout=timeout, debug=debug)
     return Running(settings, jobs or run.default_jobs(), cluster, progress.wanted(*shown))
 

@@ -8,7 +8,6 @@ within a few milliseconds of the limit, except inside one long call into C (one 
 
 from __future__ import annotations
 
-import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -51,6 +50,8 @@ def _raise_timeout(signum, frame):
 
 @contextmanager
 def _watchdog(seconds: float) -> Iterator[None]:
+    import ctypes  # only a worker thread needs it: 3 ms a start-up otherwise
+
     target = ctypes.c_ulong(threading.get_ident())
     state = {"running": True, "fired": False}
     lock, stopped = threading.Lock(), threading.Event()
