@@ -249,3 +249,47 @@ def test_an_older_store_is_migrated_in_place(tmp_path, monkeypatch):
     assert _rows(path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
     assert "issuer" in [row[1] for row in _rows(path, "PRAGMA table_info(inputs)")]
     Store(str(path)).close()  # at the version: nothing to do
+
+
+def test_a_run_stopped_midway_keeps_what_it_recorded(archive, tmp_path, monkeypatch):
+    from figcheck import run
+    from figcheck.config import Config
+
+    store = tmp_path / "results.sqlite"
+    stream = run.check_iter([str(archive)], Config(), jobs=1, store=Store(str(store)))
+    next(stream), next(stream)
+    stream.close()  # as Ctrl-C stops the report: the third input is never checked
+    assert len(_rows(store, "SELECT path FROM inputs")) == 2
+    checked: list[str] = []
+    original = run.check_timed
+    monkeypatch.setattr(run, "check_timed", lambda job: checked.append(job[0]) or original(job))
+    again = list(run.check_iter([str(archive)], Config(), jobs=1, store=Store(str(store))))
+    assert [path.rsplit("/", 1)[-1] for path in checked] == ["c.md"] and len(again) == 3
+
+
+def test_a_killed_run_keeps_every_result_committed_before(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for number in range(5):
+        (folder / f"{number}.txt").write_text(SUM_WRONG.replace("64", str(70 + number)), encoding="utf-8")
+    (folder / "z-slow.txt").write_text("全年受理10件，其中甲5件、乙5件。" * 60_000, encoding="utf-8")
+    store = tmp_path / "results.sqlite"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "figcheck", "check", str(folder), "--jobs", "1", "--store", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not store.exists() or len(_rows(store, "SELECT id FROM inputs")) < 5):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)  # while it checks the slow one
+    process.wait(30)
+    assert sorted(row[0].rsplit("/", 1)[-1] for row in _rows(store, "SELECT path FROM inputs")) == [
+        f"{number}.txt" for number in range(5)
+    ]
+    assert _rows(store, "SELECT count(*) FROM findings WHERE outcome = 'failed'") == [(5,)]

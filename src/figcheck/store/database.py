@@ -46,22 +46,28 @@ class Store:
         rules = rules_hash(settings)
         plan = [self._plan(path, rules, settings.timeout) for path in files]
         fresh = check([path for (path, _, row) in plan if row is None])
-        for path, content, row in plan:
-            if row is not None:
-                identity, stored_path = row
-                if stored_path != path:
-                    self._copy(identity, path)
-                yield self._stored(identity, path)
-                continue
-            result, seconds = next(fresh)
-            if content is not None:
-                self._record(path, content, rules, settings.timeout, seconds, result)
-            yield result
+        try:
+            for path, content, row in plan:
+                if row is not None:
+                    identity, stored_path = row
+                    if stored_path != path:
+                        self._copy(identity, path)
+                    yield self._stored(identity, path)
+                    continue
+                result, seconds = next(fresh)
+                if content is not None:
+                    self._record(path, content, rules, settings.timeout, seconds, result)
+                yield result
+        finally:
+            self.close()  # the run is over, or stopped: what is recorded stays
 
     def results(self) -> Iterator[FileResult]:
         """Every stored input's result, by path."""
-        for identity, path in self._db.execute("SELECT id, path FROM inputs ORDER BY path").fetchall():
-            yield self._stored(identity, path)
+        try:
+            for identity, path in self._db.execute("SELECT id, path FROM inputs ORDER BY path").fetchall():
+                yield self._stored(identity, path)
+        finally:
+            self.close()
 
     def _plan(self, path: str, rules: str, timeout: float) -> tuple[str, str | None, tuple[int, str] | None]:
         """(path, content hash, the stored row to reuse as (id, its path), or None to check)."""
