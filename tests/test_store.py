@@ -293,3 +293,14 @@ def test_a_killed_run_keeps_every_result_committed_before(tmp_path):
         f"{number}.txt" for number in range(5)
     ]
     assert _rows(store, "SELECT count(*) FROM findings WHERE outcome = 'failed'") == [(5,)]
+
+
+def test_report_shows_only_the_inputs_asked_for(archive, tmp_path):
+    store = tmp_path / "results.sqlite"
+    _check(str(archive), "--store", str(store))
+    one = runner.invoke(app, ["report", str(archive / "a.txt"), "--store", str(store), "--format", "json"])
+    assert [entry["path"] for entry in json.loads(one.stdout)["files"]] == [str(archive / "a.txt")]
+    under = runner.invoke(app, ["report", f"{archive}/", "--store", str(store), "--format", "json"])
+    assert len(json.loads(under.stdout)["files"]) == 3
+    elsewhere = runner.invoke(app, ["report", str(tmp_path / "repo"), "--store", str(store), "--format", "json"])
+    assert json.loads(elsewhere.stdout)["files"] == []  # a path that only begins like the archive's is not in it

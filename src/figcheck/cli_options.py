@@ -57,7 +57,7 @@ OutputFormatOption = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="输出格式：text、concise、json、sarif、github、junit、jsonl、html (output format)",
+        help="输出格式：" + "、".join(CheckFormat) + " (output format)",
     ),
 ]
 ShowPassedOption = Annotated[

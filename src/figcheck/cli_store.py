@@ -74,8 +74,15 @@ def where(timeout: float, debug: bool, jobs: int | None, scheduler: str | None, 
     return Running(settings, jobs or run.default_jobs(), cluster, progress.wanted(*shown))
 
 
+ReportPathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[PATH]...", help="只显示这些文件或目录下的文件 (only these inputs, or those under them)"),
+]
+
+
 def report(
-    store: StoreFileOption,
+    paths: ReportPathsArgument = None,
+    store: StoreFileOption = ...,
     output_format: OutputFormatOption = CheckFormat.text,
     show_passed: ShowPassedOption = False,
     show_unverifiable: ShowUnverifiableOption = False,
@@ -107,7 +114,7 @@ def report(
     tally = Tally()
     try:
         results = opened(store)
-        stream = tallied((apply_config(result, config) for result in results.results()), tally)
+        stream = tallied((apply_config(result, config) for result in results.results(paths or ())), tally)
         write_report(output_format.value, stream, output, options)
     except StoreErrors as exc:
         typer.echo(f"错误 (error): {exc}", err=True)

@@ -61,11 +61,13 @@ class Store:
         finally:
             self.close()  # the run is over, or stopped: what is recorded stays
 
-    def results(self) -> Iterator[FileResult]:
-        """Every stored input's result, by path."""
+    def results(self, paths: list[str] | tuple[str, ...] = ()) -> Iterator[FileResult]:
+        """Every stored input's result, by path; with `paths`, those inputs and the inputs under those directories
+        only, paths compared as they were given when checked."""
         try:
             for identity, path in self._db.execute("SELECT id, path FROM inputs ORDER BY path").fetchall():
-                yield self._stored(identity, path)
+                if not paths or any(_within(path, given) for given in paths):
+                    yield self._stored(identity, path)
         finally:
             self.close()
 
@@ -147,6 +149,11 @@ class Store:
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+
+def _within(path: str, given: str) -> bool:
+    given = given.rstrip("/")
+    return path == given or path.startswith(given + "/")
 
 
 def content_hash(path: str) -> str | None:
