@@ -217,3 +217,13 @@ def test_a_batch_that_killed_its_workers_is_sent_again_input_by_input():
     assert [result.status for result, _ in answers] == ["checked", WORKER_DIED, "checked"]
     assert [len(result.findings) for result, _ in answers] == [1, 0, 1]
     assert Client.singles == ["a.txt", "crash.txt", "b.txt"] and faults.worker_died == 1
+
+
+def test_without_dask_the_run_says_what_to_install(tmp_path, monkeypatch):
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text(SUM.format(total=63), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now fails, as where it is not installed
+    done = runner.invoke(app, ["check", str(report), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert done.exit_code == 2 and "pip install 'figcheck[dask]'" in done.output
