@@ -127,7 +127,7 @@ def check(
     """检查数字之间的关系 (check the relations between figures)."""
     from figcheck import baseline as baselines
     from figcheck import rulebook, run
-    from figcheck.cli_store import StoreErrors, where
+    from figcheck.cli_store import RunErrors, where
     from figcheck.config import with_overrides
     from figcheck.report import Options, Tally
 
@@ -140,7 +140,7 @@ def check(
         stream = _results(paths, config, baseline, diff, store, running)
         report = Options(lang.value, show_passed, show_unverifiable, color.value, counting)
         _report(stream, tally, output_format.value, report, output, write_baseline)
-    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError, *StoreErrors) as exc:  # and cluster
+    except (rulebook.RuleFileError, run.DiffError, baselines.BaselineError, *RunErrors) as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     if tally.errors or tally.usage:

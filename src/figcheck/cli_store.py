@@ -34,7 +34,7 @@ from figcheck.cli_options import (
 from figcheck.errors import ClusterError, StoreError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-StoreErrors = (StoreError, ClusterError)  # said in one line, exit 2
+RunErrors = (StoreError, ClusterError)  # a store or a cluster that fails the run: said in one line, exit 2
 
 StoreFileOption = Annotated[
     str, typer.Option("--store", metavar="FILE", help="figcheck check --store 写下的结果库 (a results store)")
@@ -116,7 +116,7 @@ def report(
         results = opened(store)
         stream = tallied((apply_config(result, config) for result in results.results(paths or ())), tally)
         write_report(output_format.value, stream, output, options)
-    except StoreErrors as exc:
+    except RunErrors as exc:
         typer.echo(f"错误 (error): {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     if tally.errors or tally.usage:

@@ -160,21 +160,11 @@ def _batch_answers(
 
 def _batch_result(client: Any, future: Any, timeout: float) -> tuple[list[bytes] | None, tuple]:
     """(the packed answers, the worker that gave them), or (None, ()) when the batch must be sent input by input."""
-    from distributed import KilledWorker
-
     if future is None:
         return [], ()
-    try:
-        packed = future.result(timeout=timeout * 2 + _GRACE if timeout else None)
-    except TimeoutError:
-        if not timeout:
-            raise ClusterError("与集群的连接超时") from None
-        _restart_stuck(client, future)
+    packed, failure = _outcome(client, future, timeout)
+    if failure:
         return None, ()
-    except KilledWorker:
-        return None, ()
-    except OSError as exc:
-        raise ClusterError(f"与集群的连接中断（{exc}）；已完成的结果若用 --store 记录，可重新运行继续") from None
     return packed, tuple(client.who_has([future]).get(future.key, ()))
 
 
@@ -207,21 +197,32 @@ def _settled(
 
 
 def _wait(client: Any, path: str, future: Any, timeout: float) -> Answer:
-    """One input's answer. A worker stops a check at its time limit (figcheck.deadline); one that has not answered
-    well after it — stuck in one long call into C — is restarted, and the input recorded as timed out."""
+    """One input's answer, or its failure as its result."""
+    packed, failure = _outcome(client, future, timeout)
+    if failure == TIMED_OUT:
+        error = f"检查超时（超过 {timeout:g} 秒；工作进程未能停下，已重启）"
+        return FileResult(path, None, error=error, failure=TIMED_OUT), timeout
+    if failure == WORKER_DIED:
+        error = "检查此文件时工作进程多次退出（文件可能触发了崩溃，或内存不足）"
+        return FileResult(path, None, error=error, failure=WORKER_DIED), 0.0
+    return unpack(packed)
+
+
+def _outcome(client: Any, future: Any, timeout: float) -> tuple[Any, str]:
+    """(the task's value, "") or (None, TIMED_OUT | WORKER_DIED). A worker stops a check at its time limit
+    (figcheck.deadline); one that has not answered well after `timeout` for each of the task's inputs — stuck in
+    one long call into C — is restarted. A lost connection ends the run (ClusterError)."""
     from distributed import KilledWorker
 
     try:
-        return unpack(future.result(timeout=timeout * 2 + _GRACE if timeout else None))
+        return future.result(timeout=timeout * 2 + _GRACE if timeout else None), ""
     except TimeoutError:
         if not timeout:
             raise ClusterError("与集群的连接超时") from None
         _restart_stuck(client, future)
-        error = f"检查超时（超过 {timeout:g} 秒；工作进程未能停下，已重启）"
-        return FileResult(path, None, error=error, failure=TIMED_OUT), timeout
+        return None, TIMED_OUT
     except KilledWorker:
-        error = "检查此文件时工作进程多次退出（文件可能触发了崩溃，或内存不足）"
-        return FileResult(path, None, error=error, failure=WORKER_DIED), 0.0
+        return None, WORKER_DIED
     except OSError as exc:
         raise ClusterError(f"与集群的连接中断（{exc}）；已完成的结果若用 --store 记录，可重新运行继续") from None
 

@@ -100,7 +100,6 @@ def _named_header_hint(headers: list[str]) -> regex.Pattern[str] | None:
     return patterns.compile(rf"(?:{rulebook.alternation(tails)})[，,：:]") if tails else None
 
 
-_HAN = patterns.compile(r"\p{Han}")
 # 「转移支付总额由1997年的664亿元增加到…」: the figure after 由/从/比…的 is the base of a change.
 _BASE_OF_CHANGE = patterns.compile(r"(?:由|从|比|较)[^，。；]{0,12}的$")
 
@@ -126,7 +125,7 @@ def family(layout: Layout, placed: Placed, with_noun: bool = False) -> str:
         for noun, stands_for in cues(layout.book).counted_nouns.items():
             if following.startswith(noun):
                 return cues(layout.book).families.get(stands_for, stands_for)
-    if with_noun and _HAN.match(following):
+    if with_noun and patterns.HAN.match(following):
         return f"{unit}:{following[:2]}"
     return cues(layout.book).families.get(unit, unit)
 

@@ -27,7 +27,6 @@ _RATIO_JOINER = patterns.compile(r"^ ?[:：∶] ?$")
 _LIST_JOINER = patterns.compile(r"^\s*(?:[、，,]|和|及|与|、和)\s*$")
 _CLAUSE = patterns.compile(r"[，,；;：:]")
 _EARLIER = patterns.compile(r"(?:由|从)\s*$")
-_HAN = patterns.compile(r"\p{Han}")
 _SPACES = patterns.compile(r"[ \u3000\u00a0]+")
 _SENTENCES_BEFORE = 3
 
@@ -167,7 +166,7 @@ def _names_own_values(words: _Words, found_set: _Set, text: str) -> bool:
     rest = found_set.collective.sub("", text)
     for word in (*found_set.values, *found_set.wholes, *(name for names in found_set.members for name in names)):
         rest = rest.replace(word, "")
-    return _HAN.search(words.neutral.sub("", rest)) is None
+    return patterns.HAN.search(words.neutral.sub("", rest)) is None
 
 
 def _member_shares(layout: Layout, words: _Words, figures: list[Placed]):

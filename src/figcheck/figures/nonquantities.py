@@ -26,7 +26,6 @@ _YEAR = patterns.compile(r"(?:19|20|１９|２０)[0-9０-９]{2}")
 _YEAR_LIST_FOLLOWS = patterns.compile(r"\s*(?:[、，,和及至到—–-]\s*(?:19|20|１９|２０)[0-9０-９]{2}|[两二三四几]年)")
 _PAGE_MARK_BEFORE = patterns.compile(r"[-—–－]\s*$")
 _PAGE_MARK_AFTER = patterns.compile(r"\s*[-—–－]")
-_HAN = patterns.compile(r"\p{Han}")
 _SERVICE_LINE = patterns.compile(r"(?:123|961)\d\d")
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 
@@ -140,7 +139,7 @@ def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, 
         return False  # 2月20
     if before.endswith(("+", "＋")) or after.startswith(("+", "＋")) or in_short_quote(text, start, end):
         return False  # 「16+16」, 「77789」: a programme's number-name
-    if _YEAR.fullmatch(core) and (_HAN.match(before[-1:] or " ") or _HAN.match(after[:1] or " ")):
+    if _YEAR.fullmatch(core) and (patterns.HAN.match(before[-1:] or " ") or patterns.HAN.match(after[:1] or " ")):
         return False  # 中国制造2025, 2025全球十大工程成就: a year in a name
     if _DATES_FOLLOW.match(text, end):
         return False
@@ -156,7 +155,7 @@ def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, 
     if len(core) > 1 and core[0] in "0０" and core[1:2] not in (".", "．"):
         return False  # a code with a leading zero
     trimmed_before = before.rstrip(_SPACE + "：:")
-    if _SERVICE_LINE.fullmatch(core) and _HAN.match(after[:1] or " "):
+    if _SERVICE_LINE.fullmatch(core) and patterns.HAN.match(after[:1] or " "):
         return False  # 12355青少年服务台: a five-digit 123xx/961xx service line
     if core in words.hotlines or trimmed_before.endswith(words.code_before) or after.startswith(words.code_after):
         return False
@@ -167,7 +166,7 @@ def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, 
     if (
         "." in core
         and core.rsplit(".", 1)[1].strip("0") == ""
-        and _HAN.match(before[-1:] or " ")
+        and patterns.HAN.match(before[-1:] or " ")
         and not in_ratio(words, text, start, end)
     ):
         return False  # a version: 工业4.0, 数字政府2.0
@@ -176,7 +175,7 @@ def bare_arabic_is_quantity(words: Vocabulary, text: str, start: int, end: int, 
     if not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip():
         return False  # a number alone on its line: a page number in extracted PDF text
     if not text[line_start:start].strip() and (
-        after[:1] in _HEADING_AFTER or _HAN.match(after.lstrip(_SPACE)[:1] or " ")
+        after[:1] in _HEADING_AFTER or patterns.HAN.match(after.lstrip(_SPACE)[:1] or " ")
     ):
         return False  # a heading number at the start of a line: "1．加强领导", "12资源环境"
     return True

@@ -26,7 +26,6 @@ _CHROME_LINE = patterns.compile(
     r"公网安备|版权所有|技术支持|联系我们|网站地图|上一篇|下一篇|相关链接|扫一扫|【关闭】|【打印】|【返回顶部】|返回顶部|"
     r"关闭本页|您访问的链接即将离开|X$|×$)"
 )
-_HAN = patterns.compile(r"\p{Han}")
 _CONTROL = patterns.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "pre", "blockquote", "section", "article")
 
@@ -83,7 +82,9 @@ def _article(root):
     best, best_score = root, 0
     for element in root.iter("div", "article", "section", "td", "body"):
         score = sum(
-            len(_HAN.findall(child.text_content())) for child in element if child.tag in ("p", "table", "div", "span")
+            len(patterns.HAN.findall(child.text_content()))
+            for child in element
+            if child.tag in ("p", "table", "div", "span")
         )
         if score > best_score:
             best, best_score = element, score

@@ -30,7 +30,6 @@ _PAGE = patterns.compile(_PAGE_NUMBER)
 _MARK = patterns.compile(rf"[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,2}}|{_PAGE_NUMBER}")
 _OPEN_CLAUSE = frozenset("，,、：:；;")  # a sentence that ends so at a page break goes on after it
 _MOST_PAGE_BREAK = 5  # lines a page break takes: blank lines and the page number
-_CJK = patterns.compile(r"\p{Han}")
 # A row of a table laid out in text: cells apart by tabs, or figures apart by spaces (「纱 吨 189128 19.3」).
 _ROW = patterns.compile(r"\t|\d\s+[-−]?\d|\s[%‰]\s")
 
@@ -78,7 +77,7 @@ def _page_break(lines: list[str], i: int, sentence: _Sentence) -> int | None:
         if _PAGE.fullmatch(line):
             marked = True
         elif line:
-            starts = bool(_CJK.match(line)) or line[0].isdigit()
+            starts = bool(patterns.HAN.match(line)) or line[0].isdigit()
             return ahead if marked and starts and not _ITEM.match(line) and not _ROW.search(line) else None
     return None
 
@@ -118,8 +117,8 @@ def _continues(sentence: _Sentence, line: str) -> bool:
     if line[0] in _CLOSING:
         return True
     if sentence.last.isdigit():
-        return bool(_CJK.match(line))  # 「男性 969.57\n万人」: a figure and its unit
-    return bool(_CJK.match(sentence.last)) and bool(_CJK.match(line) or line[0].isdigit())
+        return bool(patterns.HAN.match(line))  # 「男性 969.57\n万人」: a figure and its unit
+    return bool(patterns.HAN.match(sentence.last)) and bool(patterns.HAN.match(line) or line[0].isdigit())
 
 
 def _ratio_cut(sentence: _Sentence, line: str) -> bool:
@@ -138,4 +137,4 @@ def _mark_between(sentence: _Sentence, after: str) -> bool:
         return False
     if sentence.last.isdigit():
         return after[0] in _CLOSING
-    return bool(_CJK.match(sentence.last))
+    return bool(patterns.HAN.match(sentence.last))

@@ -19,7 +19,6 @@ from figcheck.report.styled import Styled
 ROLE_STYLE = {"total": "bold red", "rate": "bold red"}
 FIGURE_STYLE = "bold yellow"
 _EXCERPT_LIMIT = 160
-_HAN = patterns.compile(r"\p{Han}")
 _MOST_ROWS = 7  # rows of figures shown in full; more are shown as the first and last three around a 「⋯」
 
 
@@ -111,7 +110,7 @@ def _label_columns(grid, rows: list[int], first_figure_column: int) -> list[int]
     labels = [0] if first_figure_column > 0 else []
     for col in range(1, first_figure_column):
         named = [grid[row][col] for row in rows if row >= 0 and grid[row][col] is not None]
-        if any(_HAN.search(cell.text) for cell in named):
+        if any(patterns.HAN.search(cell.text) for cell in named):
             return labels + [col]
     return labels
 
