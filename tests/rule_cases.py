@@ -18,20 +18,24 @@ from figcheck.results import FileResult
 from figcheck.run import check_iter
 
 CHECKS = Path(__file__).resolve().parents[1] / "rules" / "checks"
-KEYS = frozenset({"name", "text", "format", "code", "figure", "nth", "verdict", "also", "config", "why"})
+KEYS = frozenset({"name", "earlier", "text", "format", "code", "figure", "nth", "verdict", "also", "config", "why"})
 VERDICTS = ("pass", "fail", "undecided")
 
 
-def run_case(text: str, fmt: str, overrides: dict[str, Any]) -> FileResult:
+def run_case(text: str, fmt: str, overrides: dict[str, Any], earlier: str | None = None) -> FileResult:
     """Check `text` (fmt "md": Markdown, "html": a web page, else plain text) the way `figcheck check` would, with the
-    configuration keys of [tool.figcheck] in `overrides` (accept-truncation, select, ignore …)."""
+    configuration keys of [tool.figcheck] in `overrides` (accept-truncation, select, ignore …); with `earlier`, the
+    earlier year's document is checked first in the same run (FC309)."""
     with tempfile.TemporaryDirectory() as directory:
         # The configuration file both carries the overrides and stops discovery from walking further up.
         settings = Path(directory) / "figcheck.toml"
         settings.write_text("".join(f"{key} = {_toml(value)}\n" for key, value in overrides.items()), "utf-8")
-        path = Path(directory) / {"md": "case.md", "html": "case.html"}.get(fmt, "case.txt")
-        path.write_text(text, encoding="utf-8")
-        (result,) = check_iter([str(path)], load_config(settings))
+        suffix = {"md": ".md", "html": ".html"}.get(fmt, ".txt")
+        paths = [Path(directory) / f"earlier{suffix}"] if earlier is not None else []
+        paths.append(Path(directory) / f"case{suffix}")
+        for path, content in zip(paths, (earlier, text) if earlier is not None else (text,), strict=True):
+            path.write_text(content, encoding="utf-8")
+        *_, result = check_iter([str(path) for path in paths], load_config(settings))
     return result
 
 

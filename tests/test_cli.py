@@ -188,7 +188,7 @@ def test_no_colour_when_not_a_terminal(runner):
 @pytest.mark.parametrize(
     ("option", "value", "named", "nearest"),
     [
-        ("--select", "FC999", "FC999", "FC703"),
+        ("--select", "FC999", "FC999", "FC309"),
         ("--ignore", "FC1O1", "FC1O1", "FC101"),
         ("--select", "FC1,FC19", "FC19", "FC10"),
         ("--ignore", "FC8", "FC8", "FC7"),

@@ -16,7 +16,7 @@ MINIMUM = 8  # cases per FC1xx–FC5xx rule
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_case(case):
     entry = case.entry
-    result = run_case(entry["text"], entry.get("format", "txt"), entry.get("config", {}))
+    result = run_case(entry["text"], entry.get("format", "txt"), entry.get("config", {}), entry.get("earlier"))
     problems = judge(entry, result)
     assert not problems, (problems, describe(result))
 
@@ -27,6 +27,7 @@ def test_case_is_well_formed(case):
     assert set(entry) <= KEYS, f"unknown keys {sorted(set(entry) - KEYS)}"
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["name"])
     assert isinstance(entry["text"], str) and entry["text"].strip()
+    assert isinstance(entry.get("earlier", "x"), str) and entry.get("earlier", "x").strip()
     assert entry.get("format", "md") in ("md", "html")
     assert entry["code"] == "" or entry["code"] in rules(), entry["code"]
     if entry["code"]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -22,7 +23,15 @@ CASES = cases()
 
 
 def _report(entry: dict) -> dict:
-    result = run_case(entry["text"], entry.get("format", "txt"), entry.get("config", {}))
+    result = run_case(entry["text"], entry.get("format", "txt"), entry.get("config", {}), entry.get("earlier"))
+    return json.loads(_EARLIER_PATH.sub(r"\1", json.dumps(_shown(result), ensure_ascii=False)))
+
+
+# The earlier document of a case across years (FC309) is in a temporary directory: its name, not its directory.
+_EARLIER_PATH = re.compile(r"[^\s\"「」]*/(earlier\.(?:txt|md|html))")
+
+
+def _shown(result) -> dict:
     return {
         "unverifiable": result.unverifiable,
         "results": [
@@ -38,9 +47,17 @@ def _report(entry: dict) -> dict:
                 "message": [message(finding, "zh"), message(finding, "en")],
                 "suggestion": [suggestion(finding, "zh"), suggestion(finding, "en")],
             }
+            | _elsewhere(finding)
             for finding in result.results
         ],
     }
+
+
+def _elsewhere(finding) -> dict:
+    other = finding.elsewhere
+    if other is None:
+        return {}
+    return {"elsewhere": [other.path, other.label, other.text, other.line, other.column, other.locator]}
 
 
 def _golden() -> dict:

@@ -46,6 +46,14 @@ def _rows(store, query: str):
         return db.execute(query).fetchall()
 
 
+def _rows_so_far(store, query: str):
+    """The rows of a store another process is writing; none before its tables are made."""
+    try:
+        return _rows(store, query)
+    except sqlite3.OperationalError:
+        return []
+
+
 # -- the codec: a result as JSON and back ---------------------------------------------------------------------
 
 
@@ -238,17 +246,34 @@ def test_check_text_results_round_trip_with_undecided_and_unverified():
     assert codec.loads(codec.dumps(result)) == result
 
 
-def test_an_older_store_is_migrated_in_place(tmp_path, monkeypatch):
+def test_a_version_1_store_is_migrated_in_place(tmp_path):
     from figcheck.store import schema
 
     path = tmp_path / "results.sqlite"
+    with sqlite3.connect(path) as db:  # a store as figcheck 0.x wrote it, with one result
+        db.executescript(schema._VERSION_1 + "INSERT INTO meta VALUES ('schema_version', '1');")
+        db.execute(
+            "INSERT INTO inputs VALUES "
+            "(NULL, 'a.txt', 'h', 'txt', '0', 'r', 'checked', NULL, 0, 0.1, 'now', 0, 0, 0, x'')"
+        )
     Store(str(path)).close()
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, "ALTER TABLE inputs ADD COLUMN issuer TEXT;")
-    Store(str(path)).close()
-    assert _rows(path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
-    assert "issuer" in [row[1] for row in _rows(path, "PRAGMA table_info(inputs)")]
+    assert _rows(path, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(schema.SCHEMA_VERSION),)]
+    assert {"issuer", "year", "kind"} <= {row[1] for row in _rows(path, "PRAGMA table_info(inputs)")}
+    assert _rows(path, "SELECT path, issuer, year, kind FROM inputs") == [("a.txt", None, None, None)]
     Store(str(path)).close()  # at the version: nothing to do
+    assert _rows(path, "SELECT count(*) FROM inputs") == [(1,)]
+
+
+def test_a_new_store_has_the_columns_of_every_step(tmp_path):
+    path = tmp_path / "results.sqlite"
+    Store(str(path)).close()
+    migrated = tmp_path / "migrated.sqlite"
+    from figcheck.store import schema
+
+    with sqlite3.connect(migrated) as db:
+        db.executescript(schema._VERSION_1 + "INSERT INTO meta VALUES ('schema_version', '1');")
+    Store(str(migrated)).close()
+    assert _rows(path, "PRAGMA table_info(inputs)") == _rows(migrated, "PRAGMA table_info(inputs)")
 
 
 def test_a_run_stopped_midway_keeps_what_it_recorded(archive, tmp_path, monkeypatch):
@@ -285,7 +310,7 @@ def test_a_killed_run_keeps_every_result_committed_before(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not store.exists() or len(_rows(store, "SELECT id FROM inputs")) < 5):
+    while time.monotonic() < deadline and (not store.exists() or len(_rows_so_far(store, "SELECT id FROM inputs")) < 5):
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)  # while it checks the slow one
     process.wait(30)

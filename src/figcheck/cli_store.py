@@ -102,6 +102,7 @@ def report(
     from figcheck.config import with_overrides
     from figcheck.report import Options, Tally, tallied, write_report
     from figcheck.suppress import apply_config
+    from figcheck.years.link import Ledger, linked
 
     if not os.path.isfile(store):
         typer.echo(f"错误 (error): {store}: 没有这个结果库 (no such store)", err=True)
@@ -114,7 +115,8 @@ def report(
     tally = Tally()
     try:
         results = opened(store)
-        stream = tallied((apply_config(result, config) for result in results.results(paths or ())), tally)
+        stored = linked(results.results(paths or ()), Ledger(results.year_facts), config.accept_truncation)
+        stream = tallied((apply_config(result, config) for result in stored), tally)
         write_report(output_format.value, stream, output, options)
     except RunErrors as exc:
         typer.echo(f"错误 (error): {exc}", err=True)

@@ -16,6 +16,20 @@ class Involved:
 
 
 @dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """Where in another document the figure a finding compares with stands (FC309: last year's budget)."""
+
+    path: str
+    label: str  # the item's name there
+    text: str  # the figure as written there
+    start: int
+    end: int
+    line: int
+    column: int
+    locator: str = ""  # the page or cell, as Document.locate gives it
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One checked relation. `passed` relations are reported only on request (--show-passed).
 
@@ -34,6 +48,7 @@ class Finding:
     params: tuple[tuple[str, str], ...] = ()
     allowance: str = ""
     undecided: str = ""  # why the relation can be neither verified nor failed (checks/tolerance.py), or ""
+    elsewhere: Elsewhere | None = None  # the other document's figure, for a relation across documents
 
     @property
     def start(self) -> int:

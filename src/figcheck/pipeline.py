@@ -12,6 +12,8 @@ from figcheck.load import LoadError, load, load_bytes, markdown
 from figcheck.options import DEFAULT, Options
 from figcheck.results import FileResult
 from figcheck.suppress import apply_directives
+from figcheck.years.facts import year_facts
+from figcheck.years.identity import identify
 
 
 def check_document(document: Document, options: Options = DEFAULT) -> FileResult:
@@ -22,6 +24,7 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
     reasons = {start: why for start, why in asserted_with_reasons(placed).items() if start not in checked}
     reasons |= {result.start: result.undecided for result in undecided if result.start not in checked}
     unverified = tuple(sorted(reasons))
+    identity = identify(document.text, options.book)
     result = FileResult(
         document.path,
         document,
@@ -31,6 +34,7 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
         undecided=tuple(undecided),
         unverified=unverified,
         unverified_reasons=tuple(reasons[start] for start in unverified),
+        year_facts=year_facts(document, placed, identity) if identity else None,
     )
     return apply_directives(result, document.directives)
 

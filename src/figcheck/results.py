@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.findings import Finding
+from figcheck.years.facts import YearFacts
 
 CHECKED, UNREADABLE, TIMED_OUT, INTERNAL_ERROR = "checked", "unreadable", "timed out", "internal error"
 WORKER_DIED = "worker died"  # a cluster's worker process ended while checking it, each time it was tried
@@ -26,6 +27,7 @@ class FileResult:
     unverified: tuple[int, ...] = ()  # where each statement counted in `unverifiable` starts (its figure's offset)
     unverified_reasons: tuple[str, ...] = ()  # why each of them is unverifiable (report.unverifiable_reason)
     failure: str = ""  # with `error`: "" (the input cannot be read), TIMED_OUT, INTERNAL_ERROR or WORKER_DIED
+    year_facts: YearFacts | None = None  # a budget's or final account's values and statements across years (years/)
 
     @property
     def status(self) -> str:

@@ -39,6 +39,7 @@ FREE_TABLES = frozenset(
         "lexicon.toml:not_quantities.count_when_followed_by",
         "lexicon.toml:not_quantities.not_after",
         "cues.toml:counted_nouns",
+        "years.toml:labels.aliases",
     }
 )
 EXTENSIBLE = frozenset(
@@ -51,6 +52,7 @@ EXTENSIBLE = frozenset(
         "formulas.toml",
         "compositions.toml",
         "tables.toml",
+        "years.toml",
     }
 )
 

@@ -22,6 +22,7 @@ from figcheck.options import Options
 from figcheck.results import FileResult
 from figcheck.suppress import apply_config
 from figcheck.worker import Settings, check_timed
+from figcheck.years.link import Ledger, linked
 
 if TYPE_CHECKING:
     from figcheck.cluster import Cluster
@@ -67,6 +68,9 @@ def check_iter(
         results = (result for result, _ in checked(files, settings, jobs, cluster))
     else:
         results = store.through(files, settings, lambda todo: checked(todo, settings, jobs, cluster))
+    # across years: against the earlier documents of the run, and of the store (years/link.py)
+    ledger = Ledger(store.year_facts if store is not None else None)
+    results = linked(results, ledger, settings.options.accept_truncation)
     results = (apply_config(result, config) for result in results)
     if progress:
         from figcheck.progress import shown

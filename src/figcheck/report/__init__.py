@@ -49,6 +49,15 @@ def suggestion(finding: Finding, lang: str) -> str:
     return "" if finding.passed or finding.undecided else render_suggestion(finding.code, dict(finding.params), lang)
 
 
+def elsewhere(finding: Finding, lang: str) -> str:
+    """Where the other document's figure of a relation across documents stands (FC309), or ""."""
+    other = finding.elsewhere
+    if other is None:
+        return ""
+    where = f"{other.path}:{other.line}:{other.column}" + (f" [{other.locator}]" if other.locator else "")
+    return f"{'对照' if lang == 'zh' else 'against'} {where}「{other.label}」{other.text}"
+
+
 class Tally:
     """Counts over a stream of results, so that reports and exit codes need not keep every document."""
 

@@ -13,7 +13,7 @@ from typing import IO
 from figcheck.document import Document, Table
 from figcheck.notices import notice_text
 from figcheck.registry import rule
-from figcheck.report import Options, Tally, message, severity, suggestion, tallied
+from figcheck.report import Options, Tally, elsewhere, message, severity, suggestion, tallied
 from figcheck.report.html_page import SCRIPT, STYLE
 from figcheck.report.text import arithmetic
 from figcheck.results import FileResult
@@ -97,10 +97,12 @@ def _section(number: int, result: FileResult, options: Options, words: dict) -> 
         level = severity(finding)
         where = document.locate(finding.start) or "{}:{}".format(*document.line_col(finding.start))
         advice = suggestion(finding, options.lang)
+        other = elsewhere(finding, options.lang)
         parts.append(
             f'<li class="{level}"><a class="goto" href="#file{number}-at{finding.start}">{finding.code}</a> '
             f'{escape(message(finding, options.lang))} <span class="where">{escape(where)}</span>'
             f'<span class="arith">{escape(arithmetic(finding, options.lang))}</span>'
+            + (f'<span class="where">{escape(other)}</span>' if other else "")
             + (f'<span class="advice">{words["advice"]}{escape(advice)}</span>' if advice else "")
             + "</li>\n"
         )

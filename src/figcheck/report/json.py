@@ -11,7 +11,7 @@ from figcheck.checks.tolerance import describe
 from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.figures.numerals import format_decimal, scale_of
-from figcheck.findings import Finding
+from figcheck.findings import Elsewhere, Finding
 from figcheck.notices import notice_text
 from figcheck.registry import rule
 from figcheck.report import (
@@ -30,7 +30,7 @@ from figcheck.results import FileResult
 
 def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, Any]:
     line, column = document.line_col(finding.start)
-    return {
+    entry = {
         "code": finding.code,
         "rule": rule(finding.code).name,
         "severity": severity(finding),
@@ -60,6 +60,23 @@ def finding_dict(finding: Finding, document: Document, lang: str) -> dict[str, A
             }
             for i in finding.figures
         ],
+    }
+    if finding.elsewhere is not None:  # only on a relation across documents (FC309): added, not changed
+        entry["elsewhere"] = elsewhere_dict(finding.elsewhere)
+    return entry
+
+
+def elsewhere_dict(other: Elsewhere) -> dict[str, Any]:
+    """The other document's figure: its path, the item's name there, the figure as written, where it stands."""
+    return {
+        "path": other.path,
+        "label": other.label,
+        "text": other.text,
+        "line": other.line,
+        "column": other.column,
+        "start": other.start,
+        "end": other.end,
+        "location": other.locator,
     }
 
 

@@ -80,9 +80,25 @@ def _result(result: FileResult, finding: Finding, index: dict[str, int], lang: s
                 **_location(result.path, document, involved.figure.start, involved.figure.end),
             }
             for number, involved in enumerate(finding.figures)
-        ],
+        ]
+        + _elsewhere(finding, len(finding.figures)),
         "partialFingerprints": {"figcheck/v1": key(document, finding)},
     }
+
+
+def _elsewhere(finding: Finding, number: int) -> list[dict[str, Any]]:
+    """The other document's figure of a relation across documents (FC309), as one more related location."""
+    other = finding.elsewhere
+    if other is None:
+        return []
+    where: dict[str, Any] = {"artifactLocation": {"uri": other.path}}
+    if not other.locator:
+        where["region"] = {"startLine": other.line, "startColumn": other.column}
+    location: dict[str, Any] = {"id": number, "message": {"text": f"earlier: 「{other.label}」{other.text}"}}
+    location["physicalLocation"] = where
+    if other.locator:
+        location["logicalLocations"] = [{"name": other.locator, "kind": "element"}]
+    return [location]
 
 
 def report(results: list[FileResult], options: Options) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from figcheck.report import (
     Options,
     Tally,
     Unverified,
+    elsewhere,
     message,
     severity,
     suggestion,
@@ -130,6 +131,9 @@ def _render_one(console: Console, document: Document, finding: Finding, options:
         for line in context_lines(document, finding):
             print_guttered(console, line)
         print_guttered(console, Styled(arithmetic(finding, options.lang)))
+    other = elsewhere(finding, options.lang)
+    if other:
+        print_guttered(console, Styled(other, style="cyan"))
     advice = suggestion(finding, options.lang)
     if advice:
         print_guttered(console, Styled(("建议：" if options.lang == "zh" else "suggestion: ") + advice, style="italic"))

@@ -17,6 +17,7 @@ from figcheck.results import TIMED_OUT, WORKER_DIED, FileResult
 from figcheck.rulebook import rules_dir
 from figcheck.store import StoreError, codec
 from figcheck.store.schema import prepare
+from figcheck.years.facts import YearFacts
 
 if TYPE_CHECKING:
     from figcheck.worker import Settings
@@ -71,6 +72,18 @@ class Store:
         finally:
             self.close()
 
+    def year_facts(self, issuer: str, kind: str, year: int) -> tuple[str, YearFacts] | None:
+        """The stored document of that issuer, kind and year, with its year facts (the first by path)."""
+        row = self._db.execute(
+            "SELECT id, path FROM inputs WHERE issuer = ? AND kind = ? AND year = ? AND status = 'checked' "
+            "ORDER BY path LIMIT 1",
+            (issuer, kind, year),
+        ).fetchone()
+        if row is None:
+            return None
+        result = self._stored(*row)
+        return (result.path, result.year_facts) if result.year_facts is not None else None
+
     def _plan(self, path: str, rules: str, timeout: float) -> tuple[str, str | None, tuple[int, str] | None]:
         """(path, content hash, the stored row to reuse as (id, its path), or None to check)."""
         content = content_hash(path)
@@ -92,7 +105,7 @@ class Store:
     def _copy(self, identity: int, path: str) -> None:
         """Record a copy's result under its own path too, so that reports list it."""
         columns = "content_hash, format, figcheck_version, rules_hash, status, error, timeout, duration, checked_at, "
-        columns += "findings, passed, unverifiable, result"
+        columns += "findings, passed, unverifiable, result, issuer, year, kind"
         self._db.execute("BEGIN")
         try:
             self._db.execute("DELETE FROM inputs WHERE path = ?", (path,))
@@ -136,6 +149,7 @@ class Store:
             len(result.passed),
             result.unverifiable,
             codec.dumps(result),
+            *_identity(result),
         )
         self._db.execute("BEGIN")
         try:
@@ -149,6 +163,13 @@ class Store:
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+
+def _identity(result: FileResult) -> tuple[str | None, int | None, str | None]:
+    if result.year_facts is None:
+        return None, None, None
+    identity = result.year_facts.identity
+    return identity.issuer, identity.year, identity.kind
 
 
 def _within(path: str, given: str) -> bool:

@@ -1,6 +1,6 @@
 """The results store's tables, its version, and the steps that bring an older store up to it.
 
-Version 1:
+Version 2 (version 1 without the identity columns):
 
 - `meta(key, value)`: `schema_version`.
 - `inputs`: one row per input path, the latest check of it —
@@ -10,7 +10,8 @@ Version 1:
   `timeout` (the per-file limit it ran under, seconds; 0 for none), `duration` (seconds of checking),
   `checked_at` (UTC, ISO 8601), `findings`, `passed`, `unverifiable` (counts, before any --select/--ignore), and
   `result`: the whole result as compressed JSON (store/codec.py), from which `figcheck report --store` renders
-  every format.
+  every format. Version 2 adds `issuer`, `year` and `kind` (预算 | 决算): the document's identity across years
+  (years/identity.py), NULL for documents that name none; the earlier year's document is looked up by them.
 - `findings`: one row per relation checked, failed, passed or undecided, for analysis in SQL — `input_id`,
   `code`, `severity`, `outcome` (failed | passed | undecided), `line`, `column`, `location`, `stated`, `computed`,
   `unit`, `formula`, `message` (Chinese), `typo` and `typo_value` (a likely typo's figure and value, or NULL).
@@ -22,7 +23,7 @@ import sqlite3
 
 from figcheck.store import StoreVersionError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _VERSION_1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,14 +66,28 @@ CREATE INDEX findings_by_code ON findings (code, outcome);
 """
 
 # MIGRATIONS[n] brings a store of version n to n + 1; each runs in one transaction with the version's update.
-MIGRATIONS: dict[int, str] = {}
+# A new store is made of version 1 and every step, in one transaction: every store has one history.
+MIGRATIONS: dict[int, str] = {
+    # 1 → 2: the document's identity across years (years/identity.py); NULL in rows written before, which a new
+    # figcheck version checks again anyway
+    1: """
+ALTER TABLE inputs ADD COLUMN issuer TEXT;
+ALTER TABLE inputs ADD COLUMN year INTEGER;
+ALTER TABLE inputs ADD COLUMN kind TEXT;
+CREATE INDEX inputs_by_identity ON inputs (issuer, kind, year);
+""",
+}
 
 
 def prepare(connection: sqlite3.Connection) -> None:
     """Create the tables in a new store, or migrate an older one to SCHEMA_VERSION."""
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables:
-        connection.executescript("BEGIN;" + _VERSION_1 + "INSERT INTO meta VALUES ('schema_version', '1');COMMIT;")
+        # one transaction: a reader never sees a new store half made
+        steps = "".join(MIGRATIONS[version] for version in range(1, SCHEMA_VERSION))
+        connection.executescript(
+            f"BEGIN;{_VERSION_1}{steps}INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;"
+        )
     version = int(connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise StoreVersionError(

@@ -1,0 +1,98 @@
+"""One statement of change against the earlier document's value of the same item (FC309).
+
+「财政拨款收入15621.11万元，比2023年预算减少876.75万元」 with the 2023 budget's 「财政拨款收入16497.86万元」:
+16497.86 − 15621.11 = 876.75 ✓. Each figure is the interval its written precision allows (checks/tolerance.py),
+the two documents' values included, and only what rounding cannot explain fails. 「持平」 is a change of exactly
+0: the two values must meet. A percent is the change over the earlier value; an earlier value that may be 0 or
+less bounds nothing, and the statement stays unverified.
+
+The earlier value is the one amount the earlier document states under the item's name. A name it gives to
+amounts that cannot be one figure (两处「一般行政管理事务」, 45.41万元 and 65.69万元) names nothing, and the
+statement is not checked.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from figcheck.checks.shown import in_scale_of, params, shown, suggested
+from figcheck.checks.tolerance import Interval, decide, exact, interval
+from figcheck.figures import Figure
+from figcheck.findings import Elsewhere, Finding, Involved
+from figcheck.years.facts import DIFFERENCE, LEVEL, PERCENT, YearFacts, YearStatement, YearValue
+
+ACROSS_YEARS = "FC309"
+_KIND_EN = {"预算": "budget", "决算": "final account"}
+
+
+def earlier_value(statement: YearStatement, earlier: YearFacts) -> YearValue | None:
+    """The earlier document's one amount of the statement's item; None when it states none, or two that differ."""
+    found = [value for value in earlier.values if value.label == statement.label]
+    if not found:
+        return None
+    spans = [interval(value.figure) for value in found]
+    if not all(span.meets(other) for span in spans for other in spans):
+        return None
+    return min(found, key=lambda value: _width(interval(value.figure)))  # the most precise of one figure's copies
+
+
+def check(statement: YearStatement, earlier: YearValue, path: str, truncation: bool) -> Finding | None:
+    """The statement against the earlier value found at `path`; None when the values cannot decide it."""
+    now, then, change = statement.value, earlier.figure, statement.change
+    nows, thens = interval(now), interval(then)
+    if None in (nows.lo, nows.hi, thens.lo, thens.hi):
+        return None
+    sign = statement.direction or 1
+    first, second = (now, then) if sign > 0 else (then, now)  # the larger, as the statement reads the change
+    point = exact(first.value) - exact(second.value)
+    if statement.relation == PERCENT:
+        if thens.lo <= 0:
+            return None
+        corners = [(n - t) / t * 100 * sign for n in (nows.lo, nows.hi) for t in (thens.lo, thens.hi)]
+        span = Interval(min(corners), max(corners))
+        point = point / exact(then.value) * 100
+        written = shown(point, change) + "%"
+        formula = f"({first.numeral} − {second.numeral}) / {then.numeral} = {written}"
+    else:
+        span = nows + -thens if sign > 0 else thens + -nows
+        written = in_scale_of(point, change if statement.relation == DIFFERENCE else now)
+        formula = f"{first.numeral} − {second.numeral} = {written}"
+    reading, doubt = decide(change, span, point, truncation)
+    passed = bool(reading) and not doubt
+    values = dict(
+        stated=change.raw,
+        computed=written,
+        formula=formula,
+        year=str(statement.year),
+        kind=statement.kind,
+        kind_en=_KIND_EN.get(statement.kind, statement.kind),
+        label=earlier.label,
+        earlier=then.raw,
+        path=path,
+    )
+    if not passed:
+        values["suggested"] = _suggested(statement, then)
+    involved = (Involved(change, "change"), Involved(now, "result"))
+    elsewhere = Elsewhere(
+        path, earlier.label, then.raw, then.start, then.end, earlier.line, earlier.column, earlier.locator
+    )
+    return Finding(ACROSS_YEARS, passed, change, written, formula, involved, params(values), reading, doubt, elsewhere)
+
+
+def _suggested(statement: YearStatement, earlier: Figure) -> str:
+    """The change as it should read, in words: 「减少0.30万元」, 「增长4.8%」, 「持平」 (a change the other way, or
+    none, is said as such)."""
+    change, now = statement.change, statement.value
+    delta = exact(now.value) - exact(earlier.value)
+    if delta == 0:
+        return "持平"
+    if statement.relation == PERCENT:
+        percent = abs(delta) / exact(earlier.value) * 100
+        return ("增长" if delta > 0 else "下降") + suggested(percent, change, shown(percent, change)) + "%"
+    amount = abs(delta)
+    written = suggested(amount, now if statement.relation == LEVEL else change, "")
+    return ("增加" if delta > 0 else "减少") + (written or in_scale_of(amount, now)) + now.unit
+
+
+def _width(span: Interval) -> Fraction:
+    return span.hi - span.lo if span.lo is not None and span.hi is not None else Fraction(10**30)

@@ -1,0 +1,76 @@
+"""Which body's document of which year and kind: read from the title, the first lines of the document.
+
+「上海市普陀区2024年区级部门预算 预算主管部门：上海市普陀区人民政府万里街道办事处」 is the 2024 预算 of
+「上海市普陀区人民政府万里街道办事处」; 「某市财政局2024年部门决算」 is the 2024 决算 of 「某市财政局」. A labelled
+issuer line wins over the title's words before the year, which in a 区级部门预算 name only the district (every
+department's budget has it): such a title without an issuer line identifies nothing, and nothing is compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from figcheck import patterns, rulebook
+from figcheck.rulebook import Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    issuer: str  # the issuing body as written, spaces removed
+    year: int
+    kind: str  # 预算 | 决算
+
+
+class _Words(NamedTuple):
+    title: regex.Pattern[str]
+    issuer_line: regex.Pattern[str]
+    level_words: tuple[str, ...]
+    head: int
+
+
+@rulebook.derived
+def _words(book: Rulebook) -> _Words:
+    data = book.load("years.toml")["identity"]
+    alt = rulebook.alternation
+    return _Words(
+        # the year, then at most a few words, then the kind: 「2024年区级部门预算」, 「2024年度部门决算」
+        title=patterns.compile(
+            rf"(?P<before>[^\n]{{0,40}}?)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<between>[^\n，。；0-9]{{0,8}}?)"
+            rf"(?P<kind>{alt(data['kinds'])})(?![执草])"
+        ),
+        issuer_line=patterns.compile(
+            rf"(?:{alt(data['issuer_labels'])})\s*[：:]\s*(?P<issuer>[^\n\s：:，。；（(）)]{{2,40}})"
+        ),
+        level_words=tuple(data["level_words"]),
+        head=int(data["head"]),
+    )
+
+
+def identify(text: str, book: Rulebook = rulebook.BUNDLED) -> Identity | None:
+    """The document's issuer, year and kind, or None when its title does not name all three."""
+    words = _words(book)
+    head = text[: words.head]
+    title = next((line for line in head.splitlines() if line.strip()), "")
+    found = words.title.search(title)
+    if found is None:
+        return None
+    labelled = words.issuer_line.search(head)
+    if labelled is not None:
+        issuer = labelled.group("issuer")
+    elif any(word in found.group("between") for word in words.level_words):
+        return None  # 「某区2024年区级部门预算」 names the district, not the department
+    else:
+        issuer = _issuer_before(found.group("before"))
+    issuer = regex.sub(r"\s+", "", issuer)
+    if len(issuer) < 2:
+        return None
+    return Identity(issuer, int(found.group("year")), found.group("kind"))
+
+
+def _issuer_before(words: str) -> str:
+    """The body a title names before its year: 「某市财政局2024年部门预算」 → 某市财政局 (a title's opening
+    「关于」 and quotation marks are not part of it)."""
+    return words.strip().removeprefix("关于").strip('“”"《》「」 ')

@@ -1,0 +1,116 @@
+"""The stage of a run that checks statements across years: each document's results, as they come in input order,
+with its statements of change checked against the earlier documents seen in the run or held in the results store.
+
+Results keep their input order and still stream. A document whose earlier document has not been seen waits for
+it, and the documents after it wait behind it, but for no more than `WINDOW` later inputs: an archive lists an
+issuer's years side by side (by name, by directory), so the earlier document is either already seen — the usual
+case, years sort ascending — or close behind; one further away, in one run, is not found, and the statement
+stays unverified. With a results store every document ever stored is looked up as well, and `figcheck report
+--store` meets them all whatever their order.
+
+A check across years is added to the later document's results (FC309, its location the later statement's; the
+finding names the earlier document and where the figure stands there).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from figcheck.results import FileResult
+from figcheck.years import check
+from figcheck.years.facts import YearFacts
+
+WINDOW = 32  # later inputs a document waits for its earlier year's document, at most
+
+Key = tuple[str, str, int]  # issuer, kind, year
+Lookup = Callable[[str, str, int], tuple[str, YearFacts] | None]
+
+
+class Ledger:
+    """The documents with year facts seen so far, and the ones a store holds (looked up once per key)."""
+
+    def __init__(self, lookup: Lookup | None = None) -> None:
+        self._seen: dict[Key, tuple[str, YearFacts]] = {}
+        self._stored: dict[Key, tuple[str, YearFacts] | None] = {}
+        self._lookup = lookup
+
+    def add(self, path: str, facts: YearFacts) -> None:
+        identity = facts.identity
+        self._seen.setdefault((identity.issuer, identity.kind, identity.year), (path, facts))
+
+    def find(self, key: Key) -> tuple[str, YearFacts] | None:
+        if key in self._seen:
+            return self._seen[key]
+        if key not in self._stored:
+            self._stored[key] = self._lookup(*key) if self._lookup else None
+        return self._stored[key]
+
+
+def linked(
+    results: Iterable[FileResult], ledger: Ledger, truncation: bool = True, window: int = WINDOW
+) -> Iterator[FileResult]:
+    """`results` in their order, each with its statements across years checked."""
+    held: deque[FileResult] = deque()
+    for result in results:
+        if result.year_facts is not None:
+            ledger.add(result.path, result.year_facts)
+        held.append(result)
+        while held and (len(held) > window + 1 or _ready(held[0], ledger)):
+            yield with_years(held.popleft(), ledger, truncation)
+    while held:
+        yield with_years(held.popleft(), ledger, truncation)
+
+
+def _ready(result: FileResult, ledger: Ledger) -> bool:
+    """Whether every earlier document the result's statements name has been found."""
+    return all(ledger.find(key) is not None for key in _wanted(result))
+
+
+def _wanted(result: FileResult) -> set[Key]:
+    facts = result.year_facts
+    if facts is None:
+        return set()
+    return {(facts.identity.issuer, statement.kind, statement.year) for statement in facts.statements}
+
+
+def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> FileResult:
+    """The result with a finding per statement whose earlier document states the item's amount."""
+    facts = result.year_facts
+    if facts is None or not facts.statements:
+        return result
+    checked, undecided = [], []
+    for statement in facts.statements:
+        found = ledger.find((facts.identity.issuer, statement.kind, statement.year))
+        if found is None or found[0] == result.path:
+            continue
+        path, earlier = found
+        value = check.earlier_value(statement, earlier)
+        finding = check.check(statement, value, path, truncation) if value is not None else None
+        if finding is not None:
+            (undecided if finding.undecided else checked).append(finding)
+    if not checked and not undecided:
+        return result
+    return _merged(result, checked, undecided)
+
+
+def _merged(result: FileResult, checked: list, undecided: list) -> FileResult:
+    """Add the findings; a statement now verified (or failed) is no longer counted as unverifiable."""
+    decided = {finding.start for finding in checked}
+    kept = [
+        (start, why)
+        for start, why in zip(result.unverified, result.unverified_reasons, strict=True)
+        if start not in decided
+    ]
+    known = {start for start, _ in kept}
+    kept += [(finding.start, finding.undecided) for finding in undecided if finding.start not in known]
+    kept.sort()
+    return dataclasses.replace(
+        result,
+        results=(*result.results, *checked),  # the reports order findings by position
+        undecided=(*result.undecided, *undecided),
+        unverified=tuple(start for start, _ in kept),
+        unverified_reasons=tuple(why for _, why in kept),
+        unverifiable=len(kept),
+    )

@@ -1,0 +1,254 @@
+"""Across years (years/, FC309): a document's identity, its values and statements, and the stage that meets two
+documents — in one run, in input order, and from a results store. The rule's cases are in
+rules/checks/FC309-across-years-mismatch.toml; the fixtures are two budgets of one body (fixtures/years/)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from figcheck.cli import app
+from figcheck.config import Config
+from figcheck.figures import find_figures
+from figcheck.layout import layout
+from figcheck.pipeline import check_text
+from figcheck.results import FileResult
+from figcheck.rulebook import BUNDLED
+from figcheck.run import check_iter
+from figcheck.store import codec
+from figcheck.store.database import Store
+from figcheck.years import link
+from figcheck.years.facts import DIFFERENCE, LEVEL, PERCENT, normalised, year_facts
+from figcheck.years.identity import Identity, identify
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "years"
+EARLIER, LATER = sorted(FIXTURES.glob("*.txt"))
+runner = CliRunner()
+
+
+# -- identity: whose document of which year and kind ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer"),
+    [
+        ("某区2024年区级部门预算\n预算主管部门：某区城市管理局\n", "某区城市管理局"),
+        ("某区2024年区级部门预算\n主管部门：某区城市管理局\n", "某区城市管理局"),
+        ("某区2024年区级部门预算\n预算单位：某区城市管理局\n", "某区城市管理局"),
+        ("某区2024年区级部门预算\n部门名称：某区城市管理局\n", "某区城市管理局"),
+        ("某区2024年区级部门预算\n单位名称：某区城市管理局\n", "某区城市管理局"),
+        ("某区2024年区级部门预算\n编制部门：某区城市管理局 单位：元\n", "某区城市管理局"),
+        ("某区2024年区级部门预算\n编制单位：某区城市管理局\n", "某区城市管理局"),
+    ],
+)
+def test_an_issuer_line_names_the_body(head, issuer):
+    assert identify(head) == Identity(issuer, 2024, "预算")
+
+
+@pytest.mark.parametrize("level", ["省级", "市级", "区级", "县级"])
+def test_a_title_shared_by_every_department_names_no_body(level):
+    assert identify(f"某地2024年{level}部门预算\n目录\n") is None
+    assert identify(f"某地2024年{level}部门预算\n预算主管部门：某地财政局\n") == Identity("某地财政局", 2024, "预算")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("某市财政局2024年部门决算\n", Identity("某市财政局", 2024, "决算")),
+        ("“某县交通运输局” 2023年度部门预算\n", Identity("某县交通运输局", 2023, "预算")),
+        ("关于某县2023年预算执行情况和2024年预算草案的报告\n", None),
+        ("2024年某县政府工作报告\n", None),
+        ("某县2024年国民经济和社会发展统计公报\n", None),
+        ("\n\n某市财政局2024年部门预算\n", Identity("某市财政局", 2024, "预算")),
+    ],
+)
+def test_the_title_gives_year_and_kind(title, expected):
+    assert identify(title) == expected
+
+
+def test_only_the_first_line_is_the_title():
+    assert identify("工作总结\n某市财政局2024年部门预算\n") is None
+
+
+# -- labels: an item's name as both years write it ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("其中：财政拨款收入", "财政拨款收入"),
+        ("本部门政府采购预算", "政府采购预算"),
+        ("本单位政府采购预算", "政府采购预算"),
+        ("全年财政拨款收入", "财政拨款收入"),
+        ("本年财政拨款收入", "财政拨款收入"),
+        ("当年财政拨款收入", "财政拨款收入"),
+        ("2024年“三公”经费预算数为", "三公经费预算数"),
+        ("“三公”经费预算数是", "三公经费预算数"),
+        ("公务接待费达", "公务接待费"),
+        ("（二）公务车购置及运行费", "公务用车购置及运行费"),
+        ("公务车用车运行费", "公务用车运行费"),
+        ("二、政府采购预算", "政府采购预算"),
+        ("3. 政府采购预算", "政府采购预算"),
+        ("某区某局收入预算", "收入预算"),
+        ("收入总计", "收入总计"),
+        ("为", ""),
+    ],
+)
+def test_labels_are_normalised(label, name):
+    assert normalised(BUNDLED, label, "某区某局") == name
+
+
+# -- facts: what a document offers and asks -------------------------------------------------------------------
+
+
+def _facts(text: str):
+    figures = find_figures(text, BUNDLED)
+    return year_facts(check_text(text).document, layout(text, figures, BUNDLED), identify(text))
+
+
+def test_statements_of_change_are_read():
+    facts = _facts(
+        "某局2024年部门预算\n财政拨款收入1310.90万元，比2023年预算增加60.50万元；事业收入20.00万元，比上年预算增长5.2%。"
+        "公务接待费3.20万元。比2023年预算持平，主要原因是无变化。\n"
+    )
+    read = [(s.label, s.change.raw, s.relation, s.direction, s.year, s.kind) for s in facts.statements]
+    assert read == [
+        ("财政拨款收入", "60.50万元", DIFFERENCE, 1, 2023, "预算"),
+        ("事业收入", "5.2%", PERCENT, 1, 2023, "预算"),
+        ("公务接待费", "持平", LEVEL, 0, 2023, "预算"),
+    ]
+
+
+def test_no_statement_against_an_estimate_or_a_later_year():
+    facts = _facts(
+        "某局2024年部门预算\n财政拨款支出预算1310.90万元，比2023年预算执行数增加60.50万元。"
+        "事业收入20.00万元，比2025年预算减少1.00万元。\n"
+    )
+    assert facts.statements == ()
+
+
+def test_table_lines_and_kind_words_are_not_values():
+    facts = _facts(
+        "某局2024年部门预算\n财政拨款收入\t1310.90万元\n2023年当年预算执行数为60.13万元。政府采购预算8.00万元。\n"
+    )
+    assert [(value.label, value.figure.raw) for value in facts.values] == [("政府采购预算", "8.00万元")]
+
+
+def test_a_result_with_year_facts_is_stored_and_read_back():
+    result = check_text(EARLIER.read_text(encoding="utf-8"), path="a.txt")
+    assert result.year_facts is not None and result.year_facts.values
+    assert codec.loads(codec.dumps(result)) == result
+
+
+# -- the fixtures: two budgets of one body, through the command line --------------------------------------------
+
+
+def _json(*args: str) -> dict:
+    outcome = runner.invoke(app, ["check", "--jobs", "1", "--format", "json", "--show-passed", *args])
+    assert outcome.exit_code in (0, 1), outcome.output
+    return json.loads(outcome.output)
+
+
+def test_the_fixtures_hold_once_broken_once_per_kind():
+    report = _json(str(EARLIER), str(LATER), "--select", "FC309")
+    earlier, later = report["files"]
+    assert earlier["findings"] == [] and earlier["passed"] == []
+    (broken,) = later["findings"]
+    assert (broken["code"], broken["stated"], broken["computed"], broken["line"]) == ("FC309", "8000", "0万", 11)
+    assert broken["elsewhere"] == {
+        "path": str(EARLIER),
+        "label": "公务接待费",
+        "text": "6.20万元",
+        "line": 11,
+        "column": 100,
+        "start": broken["elsewhere"]["start"],
+        "end": broken["elsewhere"]["end"],
+        "location": "",
+    }
+    text = EARLIER.read_text(encoding="utf-8")
+    assert text[broken["elsewhere"]["start"] : broken["elsewhere"]["end"]] == "6.20万元"
+    assert broken["suggestion"] == "按2023年预算，变化应为 持平"
+    held = sorted((p["line"], p["stated"], p["formula"]) for p in later["passed"])
+    assert held[0] == (5, "13565000", "37566.65万 − 36210.15万 = 1356.5万")
+    assert (7, "3.8", "(37166.65万 − 35810.15万) / 35810.15万 = 3.79%") in held
+    assert len(held) == 7
+
+
+def test_findings_of_other_rules_have_no_elsewhere():
+    report = _json(str(FIXTURES))
+    assert all(
+        "elsewhere" not in finding
+        for file in report["files"]
+        for finding in file["passed"]
+        if finding["code"] != "FC309"
+    )
+
+
+def test_a_verified_statement_is_no_longer_unverifiable():
+    alone = _json(str(LATER))["files"][0]["coverage"]
+    together = _json(str(EARLIER), str(LATER))["files"][1]["coverage"]
+    assert together["verified"] == alone["verified"] + 7
+    assert together["failed"] == alone["failed"] + 1
+    # the percent (增长3.8%) was the one statement no rule could verify alone; the amounts FC304 bounds already
+    assert (alone["unverifiable"], together["unverifiable"]) == (1, 0)
+
+
+# -- the stage: input order, the window, the store ---------------------------------------------------------------
+
+
+def _result(path: str, text: str) -> FileResult:
+    return check_text(text, path=path)
+
+
+def test_the_earlier_document_later_in_the_input_is_waited_for(tmp_path):
+    results = [_result("later.txt", LATER.read_text(encoding="utf-8")), _result("x.txt", "无关。")]
+    results.append(_result("earlier.txt", EARLIER.read_text(encoding="utf-8")))
+    out = list(link.linked(results, link.Ledger()))
+    assert [r.path for r in out] == ["later.txt", "x.txt", "earlier.txt"]
+    assert sum(f.code == "FC309" for f in out[0].results) == 8
+
+
+def test_no_more_than_the_window_waits(tmp_path):
+    between = [_result(f"x{n}.txt", "无关。") for n in range(5)]
+    results = [_result("later.txt", LATER.read_text(encoding="utf-8")), *between]
+    results.append(_result("earlier.txt", EARLIER.read_text(encoding="utf-8")))
+    waiting = []
+
+    def counted():
+        for number, result in enumerate(results):
+            waiting.append(number - len(released))
+            yield result
+
+    released: list[FileResult] = []
+    for result in link.linked(counted(), link.Ledger(), window=3):
+        released.append(result)
+    assert [r.path for r in released] == [r.path for r in results]
+    assert max(waiting) <= 4  # the window and the one just read
+    assert not any(f.code == "FC309" for f in released[0].results), "the earlier document came too late"
+
+
+def test_the_store_holds_the_earlier_year(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(EARLIER, folder / EARLIER.name)
+    store = tmp_path / "results.sqlite"
+    assert _json(str(folder), "--store", str(store))["summary"]["findings"] == 0
+    later = tmp_path / "new" / LATER.name
+    later.parent.mkdir()
+    shutil.copy(LATER, later)
+    (entry,) = _json(str(later), "--store", str(store), "--select", "FC309")["files"]
+    assert [f["elsewhere"]["path"] for f in entry["findings"]] == [str(folder / EARLIER.name)]
+    reported = runner.invoke(app, ["report", "--store", str(store), "--format", "json", "--select", "FC309"])
+    files = json.loads(reported.output)["files"]
+    assert [len(file["findings"]) for file in files] == [0, 1], "report --store meets the two whatever their order"
+    identity = list(Store(str(store))._db.execute("SELECT issuer, year, kind FROM inputs ORDER BY year"))
+    assert identity == [("江城区教育局", 2023, "预算"), ("江城区教育局", 2024, "预算")]
+
+
+def test_a_run_with_one_document_adds_nothing():
+    (result,) = check_iter([str(LATER)], Config())
+    assert not any(f.code == "FC309" for f in result.results)
