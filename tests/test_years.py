@@ -252,3 +252,59 @@ def test_the_store_holds_the_earlier_year(tmp_path):
 def test_a_run_with_one_document_adds_nothing():
     (result,) = check_iter([str(LATER)], Config())
     assert not any(f.code == "FC309" for f in result.results)
+
+
+# -- carried over: this year's 上年结转 is last year's 结转下年度 ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("洪泽区人民政府", "淮安市洪泽区人民政府", True),
+        ("某县人民政府", "某省某县人民政府", True),
+        ("某县人民政府", "某自治区某县人民政府", True),
+        ("某县人民政府", "某自治州某县人民政府", True),
+        ("某县人民政府", "某州某县人民政府", True),
+        ("某县人民政府", "某地区某县人民政府", True),
+        ("某旗人民政府", "某盟某旗人民政府", True),
+        ("北京市朝阳区人民政府", "长春市朝阳区人民政府", False),
+        ("财政局", "某市财政局", False),
+        ("某县人民政府", "某县某乡人民政府", False),
+    ],
+)
+def test_a_body_with_or_without_the_place_above_it(one, other, same):
+    from figcheck.years.identity import same_body
+
+    assert same_body(one, other) is same and same_body(other, one) is same
+
+
+def test_a_name_two_bodies_could_have_finds_none():
+    from figcheck.years.identity import the_body
+
+    documents = [("北京市朝阳区人民政府", "b"), ("长春市朝阳区人民政府", "c")]
+    assert the_body("朝阳区人民政府", documents) is None
+    assert the_body("北京市朝阳区人民政府", documents) == "b"
+    assert the_body("朝阳区人民政府", documents[:1]) == "b"
+
+
+def test_the_short_title_of_a_disclosure_report():
+    assert identify("某县人民政府2024年政府信息公开年度报告\n") == Identity("某县人民政府", 2024, "信息公开年报")
+
+
+def _carried(text: str):
+    result = check_text(text, path="r.md")
+    return [(row.side, row.name, [figure.raw for figure in row.figures]) for row in result.year_facts.carried]
+
+
+def test_short_row_names_are_carried_rows():
+    table = "某县人民政府2024年政府信息公开工作年度报告\n\n| 项目 | 总计 |\n|---|---|\n"
+    table += "| 上年结转 | 3 |\n| 结转下年度 | 2 |\n"
+    assert _carried(table) == [("into", "上年结转", ["3"]), ("out", "上年结转", ["2"])]
+
+
+def test_two_names_in_one_row_are_two_rows():
+    table = (
+        "某区财政局2024年度部门决算\n\n| 项目 | 决算数 | 项目 | 决算数 |\n|---|---|---|---|\n"
+        "| 本年收入 | 1,000.00 | 本年支出 | 950.00 |\n| 年初结转和结余 | 120.50 | 年末结转和结余 | 170.50 |\n"
+    )
+    assert _carried(table) == [("into", "年初结转和结余", ["120.50"]), ("out", "年初结转和结余", ["170.50"])]

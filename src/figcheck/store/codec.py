@@ -20,13 +20,14 @@ from figcheck.document import Cell, Directive, Document, Segment, Table
 from figcheck.figures import Figure
 from figcheck.findings import Elsewhere, Finding, Involved
 from figcheck.results import FileResult
+from figcheck.years.carried import Carried
 from figcheck.years.facts import YearFacts, YearStatement, YearValue
 from figcheck.years.identity import Identity
 
 _TYPES = {
     kind.__name__: kind
     for kind in (FileResult, Document, Segment, Table, Cell, Directive, Figure, Finding, Involved, Elsewhere)
-    + (YearFacts, YearValue, YearStatement, Identity)
+    + (YearFacts, YearValue, YearStatement, Identity, Carried)
 }
 
 

@@ -18,6 +18,7 @@ from figcheck.rulebook import rules_dir
 from figcheck.store import StoreError, codec
 from figcheck.store.schema import prepare
 from figcheck.years.facts import YearFacts
+from figcheck.years.identity import the_body
 
 if TYPE_CHECKING:
     from figcheck.worker import Settings
@@ -73,15 +74,16 @@ class Store:
             self.close()
 
     def year_facts(self, issuer: str, kind: str, year: int) -> tuple[str, YearFacts] | None:
-        """The stored document of that issuer, kind and year, with its year facts (the first by path)."""
-        row = self._db.execute(
-            "SELECT id, path FROM inputs WHERE issuer = ? AND kind = ? AND year = ? AND status = 'checked' "
-            "ORDER BY path LIMIT 1",
-            (issuer, kind, year),
-        ).fetchone()
-        if row is None:
+        """The stored document of that body, kind and year, with its year facts (identity.the_body)."""
+        rows = self._db.execute(
+            "SELECT issuer, id, path FROM inputs WHERE kind = ? AND year = ? AND status = 'checked' "
+            "AND (issuer = ? OR issuer LIKE '%' || ? OR ? LIKE '%' || issuer) ORDER BY path",
+            (kind, year, issuer, issuer, issuer),
+        ).fetchall()
+        found = the_body(issuer, [(named, (identity, path)) for named, identity, path in rows])
+        if found is None:
             return None
-        result = self._stored(*row)
+        result = self._stored(*found)
         return (result.path, result.year_facts) if result.year_facts is not None else None
 
     def _plan(self, path: str, rules: str, timeout: float) -> tuple[str, str | None, tuple[int, str] | None]:

@@ -19,6 +19,8 @@ from figcheck.checks.shown import in_scale_of, params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.figures import Figure
 from figcheck.findings import Elsewhere, Finding, Involved
+from figcheck.rulebook import BUNDLED
+from figcheck.years.carried import Carried, pair_name
 from figcheck.years.facts import DIFFERENCE, LEVEL, PERCENT, YearFacts, YearStatement, YearValue
 
 ACROSS_YEARS = "FC309"
@@ -96,3 +98,51 @@ def _suggested(statement: YearStatement, earlier: Figure) -> str:
 
 def _width(span: Interval) -> Fraction:
     return span.hi - span.lo if span.lo is not None and span.hi is not None else Fraction(10**30)
+
+
+CARRIED_OVER = "FC310"
+
+
+def check_carried(into: list[Carried], out: list[Carried], path: str, year: int) -> list[Finding]:
+    """This year's carried-in rows against last year's carried-out rows of the same pair, column by column: a row
+    of each length, where each document has one (rows of one name and length that differ name none)."""
+    findings = []
+    for length in sorted({len(row.figures) for row in into} & {len(row.figures) for row in out}):
+        now, then = _one(into, length), _one(out, length)
+        if now is None or then is None:
+            continue
+        for figure, earlier, place in zip(now.figures, then.figures, then.places, strict=True):
+            findings.append(_carried_finding(now, figure, then, earlier, place, path, year))
+    return findings
+
+
+def _one(rows: list[Carried], length: int) -> Carried | None:
+    values = {tuple(exact(figure.value) for figure in row.figures): row for row in rows if len(row.figures) == length}
+    return next(iter(values.values())) if len(values) == 1 else None
+
+
+def _carried_finding(
+    now: Carried, figure: Figure, then: Carried, earlier: Figure, place: tuple[int, int, str], path: str, year: int
+) -> Finding:
+    span = interval(earlier)
+    point = exact(earlier.value)
+    reading, doubt = decide(figure, span, point, True)
+    passed = bool(reading) and not doubt
+    written = in_scale_of(point, figure)
+    formula = f"{figure.numeral} {'=' if passed else '≠'} {earlier.numeral}"
+    values = dict(
+        stated=figure.raw,
+        computed=written,
+        formula=formula,
+        name=now.name,
+        name_en=pair_name(BUNDLED, now.name, "en"),
+        label=then.label,
+        earlier=earlier.raw,
+        path=path,
+        year=str(year),
+    )
+    if not passed:
+        values["suggested"] = written
+    elsewhere = Elsewhere(path, then.label, earlier.raw, earlier.start, earlier.end, *place)
+    involved = (Involved(figure, "carried"),)
+    return Finding(CARRIED_OVER, passed, figure, written, formula, involved, params(values), reading, doubt, elsewhere)

@@ -25,6 +25,7 @@ from figcheck.figures import Figure
 from figcheck.figures.numerals import scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
+from figcheck.years.carried import Carried, carried_rows
 from figcheck.years.identity import Identity
 
 _ASIDE = patterns.compile(r"[（(][^（）()]{0,20}[）)]")
@@ -60,6 +61,7 @@ class YearFacts:
     identity: Identity
     values: tuple[YearValue, ...] = ()
     statements: tuple[YearStatement, ...] = ()
+    carried: tuple[Carried, ...] = ()  # rows carried into this year or out of it (carried.py)
 
 
 class _Words(NamedTuple):
@@ -116,7 +118,7 @@ def year_facts(document: Document, layout: Layout, identity: Identity) -> YearFa
             level = _level(layout, identity, figure, label)
             if level is not None:
                 statements.append(level)
-    return YearFacts(identity, tuple(values), tuple(statements))
+    return YearFacts(identity, tuple(values), tuple(statements), carried_rows(document, layout))
 
 
 def _statement(layout: Layout, identity: Identity, value: Placed | None, change: Placed) -> YearStatement | None:

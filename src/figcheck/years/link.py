@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from figcheck.results import FileResult
 from figcheck.years import check
+from figcheck.years.carried import INTO, OUT
 from figcheck.years.facts import YearFacts
+from figcheck.years.identity import the_body
 
 WINDOW = 32  # later inputs a document waits for its earlier year's document, at most
 
@@ -29,20 +31,26 @@ Lookup = Callable[[str, str, int], tuple[str, YearFacts] | None]
 
 
 class Ledger:
-    """The documents with year facts seen so far, and the ones a store holds (looked up once per key)."""
+    """The documents with year facts seen so far, and the ones a store holds (looked up once per key). An issuer
+    is found under its own name, or else under the one other name of the same body (identity.same_body)."""
 
     def __init__(self, lookup: Lookup | None = None) -> None:
-        self._seen: dict[Key, tuple[str, YearFacts]] = {}
+        self._seen: dict[tuple[str, int], list[tuple[str, str, YearFacts]]] = {}  # (kind, year) → issuer, path, facts
         self._stored: dict[Key, tuple[str, YearFacts] | None] = {}
         self._lookup = lookup
 
     def add(self, path: str, facts: YearFacts) -> None:
         identity = facts.identity
-        self._seen.setdefault((identity.issuer, identity.kind, identity.year), (path, facts))
+        documents = self._seen.setdefault((identity.kind, identity.year), [])
+        if all(issuer != identity.issuer for issuer, _, _ in documents):
+            documents.append((identity.issuer, path, facts))
 
     def find(self, key: Key) -> tuple[str, YearFacts] | None:
-        if key in self._seen:
-            return self._seen[key]
+        issuer, kind, year = key
+        documents = self._seen.get((kind, year), [])
+        found = the_body(issuer, [(named, (path, facts)) for named, path, facts in documents])
+        if found is not None:
+            return found
         if key not in self._stored:
             self._stored[key] = self._lookup(*key) if self._lookup else None
         return self._stored[key]
@@ -72,15 +80,19 @@ def _wanted(result: FileResult) -> set[Key]:
     facts = result.year_facts
     if facts is None:
         return set()
-    return {(facts.identity.issuer, statement.kind, statement.year) for statement in facts.statements}
+    identity = facts.identity
+    wanted = {(identity.issuer, statement.kind, statement.year) for statement in facts.statements}
+    if any(row.side == INTO for row in facts.carried):
+        wanted.add((identity.issuer, identity.kind, identity.year - 1))
+    return wanted
 
 
 def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> FileResult:
     """The result with a finding per statement whose earlier document states the item's amount."""
     facts = result.year_facts
-    if facts is None or not facts.statements:
+    if facts is None or not (facts.statements or facts.carried):
         return result
-    checked, undecided = [], []
+    checked, undecided = _carried_over(result.path, facts, ledger), []
     for statement in facts.statements:
         found = ledger.find((facts.identity.issuer, statement.kind, statement.year))
         if found is None or found[0] == result.path:
@@ -93,6 +105,18 @@ def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> F
     if not checked and not undecided:
         return result
     return _merged(result, checked, undecided)
+
+
+def _carried_over(path: str, facts: YearFacts, ledger: Ledger) -> list:
+    """This year's carried-in rows against the earlier year's carried-out rows (FC310)."""
+    identity = facts.identity
+    into = [row for row in facts.carried if row.side == INTO]
+    found = ledger.find((identity.issuer, identity.kind, identity.year - 1)) if into else None
+    if found is None or found[0] == path:
+        return []
+    earlier_path, earlier = found
+    out = [row for row in earlier.carried if row.side == OUT]
+    return check.check_carried(into, out, earlier_path, identity.year - 1)
 
 
 def _merged(result: FileResult, checked: list, undecided: list) -> FileResult:
