@@ -64,6 +64,9 @@ def test_a_title_shared_by_every_department_names_no_body(level):
         ("2024年某县政府工作报告\n", None),
         ("某县2024年国民经济和社会发展统计公报\n", None),
         ("\n\n某市财政局2024年部门预算\n", Identity("某市财政局", 2024, "预算")),
+        ("关于1955年国家决算和1956年国家预算的报告\n", None),
+        ("某市财政局2024年部门预算执行情况\n", None),
+        ("某市财政局2024年部门预算（草案）\n", Identity("某市财政局", 2024, "预算")),
     ],
 )
 def test_the_title_gives_year_and_kind(title, expected):
@@ -282,9 +285,10 @@ def test_a_name_two_bodies_could_have_finds_none():
     from figcheck.years.identity import the_body
 
     documents = [("北京市朝阳区人民政府", "b"), ("长春市朝阳区人民政府", "c")]
-    assert the_body("朝阳区人民政府", documents) is None
-    assert the_body("北京市朝阳区人民政府", documents) == "b"
-    assert the_body("朝阳区人民政府", documents[:1]) == "b"
+    assert the_body("朝阳区人民政府", documents) == []
+    assert the_body("北京市朝阳区人民政府", documents) == ["b"]
+    assert the_body("朝阳区人民政府", documents[:1]) == ["b"]
+    assert the_body("朝阳区人民政府", [*documents[:1], ("北京市朝阳区人民政府", "b2")]) == ["b", "b2"]
 
 
 def test_the_short_title_of_a_disclosure_report():

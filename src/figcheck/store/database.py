@@ -73,18 +73,19 @@ class Store:
         finally:
             self.close()
 
-    def year_facts(self, issuer: str, kind: str, year: int) -> tuple[str, YearFacts] | None:
-        """The stored document of that body, kind and year, with its year facts (identity.the_body)."""
+    def year_facts(self, issuer: str, kind: str, year: int) -> list[tuple[str, YearFacts]]:
+        """The stored documents of that body, kind and year, with their year facts (identity.the_body)."""
         rows = self._db.execute(
             "SELECT issuer, id, path FROM inputs WHERE kind = ? AND year = ? AND status = 'checked' "
             "AND (issuer = ? OR issuer LIKE '%' || ? OR ? LIKE '%' || issuer) ORDER BY path",
             (kind, year, issuer, issuer, issuer),
         ).fetchall()
-        found = the_body(issuer, [(named, (identity, path)) for named, identity, path in rows])
-        if found is None:
-            return None
-        result = self._stored(*found)
-        return (result.path, result.year_facts) if result.year_facts is not None else None
+        found = []
+        for identity, path in the_body(issuer, [(named, (identity, path)) for named, identity, path in rows]):
+            result = self._stored(identity, path)
+            if result.year_facts is not None:
+                found.append((result.path, result.year_facts))
+        return found
 
     def _plan(self, path: str, rules: str, timeout: float) -> tuple[str, str | None, tuple[int, str] | None]:
         """(path, content hash, the stored row to reuse as (id, its path), or None to check)."""

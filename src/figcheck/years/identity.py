@@ -41,10 +41,12 @@ def _words(book: Rulebook) -> _Words:
     alt = rulebook.alternation
     kinds = {word: kind for kind, words in data["kinds"].items() for word in words}
     return _Words(
-        # the year, then at most a few words, then the kind: 「2024年区级部门预算」, 「2024年度部门决算」
+        # the year, then at most a few words, then the kind, which ends the title (or an issuer line follows on
+        # the same line, as PDF text has it): 「2024年区级部门预算」, 「2024年度部门决算」; never
+        # 「关于2023年决算和2024年预算的报告」, 「2023年预算执行情况」
         title=patterns.compile(
             rf"(?P<before>[^\n]{{0,40}}?)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<between>[^\n，。；0-9]{{0,8}}?)"
-            rf"(?P<kind>{alt(kinds)})(?![执草])"
+            rf"(?P<kind>{alt(kinds)})(?=\s*$|\s*[（(【\s]|(?:{alt(data['issuer_labels'])})\s*[：:])"
         ),
         issuer_line=patterns.compile(
             rf"(?:{alt(data['issuer_labels'])})\s*[：:]\s*(?P<issuer>[^\n\s：:，。；（(）)]{{2,40}})"
@@ -95,11 +97,11 @@ def _issuer_before(words: str) -> str:
     return words.strip().removeprefix("关于").strip('“”"《》「」 ')
 
 
-def the_body(issuer: str, documents: list[tuple[str, T]]) -> T | None:
-    """The document of `issuer` among (issuer, document) pairs: its own name's, or the one document of another name
-    of the same body; None when there is none, or two bodies could be meant."""
-    for named, document in documents:
-        if named == issuer:
-            return document
-    alike = [document for named, document in documents if same_body(named, issuer)]
-    return alike[0] if len(alike) == 1 else None
+def the_body(issuer: str, documents: list[tuple[str, T]]) -> list[T]:
+    """The documents of `issuer` among (issuer, document) pairs: those under its own name, or else those under the
+    one other name of the same body; none when two bodies could be meant."""
+    own = [document for named, document in documents if named == issuer]
+    if own:
+        return own
+    names = {named for named, _ in documents if same_body(named, issuer)}
+    return [document for named, document in documents if named in names] if len(names) == 1 else []

@@ -27,33 +27,32 @@ from figcheck.years.identity import the_body
 WINDOW = 32  # later inputs a document waits for its earlier year's document, at most
 
 Key = tuple[str, str, int]  # issuer, kind, year
-Lookup = Callable[[str, str, int], tuple[str, YearFacts] | None]
+Lookup = Callable[[str, str, int], list[tuple[str, YearFacts]]]
 
 
 class Ledger:
-    """The documents with year facts seen so far, and the ones a store holds (looked up once per key). An issuer
-    is found under its own name, or else under the one other name of the same body (identity.same_body)."""
+    """The documents with year facts seen so far, and the ones a store holds (looked up once per key). A body's
+    documents are found under its own name, or else under the one other name of the same body
+    (identity.the_body); a document may be there twice (the PDF and its text), each is tried in turn."""
 
     def __init__(self, lookup: Lookup | None = None) -> None:
         self._seen: dict[tuple[str, int], list[tuple[str, str, YearFacts]]] = {}  # (kind, year) → issuer, path, facts
-        self._stored: dict[Key, tuple[str, YearFacts] | None] = {}
+        self._stored: dict[Key, list[tuple[str, YearFacts]]] = {}
         self._lookup = lookup
 
     def add(self, path: str, facts: YearFacts) -> None:
         identity = facts.identity
-        documents = self._seen.setdefault((identity.kind, identity.year), [])
-        if all(issuer != identity.issuer for issuer, _, _ in documents):
-            documents.append((identity.issuer, path, facts))
+        self._seen.setdefault((identity.kind, identity.year), []).append((identity.issuer, path, facts))
 
-    def find(self, key: Key) -> tuple[str, YearFacts] | None:
+    def find(self, key: Key) -> list[tuple[str, YearFacts]]:
+        """The body's documents of that kind and year: those of the run first, then the store's."""
         issuer, kind, year = key
         documents = self._seen.get((kind, year), [])
         found = the_body(issuer, [(named, (path, facts)) for named, path, facts in documents])
-        if found is not None:
-            return found
         if key not in self._stored:
-            self._stored[key] = self._lookup(*key) if self._lookup else None
-        return self._stored[key]
+            self._stored[key] = self._lookup(*key) if self._lookup else []
+        seen = {path for path, _ in found}
+        return found + [(path, facts) for path, facts in self._stored[key] if path not in seen]
 
 
 def linked(
@@ -64,6 +63,8 @@ def linked(
     for result in results:
         if result.year_facts is not None:
             ledger.add(result.path, result.year_facts)
+            for key in _wanted(result):
+                ledger.find(key)  # the store is asked now, while it is open: it closes when its results end
         held.append(result)
         while held and (len(held) > window + 1 or _ready(held[0], ledger)):
             yield with_years(held.popleft(), ledger, truncation)
@@ -73,7 +74,7 @@ def linked(
 
 def _ready(result: FileResult, ledger: Ledger) -> bool:
     """Whether every earlier document the result's statements name has been found."""
-    return all(ledger.find(key) is not None for key in _wanted(result))
+    return all(ledger.find(key) for key in _wanted(result))
 
 
 def _wanted(result: FileResult) -> set[Key]:
@@ -95,11 +96,8 @@ def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> F
     checked, undecided = _carried_over(result.path, facts, ledger), []
     for statement in facts.statements:
         found = ledger.find((facts.identity.issuer, statement.kind, statement.year))
-        if found is None or found[0] == result.path:
-            continue
-        path, earlier = found
-        value = check.earlier_value(statement, earlier)
-        finding = check.check(statement, value, path, truncation) if value is not None else None
+        tried = (_statement(result.path, statement, *document, truncation) for document in found)
+        finding = next(filter(None, tried), None)
         if finding is not None:
             (undecided if finding.undecided else checked).append(finding)
     if not checked and not undecided:
@@ -107,16 +105,25 @@ def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> F
     return _merged(result, checked, undecided)
 
 
+def _statement(path: str, statement, earlier_path: str, earlier: YearFacts, truncation: bool):
+    """The statement checked against one earlier document, or None when it does not state the item."""
+    if earlier_path == path:
+        return None
+    value = check.earlier_value(statement, earlier)
+    return check.check(statement, value, earlier_path, truncation) if value is not None else None
+
+
 def _carried_over(path: str, facts: YearFacts, ledger: Ledger) -> list:
-    """This year's carried-in rows against the earlier year's carried-out rows (FC310)."""
+    """This year's carried-in rows against the earlier year's carried-out rows (FC310), from the first earlier
+    document that has them."""
     identity = facts.identity
     into = [row for row in facts.carried if row.side == INTO]
-    found = ledger.find((identity.issuer, identity.kind, identity.year - 1)) if into else None
-    if found is None or found[0] == path:
-        return []
-    earlier_path, earlier = found
-    out = [row for row in earlier.carried if row.side == OUT]
-    return check.check_carried(into, out, earlier_path, identity.year - 1)
+    for earlier_path, earlier in ledger.find((identity.issuer, identity.kind, identity.year - 1)) if into else ():
+        out = [row for row in earlier.carried if row.side == OUT]
+        findings = check.check_carried(into, out, earlier_path, identity.year - 1) if earlier_path != path else []
+        if findings:
+            return findings
+    return []
 
 
 def _merged(result: FileResult, checked: list, undecided: list) -> FileResult:
