@@ -264,6 +264,9 @@ def test_a_run_with_one_document_adds_nothing():
     ("one", "other", "same"),
     [
         ("洪泽区人民政府", "淮安市洪泽区人民政府", True),
+        ("洪泽区人民政府", "洪泽区人民政府", True),
+        ("某县政府", "某市某县政府", True),
+        ("县政府", "某市县政府", False),
         ("某县人民政府", "某省某县人民政府", True),
         ("某县人民政府", "某自治区某县人民政府", True),
         ("某县人民政府", "某自治州某县人民政府", True),
@@ -312,3 +315,43 @@ def test_two_names_in_one_row_are_two_rows():
         "| 本年收入 | 1,000.00 | 本年支出 | 950.00 |\n| 年初结转和结余 | 120.50 | 年末结转和结余 | 170.50 |\n"
     )
     assert _carried(table) == [("into", "年初结转和结余", ["120.50"]), ("out", "年初结转和结余", ["170.50"])]
+
+
+def test_a_tables_rows_are_read_once():
+    from figcheck.load import load_bytes
+    from figcheck.pipeline import check_document
+
+    page = (
+        "<html><body><h1>某县人民政府2024年政府信息公开工作年度报告</h1><table>"
+        "<tr><td>项目</td><td>自然人</td><td>总计</td></tr>"
+        "<tr><td>二、上年结转政府信息公开申请数量</td><td>3</td><td>4</td></tr>"
+        "<tr><td>四、结转下年度继续办理</td><td>2</td><td>2</td></tr></table>"
+        "<p>上年结转政府信息公开申请数量5件。</p></body></html>"
+    )
+    result = check_document(load_bytes("r.html", page.encode()))
+    rows = [(row.side, [figure.raw for figure in row.figures]) for row in result.year_facts.carried]
+    assert rows == [("into", ["3", "4"]), ("out", ["2", "2"]), ("into", ["5件"])], (
+        "the table's cells not again as prose"
+    )
+
+
+def test_rows_of_each_length_are_compared_apart():
+    """An ambiguous pair of one-figure rows (the prose names two amounts) does not stop the table's row."""
+    table = "| 项目 | 自然人 | 总计 |\n|---|---|---|\n"
+    earlier = check_text(
+        "某县人民政府2023年政府信息公开工作年度报告\n\n结转下年度继续办理3件；结转下年度继续办理2件。\n\n"
+        + table
+        + "| 四、结转下年度继续办理 | 3 | 5 |\n",
+        path="2023.md",
+    )
+    later = check_text(
+        "某县人民政府2024年政府信息公开工作年度报告\n\n上年结转3件。\n\n" + table + "| 二、上年结转 | 3 | 4 |\n",
+        path="2024.md",
+    )
+    _, checked = link.linked([earlier, later], link.Ledger())
+    carried = [(f.stated.raw, f.passed, f.elsewhere.text) for f in checked.results if f.code == "FC310"]
+    assert carried == [("3", True, "3"), ("4", False, "5")]
+    (broken,) = [f for f in checked.results if f.code == "FC310" and not f.passed]
+    text = earlier.document.text
+    assert text[broken.elsewhere.start : broken.elsewhere.end] == "5"
+    assert (broken.elsewhere.line, broken.elsewhere.column) == earlier.document.line_col(broken.elsewhere.start)

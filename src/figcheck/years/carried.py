@@ -59,9 +59,9 @@ def _words(book: Rulebook) -> _Words:
     return _Words(pairs, marker)
 
 
-def pair_name(book: Rulebook, name: str, lang: str = "zh") -> str:
-    pair = next((pair for pair in _words(book).pairs if pair.name == name), None)
-    return name if pair is None or lang == "zh" else pair.name_en
+def name_en(book: Rulebook, name: str) -> str:
+    """A pair's name in English, for messages."""
+    return next((pair.name_en for pair in _words(book).pairs if pair.name == name), name)
 
 
 def carried_rows(document: Document, layout: Layout) -> tuple[Carried, ...]:

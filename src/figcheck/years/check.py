@@ -20,7 +20,7 @@ from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.figures import Figure
 from figcheck.findings import Elsewhere, Finding, Involved
 from figcheck.rulebook import BUNDLED
-from figcheck.years.carried import Carried, pair_name
+from figcheck.years.carried import Carried, name_en
 from figcheck.years.facts import DIFFERENCE, LEVEL, PERCENT, YearFacts, YearStatement, YearValue
 
 ACROSS_YEARS = "FC309"
@@ -103,16 +103,16 @@ def _width(span: Interval) -> Fraction:
 CARRIED_OVER = "FC310"
 
 
-def check_carried(into: list[Carried], out: list[Carried], path: str, year: int) -> list[Finding]:
+def check_carried(into: list[Carried], out: list[Carried], path: str, year: int, truncation: bool) -> list[Finding]:
     """This year's carried-in rows against last year's carried-out rows of the same pair, column by column: a row
     of each length, where each document has one (rows of one name and length that differ name none)."""
     findings = []
-    for length in sorted({len(row.figures) for row in into} & {len(row.figures) for row in out}):
+    for length in sorted({len(row.figures) for row in into}):
         now, then = _one(into, length), _one(out, length)
         if now is None or then is None:
             continue
         for figure, earlier, place in zip(now.figures, then.figures, then.places, strict=True):
-            findings.append(_carried_finding(now, figure, then, earlier, place, path, year))
+            findings.append(_carried_finding(now, figure, then, earlier, place, path, year, truncation))
     return findings
 
 
@@ -122,11 +122,18 @@ def _one(rows: list[Carried], length: int) -> Carried | None:
 
 
 def _carried_finding(
-    now: Carried, figure: Figure, then: Carried, earlier: Figure, place: tuple[int, int, str], path: str, year: int
+    now: Carried,
+    figure: Figure,
+    then: Carried,
+    earlier: Figure,
+    place: tuple[int, int, str],
+    path: str,
+    year: int,
+    truncation: bool,
 ) -> Finding:
     span = interval(earlier)
     point = exact(earlier.value)
-    reading, doubt = decide(figure, span, point, True)
+    reading, doubt = decide(figure, span, point, truncation)
     passed = bool(reading) and not doubt
     written = in_scale_of(point, figure)
     formula = f"{figure.numeral} {'=' if passed else '≠'} {earlier.numeral}"
@@ -135,7 +142,7 @@ def _carried_finding(
         computed=written,
         formula=formula,
         name=now.name,
-        name_en=pair_name(BUNDLED, now.name, "en"),
+        name_en=name_en(BUNDLED, now.name),
         label=then.label,
         earlier=earlier.raw,
         path=path,

@@ -93,7 +93,9 @@ def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> F
     facts = result.year_facts
     if facts is None or not (facts.statements or facts.carried):
         return result
-    checked, undecided = _carried_over(result.path, facts, ledger), []
+    checked, undecided = [], []
+    for finding in _carried_over(result.path, facts, ledger, truncation):
+        (undecided if finding.undecided else checked).append(finding)
     for statement in facts.statements:
         found = ledger.find((facts.identity.issuer, statement.kind, statement.year))
         tried = (_statement(result.path, statement, *document, truncation) for document in found)
@@ -113,14 +115,16 @@ def _statement(path: str, statement, earlier_path: str, earlier: YearFacts, trun
     return check.check(statement, value, earlier_path, truncation) if value is not None else None
 
 
-def _carried_over(path: str, facts: YearFacts, ledger: Ledger) -> list:
+def _carried_over(path: str, facts: YearFacts, ledger: Ledger, truncation: bool) -> list:
     """This year's carried-in rows against the earlier year's carried-out rows (FC310), from the first earlier
     document that has them."""
     identity = facts.identity
     into = [row for row in facts.carried if row.side == INTO]
     for earlier_path, earlier in ledger.find((identity.issuer, identity.kind, identity.year - 1)) if into else ():
         out = [row for row in earlier.carried if row.side == OUT]
-        findings = check.check_carried(into, out, earlier_path, identity.year - 1) if earlier_path != path else []
+        findings = (
+            check.check_carried(into, out, earlier_path, identity.year - 1, truncation) if earlier_path != path else []
+        )
         if findings:
             return findings
     return []
