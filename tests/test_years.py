@@ -355,3 +355,21 @@ def test_rows_of_each_length_are_compared_apart():
     text = earlier.document.text
     assert text[broken.elsewhere.start : broken.elsewhere.end] == "5"
     assert (broken.elsewhere.line, broken.elsewhere.column) == earlier.document.line_col(broken.elsewhere.start)
+
+
+def test_an_inline_directive_suppresses_a_finding_across_years(tmp_path):
+    earlier = tmp_path / "2023.md"
+    earlier.write_text("某区某局2023年部门预算\n\n公务接待费6.20万元。\n", encoding="utf-8")
+    later = tmp_path / "2024.md"
+    later.write_text(
+        "某区某局2024年部门预算\n\n<!-- figcheck: ignore FC309 -->\n公务接待费6.20万元，比2023年预算减少0.80万元。\n",
+        encoding="utf-8",
+    )
+    _, together = check_iter([str(earlier), str(later)], Config())
+    assert [f.code for f in together.findings] == [], "suppressed, and the directive was used"
+    (alone,) = check_iter([str(later)], Config())
+    assert [f.code for f in alone.findings] == ["FC701"], "without the earlier year the directive suppresses nothing"
+    unsuppressed = tmp_path / "2024b.md"
+    unsuppressed.write_text(later.read_text(encoding="utf-8").replace("FC309", "FC301"), encoding="utf-8")
+    _, plain = check_iter([str(earlier), str(unsuppressed)], Config())
+    assert sorted(f.code for f in plain.findings) == ["FC309", "FC701"]

@@ -31,12 +31,7 @@ def apply_directives(result: FileResult, directives: tuple[Directive, ...]) -> F
     used = [False] * len(directives)
     kept = []
     for finding in result.results:
-        covering = [
-            index
-            for index, directive in enumerate(directives)
-            if directive.start <= finding.start < directive.end
-            and (not directive.codes or finding.code.startswith(directive.codes))
-        ]
+        covering = [index for index, directive in enumerate(directives) if _covers(directive, finding)]
         if covering and not finding.passed:
             for index in covering:
                 used[index] = True
@@ -53,6 +48,29 @@ def apply_directives(result: FileResult, directives: tuple[Directive, ...]) -> F
             written = " ".join(directive.codes) or "*"
             kept.append(note(UNUSED_DIRECTIVE, directive.at, directive.at_end, directive.text, {"codes": written}))
     return dataclasses.replace(result, results=tuple(kept))
+
+
+def suppress_added(result: FileResult, added: list[Finding]) -> tuple[FileResult, list[Finding]]:
+    """Findings added to a result after its directives were applied (across years, years/link.py): those a
+    directive covers are dropped, and the directive is no longer reported unused."""
+    directives = result.document.directives if result.document is not None else ()
+    kept, used = [], set()
+    for finding in added:
+        covering = [d for d in directives if _covers(d, finding)]
+        if covering and not finding.passed:
+            used.update(d.at for d in covering)
+            continue
+        kept.append(finding)
+    if not used:
+        return result, kept
+    stale = tuple(f for f in result.results if not (f.code == UNUSED_DIRECTIVE and f.start in used))
+    return dataclasses.replace(result, results=stale), kept
+
+
+def _covers(directive: Directive, finding: Finding) -> bool:
+    return directive.start <= finding.start < directive.end and (
+        not directive.codes or finding.code.startswith(directive.codes)
+    )
 
 
 def apply_config(result: FileResult, config: Config) -> FileResult:

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 from figcheck.results import FileResult
+from figcheck.suppress import suppress_added
 from figcheck.years import check
 from figcheck.years.carried import INTO, OUT
 from figcheck.years.facts import YearFacts
@@ -131,7 +132,9 @@ def _carried_over(path: str, facts: YearFacts, ledger: Ledger, truncation: bool)
 
 
 def _merged(result: FileResult, checked: list, undecided: list) -> FileResult:
-    """Add the findings; a statement now verified (or failed) is no longer counted as unverifiable."""
+    """Add the findings (but those the document's directives suppress); a statement now verified (or failed) is no
+    longer counted as unverifiable."""
+    result, checked = suppress_added(result, checked)
     decided = {finding.start for finding in checked}
     kept = [
         (start, why)
