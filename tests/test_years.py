@@ -67,6 +67,11 @@ def test_a_title_shared_by_every_department_names_no_body(level):
         ("关于1955年国家决算和1956年国家预算的报告\n", None),
         ("某市财政局2024年部门预算执行情况\n", None),
         ("某市财政局2024年部门预算（草案）\n", Identity("某市财政局", 2024, "预算")),
+        ("某市 财政局2024年部门预算\n", Identity("某市财政局", 2024, "预算")),
+        ("", None),
+        ("2024\n", None),
+        ("第1页 某市财政局\n2024年部门预算\n", None),
+        ("某市财政局\n2024年部门预算\n", Identity("某市财政局", 2024, "预算")),
     ],
 )
 def test_the_title_gives_year_and_kind(title, expected):
@@ -134,11 +139,20 @@ def test_no_statement_against_an_estimate_or_a_later_year():
     assert facts.statements == ()
 
 
-def test_table_lines_and_kind_words_are_not_values():
-    facts = _facts(
-        "某局2024年部门预算\n财政拨款收入\t1310.90万元\n2023年当年预算执行数为60.13万元。政府采购预算8.00万元。\n"
+def test_tables_counts_bounds_and_kind_words_are_not_values():
+    text = (
+        "某局2024年部门预算\n\n| 项目 | 金额 |\n|---|---|\n| 财政拨款收入 | 1310.90万元 |\n\n"
+        "2023年当年预算执行数为60.13万元。受理申请20件。事业收入超过10万元。（其中公务接待费1.20万元）"
+        "政府采购预算8.00万元。\n"
     )
-    assert [(value.label, value.figure.raw) for value in facts.values] == [("政府采购预算", "8.00万元")]
+    result = check_text(text, path="r.md")
+    assert [(value.label, value.figure.raw) for value in result.year_facts.values] == [("政府采购预算", "8.00万元")]
+
+
+def test_values_after_a_statement_are_read_with_the_issuer_left_out():
+    facts = _facts("某局2024年部门预算\n某局财政拨款收入1310.90万元，比2023年预算增加60.50万元；事业收入20.00万元。\n")
+    assert [value.label for value in facts.values] == ["财政拨款收入", "事业收入"]
+    assert [statement.label for statement in facts.statements] == ["财政拨款收入"]
 
 
 def test_a_result_with_year_facts_is_stored_and_read_back():
@@ -210,7 +224,7 @@ def _result(path: str, text: str) -> FileResult:
 def test_the_earlier_document_later_in_the_input_is_waited_for(tmp_path):
     results = [_result("later.txt", LATER.read_text(encoding="utf-8")), _result("x.txt", "无关。")]
     results.append(_result("earlier.txt", EARLIER.read_text(encoding="utf-8")))
-    out = list(link.linked(results, link.Ledger()))
+    out = list(link.linked(results, link.Ledger(), True))
     assert [r.path for r in out] == ["later.txt", "x.txt", "earlier.txt"]
     assert sum(f.code == "FC309" for f in out[0].results) == 8
 
@@ -227,7 +241,7 @@ def test_no_more_than_the_window_waits(tmp_path):
             yield result
 
     released: list[FileResult] = []
-    for result in link.linked(counted(), link.Ledger(), window=3):
+    for result in link.linked(counted(), link.Ledger(), True, window=3):
         released.append(result)
     assert [r.path for r in released] == [r.path for r in results]
     assert max(waiting) <= 4  # the window and the one just read
@@ -292,6 +306,7 @@ def test_a_name_two_bodies_could_have_finds_none():
     assert the_body("北京市朝阳区人民政府", documents) == ["b"]
     assert the_body("朝阳区人民政府", documents[:1]) == ["b"]
     assert the_body("朝阳区人民政府", [*documents[:1], ("北京市朝阳区人民政府", "b2")]) == ["b", "b2"]
+    assert the_body("朝阳区人民政府", [("朝阳区人民政府", "a"), *documents]) == ["a"], "its own name first"
 
 
 def test_the_short_title_of_a_disclosure_report():
@@ -348,7 +363,7 @@ def test_rows_of_each_length_are_compared_apart():
         "某县人民政府2024年政府信息公开工作年度报告\n\n上年结转3件。\n\n" + table + "| 二、上年结转 | 3 | 4 |\n",
         path="2024.md",
     )
-    _, checked = link.linked([earlier, later], link.Ledger())
+    _, checked = link.linked([earlier, later], link.Ledger(), True)
     carried = [(f.stated.raw, f.passed, f.elsewhere.text) for f in checked.results if f.code == "FC310"]
     assert carried == [("3", True, "3"), ("4", False, "5")]
     (broken,) = [f for f in checked.results if f.code == "FC310" and not f.passed]
@@ -373,3 +388,54 @@ def test_an_inline_directive_suppresses_a_finding_across_years(tmp_path):
     unsuppressed.write_text(later.read_text(encoding="utf-8").replace("FC309", "FC301"), encoding="utf-8")
     _, plain = check_iter([str(earlier), str(unsuppressed)], Config())
     assert sorted(f.code for f in plain.findings) == ["FC309", "FC701"]
+
+
+@pytest.mark.parametrize(
+    ("row", "side"),
+    [
+        ("二、上年结转 政府信息公开申请数量", "into"),
+        ("“上年结转政府信息公开申请数量”", "into"),
+        ("（二）、上年结转政府信息公开申请数量", "into"),
+        ("(四)结转下年度继续办理", "out"),
+        ("其中：上年结转政府信息公开申请数量", None),
+    ],
+)
+def test_row_names_are_read_as_written(row, side):
+    text = f"某县人民政府2024年政府信息公开工作年度报告\n\n| 项目 | 总计 |\n|---|---|\n| {row} | 3 |\n"
+    assert [found[0] for found in _carried(text)] == ([side] if side else [])
+
+
+def test_a_range_is_no_carried_row():
+    assert _carried("某县人民政府2024年政府信息公开工作年度报告\n\n上年结转3~5件。\n") == []
+
+
+def test_the_earlier_document_within_the_window_and_beyond():
+    def run(between: int) -> bool:
+        results = [_result("later.txt", LATER.read_text(encoding="utf-8"))]
+        results += [_result(f"x{n}.txt", "无关。") for n in range(between)]
+        results.append(_result("earlier.txt", EARLIER.read_text(encoding="utf-8")))
+        first = next(iter(link.linked(results, link.Ledger(), True, window=3)))
+        return any(f.code == "FC309" for f in first.results)
+
+    assert run(3) and not run(4), "three inputs between wait; four do not"
+
+
+def test_carried_rows_wait_for_the_earlier_year_too():
+    table = "\n\n| 项目 | 总计 |\n|---|---|\n"
+    later = check_text("某县人民政府2024年政府信息公开工作年度报告" + table + "| 二、上年结转 | 4 |\n", path="b.md")
+    earlier = check_text("某县人民政府2023年政府信息公开工作年度报告" + table + "| 四、结转下年度 | 5 |\n", path="a.md")
+    first, _ = link.linked([later, earlier], link.Ledger(), True)
+    assert [(f.code, f.passed) for f in first.results if f.code == "FC310"] == [("FC310", False)]
+
+
+def test_a_word_drafts_figures_are_placed_by_paragraph(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("某区财政局2024年度部门决算")
+    document.add_paragraph("年初结转和结余140.30万元。政府采购预算8.00万元。")
+    path = tmp_path / "d.docx"
+    document.save(path)
+    (result,) = check_iter([str(path)], Config())
+    (value,) = result.year_facts.values[-1:]
+    assert value.locator == "第2段" and value.line >= 1
+    assert result.year_facts.carried[0].places[0][2] == "第2段"

@@ -20,6 +20,7 @@ from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.layout import Layout
 from figcheck.rulebook import Rulebook
+from figcheck.years.places import Spans, inside, place
 
 INTO, OUT = "into", "out"
 
@@ -61,10 +62,10 @@ def _words(book: Rulebook) -> _Words:
 
 def name_en(book: Rulebook, name: str) -> str:
     """A pair's name in English, for messages."""
-    return next((pair.name_en for pair in _words(book).pairs if pair.name == name), name)
+    return {pair.name: pair.name_en for pair in _words(book).pairs}[name]
 
 
-def carried_rows(document: Document, layout: Layout) -> tuple[Carried, ...]:
+def carried_rows(document: Document, layout: Layout, tables: Spans) -> tuple[Carried, ...]:
     """Every row and amount of the document named by a word of a [[carried]] pair."""
     words = _words(layout.book)
     if not words.pairs:
@@ -80,18 +81,12 @@ def carried_rows(document: Document, layout: Layout) -> tuple[Carried, ...]:
             row = tuple(figure for cell in cells for figure in _within(figures, starts, cell.start, cell.end))
             if row:
                 rows.append(_carried(document, found, label, row))
-    spans = sorted((min(c.start for c in t.cells), max(c.end for c in t.cells)) for t in document.tables if t.cells)
     for placed in layout.placed:
         found = _named(words, placed.label)
-        if found is None or placed.depth or placed.figure.high is not None or _inside(spans, placed.figure.start):
-            continue  # a table's figures are read by its rows, above
+        if found is None or placed.figure.high is not None or inside(tables, placed.figure.start):
+            continue  # a table's figures are read by its rows, above; a range (3~5件) is no row
         rows.append(_carried(document, found, placed.label.strip(), (placed.figure,)))
     return tuple(rows)
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
 def _segments(grid):
@@ -130,8 +125,4 @@ def _within(figures: list[Figure], starts: list[int], start: int, end: int) -> l
 
 
 def _carried(document: Document, found: tuple[str, str], label: str, row: tuple[Figure, ...]) -> Carried:
-    where = []
-    for figure in row:
-        line, column = document.line_col(figure.start)
-        where.append((line, column, "" if document.has_lines else document.locate(figure.start)))
-    return Carried(found[0], found[1], label.strip(), row, tuple(where))
+    return Carried(found[0], found[1], label.strip(), row, tuple(place(document, figure.start) for figure in row))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import in_scale_of, params, shown, suggested
+from figcheck.checks.shown import at_precision, in_scale_of, params, shown, suggested
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.figures import Figure
 from figcheck.findings import Elsewhere, Finding, Involved
@@ -67,7 +67,7 @@ def check(statement: YearStatement, earlier: YearValue, path: str, truncation: b
         formula=formula,
         year=str(statement.year),
         kind=statement.kind,
-        kind_en=_KIND_EN.get(statement.kind, statement.kind),
+        kind_en=_KIND_EN[statement.kind],
         label=earlier.label,
         earlier=then.raw,
         path=path,
@@ -83,21 +83,23 @@ def check(statement: YearStatement, earlier: YearValue, path: str, truncation: b
 
 def _suggested(statement: YearStatement, earlier: Figure) -> str:
     """The change as it should read, in words: 「减少0.30万元」, 「增长4.8%」, 「持平」 (a change the other way, or
-    none, is said as such)."""
+    none, is said as such), at the precision the statement writes (one decimal more only where that rounding is
+    the stated figure itself)."""
     change, now = statement.change, statement.value
     delta = exact(now.value) - exact(earlier.value)
     if delta == 0:
         return "持平"
+    same_way = 1 if (delta > 0) == (statement.direction > 0) else -1  # the stated figure read as this change
     if statement.relation == PERCENT:
         percent = abs(delta) / exact(earlier.value) * 100
-        return ("增长" if delta > 0 else "下降") + suggested(percent, change, shown(percent, change)) + "%"
-    amount = abs(delta)
-    written = suggested(amount, now if statement.relation == LEVEL else change, "")
-    return ("增加" if delta > 0 else "减少") + (written or in_scale_of(amount, now)) + now.unit
+        return ("增长" if delta > 0 else "下降") + suggested(percent, change, "", same_way) + "%"
+    if statement.relation == LEVEL:
+        return ("增加" if delta > 0 else "减少") + at_precision(abs(delta), now) + now.unit
+    return ("增加" if delta > 0 else "减少") + suggested(abs(delta), change, "", same_way) + now.unit
 
 
 def _width(span: Interval) -> Fraction:
-    return span.hi - span.lo if span.lo is not None and span.hi is not None else Fraction(10**30)
+    return span.hi - span.lo  # values are bounded on both sides (facts.py leaves out 超过…, 不足…)
 
 
 CARRIED_OVER = "FC310"
@@ -133,8 +135,9 @@ def _carried_finding(
 ) -> Finding:
     span = interval(earlier)
     point = exact(earlier.value)
-    reading, doubt = decide(figure, span, point, truncation)
-    passed = bool(reading) and not doubt
+    # two figures of one quantity: equal within their precision, never a matter of coarse inputs
+    reading, _ = decide(figure, span, point, truncation)
+    passed = bool(reading)
     written = in_scale_of(point, figure)
     formula = f"{figure.numeral} {'=' if passed else '≠'} {earlier.numeral}"
     values = dict(
@@ -152,4 +155,4 @@ def _carried_finding(
         values["suggested"] = written
     elsewhere = Elsewhere(path, then.label, earlier.raw, earlier.start, earlier.end, *place)
     involved = (Involved(figure, "carried"),)
-    return Finding(CARRIED_OVER, passed, figure, written, formula, involved, params(values), reading, doubt, elsewhere)
+    return Finding(CARRIED_OVER, passed, figure, written, formula, involved, params(values), reading, "", elsewhere)

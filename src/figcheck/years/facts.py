@@ -5,7 +5,7 @@ It offers its *values*: amounts of money in its prose, by the item's name (its l
 earlier year's document of a kind it names (budget_words.reference): 「财政拨款收入15621.11万元，比2023年预算
 减少876.75万元」, 「……增长5.2%」, 「公务接待费1.35万元。比2023年预算持平」.
 
-Figures in table lines (tab-separated cells) are not values here: a table's row names are not the prose's item
+Figures in tables and in parentheses are not values here: a table's row names are not the prose's item
 names, and the tables are checked within their document. A label that names two different amounts in one
 document names neither (see check.py).
 """
@@ -27,6 +27,7 @@ from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 from figcheck.years.carried import Carried, carried_rows
 from figcheck.years.identity import Identity
+from figcheck.years.places import inside, place, table_spans
 
 _ASIDE = patterns.compile(r"[（(][^（）()]{0,20}[）)]")
 DIFFERENCE, PERCENT, LEVEL = "difference", "percent", "level"
@@ -98,33 +99,29 @@ def _words(book: Rulebook) -> _Words:
 def year_facts(document: Document, layout: Layout, identity: Identity) -> YearFacts:
     values: list[YearValue] = []
     statements: list[YearStatement] = []
-    placed = layout.placed
-    for position, figure in enumerate(placed):
-        if not _in_prose(layout, figure):
-            continue
-        earlier = placed[position - 1] if position else None
+    tables = table_spans(document)
+    prose = [placed for placed in layout.placed if not placed.depth and not inside(tables, placed.figure.start)]
+    for earlier, figure in zip((None, *prose), prose, strict=False):
         statement = _statement(layout, identity, earlier, figure)
         if statement is not None:
             statements.append(statement)
-            continue
-        if not budget_words.is_amount(figure) or _compares(layout.book, figure.label):
-            continue
-        label = normalised(layout.book, figure.label, identity.issuer)
-        if label and not _generic(layout.book, figure.label):
-            line, column = document.line_col(figure.figure.start)
-            # a Word draft's or a PDF's text has no lines of its own: where a reader looks is its paragraph or page
-            where = "" if document.has_lines else document.locate(figure.figure.start)
-            values.append(YearValue(label, figure.figure, line, column, where))
-            level = _level(layout, identity, figure, label)
-            if level is not None:
-                statements.append(level)
-    return YearFacts(identity, tuple(values), tuple(statements), carried_rows(document, layout))
+        elif budget_words.is_amount(figure) and not _compares(layout.book, figure.label):
+            label = normalised(layout.book, figure.label, identity.issuer)
+            if label and not _generic(layout.book, figure.label) and figure.figure.qualifier not in _UNBOUNDED:
+                values.append(YearValue(label, figure.figure, *place(document, figure.figure.start)))
+                level = _level(layout, identity, figure, label)
+                statements.extend([level] if level is not None else [])
+    return YearFacts(identity, tuple(values), tuple(statements), carried_rows(document, layout, tables))
+
+
+# 「超过1000万元」, 「不足1万元」 bound an amount on one side only: no item's amount to compare with
+_UNBOUNDED = ("over", "under")
 
 
 def _statement(layout: Layout, identity: Identity, value: Placed | None, change: Placed) -> YearStatement | None:
     """The change right after a value: 「15621.11万元，比2023年预算减少876.75万元」 (or 「…减少5.3%」)."""
     if value is None or value.sentence != change.sentence or not budget_words.is_amount(value):
-        return None
+        return None  # the value stands just before its change, in its sentence
     relation = DIFFERENCE if budget_words.is_amount(change) else PERCENT if change.figure.unit == "%" else ""
     if not relation or change.depth or change.figure.high is not None:
         return None
@@ -180,13 +177,6 @@ def _generic(book: Rulebook, label: str) -> bool:
     """A label that names a kind of amount and no item: 「2023年当年预算执行数为」, 「2024年预算安排」."""
     stance = budget_words.stance(book, label)
     return stance is not None and not stance.prefix
-
-
-def _in_prose(layout: Layout, placed: Placed) -> bool:
-    text, start = layout.text, placed.figure.start
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return placed.depth == 0 and "\t" not in text[line_start : line_end if line_end >= 0 else len(text)]
 
 
 def normalised(book: Rulebook, label: str, issuer: str = "") -> str:

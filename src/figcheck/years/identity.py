@@ -92,9 +92,9 @@ def same_body(one: str, other: str, book: Rulebook = rulebook.BUNDLED) -> bool:
 
 
 def _issuer_before(words: str) -> str:
-    """The body a title names before its year: 「某市财政局2024年部门预算」 → 某市财政局 (a title's opening
-    「关于」 and quotation marks are not part of it)."""
-    return words.strip().removeprefix("关于").strip('“”"《》「」 ')
+    """The body a title names before its year: 「某市财政局2024年部门预算」 → 某市财政局 (quotation marks are not
+    part of it)."""
+    return words.strip('“”"《》「」 ')
 
 
 def the_body(issuer: str, documents: list[tuple[str, T]]) -> list[T]:

@@ -57,7 +57,7 @@ class Ledger:
 
 
 def linked(
-    results: Iterable[FileResult], ledger: Ledger, truncation: bool = True, window: int = WINDOW
+    results: Iterable[FileResult], ledger: Ledger, truncation: bool, window: int = WINDOW
 ) -> Iterator[FileResult]:
     """`results` in their order, each with its statements across years checked."""
     held: deque[FileResult] = deque()
@@ -89,17 +89,15 @@ def _wanted(result: FileResult) -> set[Key]:
     return wanted
 
 
-def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> FileResult:
+def with_years(result: FileResult, ledger: Ledger, truncation: bool) -> FileResult:
     """The result with a finding per statement whose earlier document states the item's amount."""
     facts = result.year_facts
     if facts is None or not (facts.statements or facts.carried):
         return result
-    checked, undecided = [], []
-    for finding in _carried_over(result.path, facts, ledger, truncation):
-        (undecided if finding.undecided else checked).append(finding)
+    checked, undecided = _carried_over(facts, ledger, truncation), []
     for statement in facts.statements:
         found = ledger.find((facts.identity.issuer, statement.kind, statement.year))
-        tried = (_statement(result.path, statement, *document, truncation) for document in found)
+        tried = (_statement(statement, *document, truncation) for document in found)
         finding = next(filter(None, tried), None)
         if finding is not None:
             (undecided if finding.undecided else checked).append(finding)
@@ -108,24 +106,22 @@ def with_years(result: FileResult, ledger: Ledger, truncation: bool = True) -> F
     return _merged(result, checked, undecided)
 
 
-def _statement(path: str, statement, earlier_path: str, earlier: YearFacts, truncation: bool):
+def _statement(statement, earlier_path: str, earlier: YearFacts, truncation: bool):
     """The statement checked against one earlier document, or None when it does not state the item."""
-    if earlier_path == path:
-        return None
     value = check.earlier_value(statement, earlier)
     return check.check(statement, value, earlier_path, truncation) if value is not None else None
 
 
-def _carried_over(path: str, facts: YearFacts, ledger: Ledger, truncation: bool) -> list:
+def _carried_over(facts: YearFacts, ledger: Ledger, truncation: bool) -> list:
     """This year's carried-in rows against the earlier year's carried-out rows (FC310), from the first earlier
     document that has them."""
     identity = facts.identity
     into = [row for row in facts.carried if row.side == INTO]
-    for earlier_path, earlier in ledger.find((identity.issuer, identity.kind, identity.year - 1)) if into else ():
+    if not into:
+        return []  # (and the store, closed by now, is not asked)
+    for earlier_path, earlier in ledger.find((identity.issuer, identity.kind, identity.year - 1)):
         out = [row for row in earlier.carried if row.side == OUT]
-        findings = (
-            check.check_carried(into, out, earlier_path, identity.year - 1, truncation) if earlier_path != path else []
-        )
+        findings = check.check_carried(into, out, earlier_path, identity.year - 1, truncation)
         if findings:
             return findings
     return []
@@ -135,15 +131,11 @@ def _merged(result: FileResult, checked: list, undecided: list) -> FileResult:
     """Add the findings (but those the document's directives suppress); a statement now verified (or failed) is no
     longer counted as unverifiable."""
     result, checked = suppress_added(result, checked)
-    decided = {finding.start for finding in checked}
-    kept = [
-        (start, why)
-        for start, why in zip(result.unverified, result.unverified_reasons, strict=True)
-        if start not in decided
-    ]
-    known = {start for start, _ in kept}
-    kept += [(finding.start, finding.undecided) for finding in undecided if finding.start not in known]
-    kept.sort()
+    decided = {finding.start for finding in (*checked, *undecided)}
+    reasons = zip(result.unverified, result.unverified_reasons, strict=True)
+    kept = sorted(
+        [(start, why) for start, why in reasons if start not in decided] + [(f.start, f.undecided) for f in undecided]
+    )
     return dataclasses.replace(
         result,
         results=(*result.results, *checked),  # the reports order findings by position
