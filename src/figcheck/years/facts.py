@@ -67,6 +67,7 @@ class YearFacts:
 
 class _Words(NamedTuple):
     against: dict[str, str]
+    unnamed: dict[str, str]
     marker: regex.Pattern[str]
     year: regex.Pattern[str]
     before: tuple[str, ...]
@@ -82,6 +83,7 @@ def _words(book: Rulebook) -> _Words:
     level = rulebook.alternation(book.load("cues.toml")["budget_item"]["level"])
     return _Words(
         against=dict(data["statement"]["against"]),
+        unnamed={kind: kind for kind in data["statement"]["unnamed"]},
         marker=patterns.compile(
             r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、])、?"
         ),
@@ -159,7 +161,8 @@ def _reference(book: Rulebook, identity: Identity, clause: str) -> tuple[int, st
     found = budget_words.reference(book, clause)
     if found is None or found.subject:
         return None
-    kind = _words(book).against.get(found.stance.kind)
+    words = _words(book)
+    kind = words.against.get(found.stance.kind) if found.stance.kind else words.unnamed.get(identity.kind)
     year = found.stance.year or (identity.year - 1 if found.stance.previous else None)
     if kind is None or year is None or year >= identity.year:
         return None
