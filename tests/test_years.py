@@ -103,6 +103,8 @@ def test_only_the_first_line_is_the_title():
         ("3. 政府采购预算", "政府采购预算"),
         ("某区某局收入预算", "收入预算"),
         ("收入总计", "收入总计"),
+        ("收入", "收入"),
+        ("本部门2024年政府采购预算", "政府采购预算"),
         ("为", ""),
     ],
 )
@@ -131,12 +133,49 @@ def test_statements_of_change_are_read():
     ]
 
 
-def test_no_statement_against_an_estimate_or_a_later_year():
-    facts = _facts(
-        "某局2024年部门预算\n财政拨款支出预算1310.90万元，比2023年预算执行数增加60.50万元。"
-        "事业收入20.00万元，比2025年预算减少1.00万元。\n"
-    )
-    assert facts.statements == ()
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "财政拨款支出预算1310.90万元，比2023年预算执行数增加60.50万元。",  # an estimate
+        "事业收入20.00万元，比2025年预算减少1.00万元。",  # a later year
+        "事业收入20.00万元，比2024年预算减少1.00万元。",  # the document's own year
+        "事业收入20.00万元，比预算减少1.00万元。",  # no year
+        "财政拨款收入1310.90万元，比2023年预算增加5项。",  # a count
+        "财政拨款收入1310.90万元，比2023年预算增加60.50~61.00万元。",  # a range
+        "事业收入比上年增加20.00万元，比2023年预算增加5.00万元。",  # a change of a change
+        "公务接待费1.35万元，与其他单位持平。",  # 持平 with no year
+        "财政拨款收入1310.90万元。比2023年预算增加60.50万元。",  # another sentence
+    ],
+)
+def test_no_statement_across_years(sentence):
+    assert _facts("某局2024年部门预算\n" + sentence + "\n").statements == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "财政拨款收入1310.90万元, 比2023年预算增加60.50万元。",
+        "财政拨款收入1310.90万元，比2023年（上一年度，下同）预算增加60.50万元。",
+        "财政拨款收入1310.90万元， 比 2023 年预算增加60.50万元。",
+    ],
+)
+def test_statements_as_written(sentence):
+    (statement,) = _facts("某局2024年部门预算\n" + sentence + "\n").statements
+    assert (statement.label, statement.change.raw, statement.year) == ("财政拨款收入", "60.50万元", 2023)
+
+
+@pytest.mark.parametrize("change", ["比上年增加", "较上年增长", "与上年相比增加", "同比增加", "比年初预算增加"])
+def test_a_comparison_is_no_value(change):
+    facts = _facts(f"某局2024年部门预算\n事业收入20.00万元，{change}3.00万元。\n")
+    assert [value.label for value in facts.values] == ["事业收入"]
+
+
+def test_the_figure_of_a_level_statement():
+    (statement,) = _facts("某局2024年部门预算\n公务接待费1.35万元，比2023年预算持平。\n").statements
+    level = statement.change
+    text = "某局2024年部门预算\n公务接待费1.35万元，比2023年预算持平。\n"
+    assert (text[level.start : level.end], level.raw, level.unit) == ("持平", "持平", "元")
+    assert (level.value, level.resolution, level.numeral) == (0, 0, "0万")
 
 
 def test_tables_counts_bounds_and_kind_words_are_not_values():
@@ -439,3 +478,17 @@ def test_a_word_drafts_figures_are_placed_by_paragraph(tmp_path):
     (value,) = result.year_facts.values[-1:]
     assert value.locator == "第2段" and value.line >= 1
     assert result.year_facts.carried[0].places[0][2] == "第2段"
+
+
+def test_carried_rows_from_the_store(tmp_path):
+    table = "\n\n| 项目 | 总计 |\n|---|---|\n"
+    earlier, later = tmp_path / "a" / "2023.md", tmp_path / "b" / "2024.md"
+    earlier.parent.mkdir(), later.parent.mkdir()
+    earlier.write_text(
+        "某县人民政府2023年政府信息公开工作年度报告" + table + "| 四、结转下年度 | 5 |\n", encoding="utf-8"
+    )
+    later.write_text("某县人民政府2024年政府信息公开工作年度报告" + table + "| 二、上年结转 | 4 |\n", encoding="utf-8")
+    store = tmp_path / "results.sqlite"
+    _json(str(earlier), "--store", str(store))
+    (entry,) = _json(str(later), "--store", str(store), "--select", "FC310")["files"]
+    assert [(f["code"], f["elsewhere"]["text"]) for f in entry["findings"]] == [("FC310", "5")]

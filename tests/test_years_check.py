@@ -92,9 +92,9 @@ def _across(earlier: str, later: str, truncation: bool = True, head: tuple[str, 
             (True, "0.0877亿", "16497.86万 − 15621.11万 = 0.0877亿", "", ""),
         ),
         (  # the earlier amount as a coarse round figure, its precise copy beside it: the precise one is taken
-            "财政拨款收入1.65亿元。其中：财政拨款收入16497.86万元。",
-            "财政拨款收入15621.11万元，比2023年预算减少876.75万元。",
-            (True, "876.75万", "16497.86万 − 15621.11万 = 876.75万", "", ""),
+            "财政拨款收入1.64亿元。其中：财政拨款收入16447.86万元。",
+            "财政拨款收入15621.11万元，比2023年预算减少826.75万元。",
+            (True, "826.75万", "16447.86万 − 15621.11万 = 826.75万", "", ""),
         ),
         (  # the earlier amount only as a coarse round figure: rounding cannot decide
             "财政拨款收入1.65亿元。",
@@ -119,9 +119,17 @@ def test_a_percent_over_an_earlier_amount_that_may_be_nothing_is_not_checked(ear
     assert _across(earlier, later) == []
 
 
-def test_a_percent_over_a_small_earlier_amount_is_checked():
-    (found,) = _across("财政拨款收入1.00万元。", "财政拨款收入25.00万元，比2023年预算增长2400%。")
-    assert found[:2] == (True, "2400.0%")
+@pytest.mark.parametrize(
+    ("earlier", "computed"), [("财政拨款收入1.00万元。", "2400.0%"), ("其他收入0.5元。", "4999900.0%")]
+)
+def test_a_percent_over_a_small_earlier_amount_is_checked(earlier, computed):
+    later = (
+        "财政拨款收入25.00万元，比2023年预算增长2400%。"
+        if "1.00" in earlier
+        else "其他收入2.5万元，比2023年预算增长4999900%。"
+    )
+    (found,) = _across(earlier, later.replace("财政拨款收入", "财政拨款收入") if "1.00" in earlier else later)
+    assert found[1] == computed
 
 
 def test_truncation_is_the_runs_choice():
@@ -161,3 +169,21 @@ def test_an_undecided_statement_is_counted_unverifiable_for_that_reason():
     assert undecided.undecided == "coarse-inputs"
     assert (checked.unverifiable, list(checked.unverified)) == (1, [undecided.start])
     assert list(checked.unverified_reasons) == ["coarse-inputs"]
+
+
+def test_a_document_waiting_for_its_earlier_year_is_checked_with_the_runs_truncation():
+    first = check_text(HEAD_2024 + "财政拨款收入1310.98万元，比2023年预算增加60.5万元。", path="2024.txt")
+    second = check_text(HEAD_2023 + "财政拨款收入1250.40万元。", path="2023.txt")
+    checked, _ = link.linked([first, second], link.Ledger(), True)
+    assert [(f.code, f.passed, f.allowance) for f in checked.results if f.code == "FC309"] == [
+        ("FC309", True, "truncation")
+    ]
+
+
+def test_a_verified_statement_leaves_the_unverified_list():
+    first = check_text(HEAD_2023 + "财政拨款收入1250.40万元。", path="2023.txt")
+    second = check_text(HEAD_2024 + "财政拨款收入1310.90万元，比2023年预算增长4.8%。", path="2024.txt")
+    percent = second.document.text.index("4.8%")
+    assert list(second.unverified) == [percent]
+    _, checked = link.linked([first, second], link.Ledger(), True)
+    assert (checked.unverified, checked.unverified_reasons, checked.unverifiable) == ((), (), 0)

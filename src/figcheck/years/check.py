@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from figcheck.checks.shown import at_precision, in_scale_of, params, shown, suggested
+from figcheck.checks.shown import at_precision, in_scale_of, params, shown
 from figcheck.checks.tolerance import Interval, decide, exact, interval
 from figcheck.figures import Figure
 from figcheck.findings import Elsewhere, Finding, Involved
 from figcheck.rulebook import BUNDLED
 from figcheck.years.carried import Carried, name_en
-from figcheck.years.facts import DIFFERENCE, LEVEL, PERCENT, YearFacts, YearStatement, YearValue
+from figcheck.years.facts import LEVEL, PERCENT, YearFacts, YearStatement, YearValue
 
 ACROSS_YEARS = "FC309"
 _KIND_EN = {"预算": "budget", "决算": "final account"}
@@ -44,20 +44,20 @@ def check(statement: YearStatement, earlier: YearValue, path: str, truncation: b
     nows, thens = interval(now), interval(then)
     if None in (nows.lo, nows.hi, thens.lo, thens.hi):
         return None
-    sign = statement.direction or 1
-    first, second = (now, then) if sign > 0 else (then, now)  # the larger, as the statement reads the change
+    up = statement.direction >= 0  # an increase, or 持平 (read as the later amount less the earlier)
+    first, second = (now, then) if up else (then, now)  # the larger, as the statement reads the change
     point = exact(first.value) - exact(second.value)
     if statement.relation == PERCENT:
         if thens.lo <= 0:
             return None
-        corners = [(n - t) / t * 100 * sign for n in (nows.lo, nows.hi) for t in (thens.lo, thens.hi)]
+        corners = [(n - t) / t * (100 if up else -100) for n in (nows.lo, nows.hi) for t in (thens.lo, thens.hi)]
         span = Interval(min(corners), max(corners))
         point = point / exact(then.value) * 100
         written = shown(point, change) + "%"
         formula = f"({first.numeral} − {second.numeral}) / {then.numeral} = {written}"
     else:
-        span = nows + -thens if sign > 0 else thens + -nows
-        written = in_scale_of(point, change if statement.relation == DIFFERENCE else now)
+        span = nows + -thens if up else thens + -nows
+        written = in_scale_of(point, change)  # 持平's figure is written in the amounts' scale word
         formula = f"{first.numeral} − {second.numeral} = {written}"
     reading, doubt = decide(change, span, point, truncation)
     passed = bool(reading) and not doubt
@@ -82,20 +82,17 @@ def check(statement: YearStatement, earlier: YearValue, path: str, truncation: b
 
 
 def _suggested(statement: YearStatement, earlier: Figure) -> str:
-    """The change as it should read, in words: 「减少0.30万元」, 「增长4.8%」, 「持平」 (a change the other way, or
-    none, is said as such), at the precision the statement writes (one decimal more only where that rounding is
-    the stated figure itself)."""
+    """The change as it should read, in words, at the precision the statement writes: 「减少0.30万元」, 「增长4.8%」,
+    「持平」 (a change the other way, or none, is said as such)."""
     change, now = statement.change, statement.value
     delta = exact(now.value) - exact(earlier.value)
     if delta == 0:
         return "持平"
-    same_way = 1 if (delta > 0) == (statement.direction > 0) else -1  # the stated figure read as this change
     if statement.relation == PERCENT:
         percent = abs(delta) / exact(earlier.value) * 100
-        return ("增长" if delta > 0 else "下降") + suggested(percent, change, "", same_way) + "%"
-    if statement.relation == LEVEL:
-        return ("增加" if delta > 0 else "减少") + at_precision(abs(delta), now) + now.unit
-    return ("增加" if delta > 0 else "减少") + suggested(abs(delta), change, "", same_way) + now.unit
+        return ("增长" if delta > 0 else "下降") + at_precision(percent, change) + "%"
+    written = at_precision(abs(delta), now if statement.relation == LEVEL else change)
+    return ("增加" if delta > 0 else "减少") + written + now.unit
 
 
 def _width(span: Interval) -> Fraction:

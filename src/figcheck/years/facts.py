@@ -20,6 +20,7 @@ import regex
 
 from figcheck import patterns, rulebook
 from figcheck.claims import budget_words
+from figcheck.claims.common import states_change
 from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.figures.numerals import scale_of
@@ -107,7 +108,7 @@ def year_facts(document: Document, layout: Layout, identity: Identity) -> YearFa
         statement = _statement(layout, identity, earlier, figure)
         if statement is not None:
             statements.append(statement)
-        elif budget_words.is_amount(figure) and not _compares(layout.book, figure.label):
+        elif budget_words.is_amount(figure) and not states_change(layout, figure):
             label = normalised(layout.book, figure.label, identity.issuer)
             if label and not _generic(layout.book, figure.label) and figure.figure.qualifier not in _UNBOUNDED:
                 values.append(YearValue(label, figure.figure, *place(document, figure.figure.start)))
@@ -122,8 +123,8 @@ _UNBOUNDED = ("over", "under")
 
 def _statement(layout: Layout, identity: Identity, value: Placed | None, change: Placed) -> YearStatement | None:
     """The change right after a value: 「15621.11万元，比2023年预算减少876.75万元」 (or 「…减少5.3%」)."""
-    if value is None or value.sentence != change.sentence or not budget_words.is_amount(value):
-        return None  # the value stands just before its change, in its sentence
+    if value is None or not budget_words.is_amount(value):
+        return None
     relation = DIFFERENCE if budget_words.is_amount(change) else PERCENT if change.figure.unit == "%" else ""
     if not relation or change.depth or change.figure.high is not None:
         return None
@@ -131,11 +132,11 @@ def _statement(layout: Layout, identity: Identity, value: Placed | None, change:
     if _bare(gap) not in ("，" + _bare(change.label), "," + _bare(change.label)):
         return None  # only the comparison may stand between the value and its change
     found = _reference(layout.book, identity, change.label)
-    if found is None or found[2] == 0 or _compares(layout.book, value.label):
+    if found is None or found[2] == 0 or states_change(layout, value):
         return None
-    label = normalised(layout.book, value.label, identity.issuer)
     year, kind, direction = found
-    return YearStatement(label, value.figure, change.figure, relation, direction, year, kind) if label else None
+    label = normalised(layout.book, value.label, identity.issuer)  # "" names nothing: it matches no value
+    return YearStatement(label, value.figure, change.figure, relation, direction, year, kind)
 
 
 def _level(layout: Layout, identity: Identity, value: Placed, label: str) -> YearStatement | None:
@@ -169,29 +170,22 @@ def _reference(book: Rulebook, identity: Identity, clause: str) -> tuple[int, st
     return year, kind, found.direction
 
 
-def _compares(book: Rulebook, label: str) -> bool:
-    """A label that measures the figure against another one (比上年增加, 较上年): not the item's amount."""
-    return (
-        label.lstrip().startswith(("比", "较", "同比", "与", "同")) or budget_words.reference(book, label) is not None
-    )
-
-
 def _generic(book: Rulebook, label: str) -> bool:
     """A label that names a kind of amount and no item: 「2023年当年预算执行数为」, 「2024年预算安排」."""
     stance = budget_words.stance(book, label)
     return stance is not None and not stance.prefix
 
 
-def normalised(book: Rulebook, label: str, issuer: str = "") -> str:
+def normalised(book: Rulebook, label: str, issuer: str) -> str:
     """An item's name as both years can write it: no spaces, quotes, list marker, year, issuer or filler words;
     spelling variants read as one (years.toml [labels.aliases])."""
     words = _words(book)
     name = regex.sub(r"[\s“”\"‘’'「」『』《》]+", "", label)
-    for _ in range(3):  # 「（二）2024年本部门…」: the openers in any order
+    while True:  # 「（二）2024年本部门…」, 「本部门2024年…」: the openers in any order
         before = name
         name = words.marker.sub("", name)
         name = words.year.sub("", name)
-        name = name.removeprefix(issuer) if issuer else name
+        name = name.removeprefix(issuer)
         name = next((name[len(word) :] for word in words.before if name.startswith(word)), name)
         name = name.lstrip("，,、：:")
         if name == before:
