@@ -34,6 +34,7 @@ class Rule:
     message: dict[str, str]
     verified: dict[str, str]
     suggestion: dict[str, str]
+    silent_pass: bool = False  # what holds is no relation between figures (a date that exists): never reported
 
     def text(self, field: str, lang: str) -> str:
         values = getattr(self, field)
@@ -60,6 +61,7 @@ def _rule(stem: str, entry: dict[str, Any]) -> Rule:
             message=_bilingual(entry, "message"),
             verified=_bilingual(entry, "verified"),
             suggestion=_bilingual(entry, "suggestion"),
+            silent_pass=bool(entry.get("silent_pass", False)),
         )
     except KeyError as exc:
         raise rulebook.RuleFileError(f"{where}: 缺少键 {exc.args[0]}") from None

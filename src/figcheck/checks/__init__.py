@@ -15,6 +15,7 @@ from figcheck.checks import (
     change,
     change_parts,
     composition,
+    dates,
     flow,
     formula,
     grim,
@@ -34,6 +35,7 @@ from figcheck.claims.model import (
     ChangePartsClaim,
     Claim,
     CompositionClaim,
+    DateClaim,
     EarlierValueClaim,
     FlowClaim,
     FormulaClaim,
@@ -66,6 +68,7 @@ _CHECKS = {
     GrowthGrimClaim: growth_grim.check,
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
+    DateClaim: dates.check,
 }
 
 

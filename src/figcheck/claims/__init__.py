@@ -6,6 +6,7 @@ from figcheck.claims.budget_item import budget_item_claims
 from figcheck.claims.change import change_claims
 from figcheck.claims.change_parts import change_parts_claims
 from figcheck.claims.composition import composition_claims
+from figcheck.claims.dates import date_claims
 from figcheck.claims.flow import flow_claims
 from figcheck.claims.formula import formula_claims
 from figcheck.claims.growth_gap import growth_gap_claims
@@ -60,6 +61,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += growth_grim_claims(layout)
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
+    claims += date_claims(layout)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
 
 
@@ -95,4 +97,5 @@ _KIND_ORDER = {
     "ShareClaim": 4,
     "SumClaim": 5,
     "UsageClaim": 6,
+    "DateClaim": 7,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from figcheck.layout import Placed
 
@@ -206,6 +207,27 @@ class UsageClaim:
     usage: str
 
 
+class Date(NamedTuple):
+    """A date as written: month always, year and day where written; its span in the text."""
+
+    year: int | None
+    month: int
+    day: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A date, and what the calendar must allow of it: that it exists (「2月30日」), that a period's end (this date)
+    is not before its start (`other`), or that a 截至 date is not after the report's own date (`other`)."""
+
+    stated: Placed
+    kind: str  # impossible | reversed | after-report (claims/dates.py)
+    date: Date
+    other: Date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class RepeatClaim:
     """The same quantity stated twice: the later statement and the earlier one."""
@@ -234,4 +256,5 @@ Claim = (
     | GrowthGrimClaim
     | UsageClaim
     | RepeatClaim
+    | DateClaim
 )
