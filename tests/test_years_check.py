@@ -76,6 +76,16 @@ def _across(earlier: str, later: str, truncation: bool = True, head: tuple[str, 
             "财政拨款收入1190.30万元，比2023年预算下降5.8%。",
             (False, "4.81%", "(1250.40万 − 1190.30万) / 1250.40万 = 4.81%", "按2023年预算，变化应为 下降4.8%", ""),
         ),
+        (  # a percent decrease that holds
+            "财政拨款收入1250.40万元。",
+            "财政拨款收入1190.30万元，比2023年预算下降4.81%。",
+            (True, "4.806%", "(1250.40万 − 1190.30万) / 1250.40万 = 4.806%", "", ""),
+        ),
+        (  # the suggestion at the change's own precision, not the amounts'
+            "财政拨款收入1250.40万元。",
+            "财政拨款收入1310.90万元，比2023年预算增加65.5万元。",
+            (False, "60.5万", "1310.90万 − 1250.40万 = 60.5万", "按2023年预算，变化应为 增加60.5万元", ""),
+        ),
         (  # a percent decrease that was an increase
             "财政拨款收入1250.40万元。",
             "财政拨款收入1310.90万元，比2023年预算下降4.8%。",
@@ -187,3 +197,13 @@ def test_a_verified_statement_leaves_the_unverified_list():
     assert list(second.unverified) == [percent]
     _, checked = link.linked([first, second], link.Ledger(), True)
     assert (checked.unverified, checked.unverified_reasons, checked.unverifiable) == ((), (), 0)
+
+
+def test_a_document_held_to_the_end_is_checked_with_the_runs_truncation():
+    """Its statement against 2022 finds no document, so it waits to the end of the run; the one against 2023 is
+    checked then, with the run's choice of truncation."""
+    first = check_text(HEAD_2023 + "财政拨款收入1250.40万元。", path="2023.txt")
+    text = "财政拨款收入1310.98万元，比2023年预算增加60.5万元；事业收入20.00万元，比2022年预算增加5.00万元。"
+    second = check_text(HEAD_2024 + text, path="2024.txt")
+    _, checked = link.linked([first, second], link.Ledger(), True)
+    assert [(f.passed, f.allowance) for f in checked.results if f.code == "FC309"] == [(True, "truncation")]

@@ -126,7 +126,7 @@ def _statement(layout: Layout, identity: Identity, value: Placed | None, change:
     if value is None or not budget_words.is_amount(value):
         return None
     relation = DIFFERENCE if budget_words.is_amount(change) else PERCENT if change.figure.unit == "%" else ""
-    if not relation or change.depth or change.figure.high is not None:
+    if not relation or change.figure.high is not None:  # (a change in parentheses fails the gap below)
         return None
     gap = _ASIDE.sub("", layout.text[value.figure.end : change.figure.start])  # 「比2022年（上一年度，下同）预算」
     if _bare(gap) not in ("，" + _bare(change.label), "," + _bare(change.label)):
