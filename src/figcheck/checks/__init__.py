@@ -22,6 +22,7 @@ from figcheck.checks import (
     growth_grim,
     growth_parts,
     implied_change,
+    lists,
     rate,
     repeat,
     share,
@@ -43,6 +44,7 @@ from figcheck.claims.model import (
     GrowthGrimClaim,
     GrowthPartsClaim,
     ImpliedChangeClaim,
+    ListClaim,
     RateClaim,
     RepeatClaim,
     ShareClaim,
@@ -69,6 +71,7 @@ _CHECKS = {
     UsageClaim: usage.check,
     RepeatClaim: repeat.check,
     DateClaim: dates.check,
+    ListClaim: lists.check,
 }
 
 

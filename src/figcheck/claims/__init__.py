@@ -14,6 +14,7 @@ from figcheck.claims.growth_grim import growth_grim_claims
 from figcheck.claims.growth_parts import growth_parts_claims
 from figcheck.claims.growth_shares import growth_share_claims
 from figcheck.claims.implied_change import implied_change_claims
+from figcheck.claims.lists import list_claims
 from figcheck.claims.model import (
     ChangeClaim,
     Claim,
@@ -62,6 +63,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     parts = {part.index for claim in claims if isinstance(claim, SumClaim) for part in claim.parts}
     claims += repeat_claims(layout, parts)
     claims += date_claims(layout)
+    claims += list_claims(layout, tables)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
 
 
@@ -98,4 +100,5 @@ _KIND_ORDER = {
     "SumClaim": 5,
     "UsageClaim": 6,
     "DateClaim": 7,
+    "ListClaim": 7,
 }

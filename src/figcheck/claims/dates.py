@@ -134,7 +134,7 @@ def _report_date(cues: _Cues, text: str) -> Date | None:
 
 
 def _number(written: str) -> int | None:
-    if written.isdigit():
+    if written.isdecimal() and written.isascii():
         return int(written)
     parsed = parse_core(written)  # 三十 → 30 (figcheck's own reader: cn2an costs a check 0.1 s to import)
     return int(parsed[0]) if parsed is not None and parsed[0] == int(parsed[0]) else None
@@ -142,7 +142,11 @@ def _number(written: str) -> int | None:
 
 def _year(written: str) -> int:
     """2024, or 二〇二四 digit by digit."""
-    return int(written) if written.isdigit() else int("".join(str(_DIGITS.get(c, 0)) for c in written))
+    return (
+        int(written)
+        if written.isascii() and written.isdecimal()
+        else int("".join(str(_DIGITS.get(c, 0)) for c in written))
+    )
 
 
 def days_in(year: int | None, month: int) -> int:

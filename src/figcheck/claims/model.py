@@ -229,6 +229,19 @@ class DateClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class ListClaim:
+    """A numbered list as written (claims/lists.py): a marker that continues a list (kind "sequence": `number` must
+    be `expected` + 1, `expected` the number before it) or a count that announces one (kind "count": `number` items
+    announced, `expected` listed); `at` is where the marker before it, or the list's last item, stands."""
+
+    stated: Placed
+    kind: str
+    number: int
+    expected: int
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
 class RepeatClaim:
     """The same quantity stated twice: the later statement and the earlier one."""
 
@@ -257,4 +270,5 @@ Claim = (
     | UsageClaim
     | RepeatClaim
     | DateClaim
+    | ListClaim
 )

@@ -1,0 +1,236 @@
+"""Numbered lists as written (rules/cues.toml [lists]): headings at each level and inline 一是…二是….
+
+- Headings open a paragraph (a line) with a marker — 一、 above （一） above 1. above （1） above ① — and each
+  level counts 1, 2, 3 … under its parent; a heading of a higher level starts the levels below it afresh. A
+  number that skips (（一）（二）（四）) or repeats (（二）（二）) is a
+  claim the check reports (FC603). A list that starts again at 1 is a new list; one that starts past 1 is not read
+  (an excerpt may continue another's numbering), nor a number below the list's last (another list may begin there:
+  a table's second column read as text, a section's own list).
+- Inline: 「一是……二是……四是……」 in one paragraph, the same way.
+- A count that announces a list — 「以下三个方面：」, 「主要有4点：」 — against the items that follow (FC602): the
+  inline items of its paragraph after it, or else the headings of the next level that follow it.
+
+Lines inside tables are not read: their numbers are a table's rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from decimal import Decimal
+from typing import NamedTuple
+
+import regex
+
+from figcheck import patterns, rulebook
+from figcheck.claims.model import ListClaim
+from figcheck.figures import Figure
+from figcheck.figures.numerals import parse_core
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
+
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# the heading markers by level, highest first
+_LEVELS = (
+    patterns.compile(rf"[ \t\u3000]*(?P<n>[{_CN}]{{1,3}})、"),
+    patterns.compile(rf"[ \t\u3000]*[（(](?P<n>[{_CN}]{{1,3}})[）)]"),
+    patterns.compile(r"[ \t\u3000]*(?P<n>\d{1,2})[.．、](?![\d．.])"),
+    patterns.compile(r"[ \t\u3000]*[（(](?P<n>\d{1,2})[）)]"),
+    patterns.compile(rf"[ \t\u3000]*(?P<n>[{_CIRCLED}])"),
+)
+_TABLE_ROW = patterns.compile(r"(?:[ \t\u3000]+[-—\d.,]+){2,}[ \t\u3000]*$")
+_INLINE = patterns.compile(rf"(?:^|(?<=[。；;：:，,！？]))\s*(?P<n>[{_CN}]{{1,3}})是")
+
+
+class Marker(NamedTuple):
+    number: int
+    level: int  # 0–4 for headings; -1 inline
+    start: int
+    end: int
+    line: int  # the paragraph (line) it opens or stands in
+
+
+class _Cues(NamedTuple):
+    announce: regex.Pattern[str]
+
+
+@rulebook.derived
+def _cues(book: Rulebook) -> _Cues:
+    data = book.load("cues.toml")["lists"]
+    alt = rulebook.alternation
+    count = rf"(?P<count>[{_CN}两]|\d{{1,2}})"
+    announce = (
+        rf"(?:{alt(data['before'])})?\s*{count}\s*(?:{alt(data['measures'])})\s*"
+        rf"(?:\p{{Han}}{{0,4}}?)\s*[：:]"
+    )
+    return _Cues(patterns.compile(announce))
+
+
+def list_claims(layout: Layout, tables: tuple = ()) -> list[ListClaim]:
+    text = layout.text
+    excluded = sorted((min(c.start for c in t.cells), max(c.end for c in t.cells)) for t in tables if t.cells)
+    headings, inline = _markers(text, excluded)
+    claims = _sequence_claims(layout, headings, by_level=True)
+    claims += _sequence_claims(layout, inline, by_level=False)
+    claims += _count_claims(layout, headings, inline)
+    return claims
+
+
+def _markers(text: str, excluded: list[tuple[int, int]]) -> tuple[list[Marker], list[Marker]]:
+    headings, inline = [], []
+    for line, (start, end) in enumerate(_lines(text)):
+        if any(low <= start < high for low, high in excluded):
+            continue
+        row = _TABLE_ROW.search(text, start, end) is not None  # 「四、结转下年度继续办理 0 0 0」: a table's row
+        for level, pattern in enumerate(_LEVELS):
+            found = None if row else pattern.match(text, start, end)
+            if found is not None:
+                number = _number(found.group("n"))
+                if number:
+                    opening = found.start() + len(found.group(0)) - len(found.group(0).lstrip())
+                    headings.append(Marker(number, level, opening, found.end(), line))
+                break
+        for found in _INLINE.finditer(text, start, end):
+            number = _number(found.group("n"))
+            if number:
+                inline.append(Marker(number, -1, found.start("n"), found.end(), line))
+    return headings, inline
+
+
+def _lines(text: str):
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end + 1
+
+
+def _number(written: str) -> int:
+    if written.isdecimal() and written.isascii():
+        return int(written)
+    if written in _CIRCLED:
+        return _CIRCLED.index(written) + 1
+    parsed = parse_core(written)
+    return int(parsed[0]) if parsed is not None else 0
+
+
+def _sequence_claims(layout: Layout, markers: list[Marker], by_level: bool) -> list[ListClaim]:
+    """A claim per marker that continues no list: its number must be one more than the last of a list open at its
+    level. Lists at one level nest (a section 三、 may hold its own 一、二、 before 四、): the lists are a stack, and a
+    number that continues an outer one closes the inner ones."""
+    claims = []
+    stacks: dict[tuple[int, int], list[Marker]] = {}  # (level, inline paragraph) → the open lists' last markers
+    for marker in markers:
+        key = (marker.level, -1 if by_level else marker.line)
+        if by_level:
+            for deeper in [known for known in stacks if known[0] > marker.level]:
+                del stacks[deeper]  # a heading starts the levels below it afresh
+        stack = stacks.setdefault(key, [])
+        if marker.number == 1:
+            stack.append(marker)
+            continue
+        continued = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].number == marker.number - 1), None)
+        if continued is not None:
+            del stack[continued + 1 :]
+        elif stack and marker.number >= stack[-1].number and not _written_between(layout.text, stack[-1], marker):
+            # (a number below the list's last may begin a list of another column or section: not read)
+            placed = _placed(layout, marker)
+            claims.append(ListClaim(placed, "sequence", marker.number, stack[-1].number, stack[-1].start))
+        if stack:
+            stack[-1] = marker
+    return claims
+
+
+def _written_between(text: str, previous: Marker, marker: Marker) -> bool:
+    """Whether the numbers a skip leaves out are written as such a marker near it anyway — inside a line (a table
+    read as text, 「十二、农林水支出十三、交通运输支出」), broken over lines by a PDF (「（\n三）」), before a figure
+    (「20.2026年」), or just after (a PDF's reading order): then the skip is the reading's, not the text's."""
+    if marker.number <= previous.number:
+        return False
+    window = text[previous.end : marker.end + _AFTER]
+    return all(_shape(marker.level, number).search(window) for number in range(previous.number + 1, marker.number))
+
+
+_AFTER = 600  # characters after a skipping marker searched for the numbers it skips
+
+
+def _shape(level: int, number: int) -> regex.Pattern[str]:
+    written = _chinese(number)
+    shapes = {
+        -1: rf"{written}\s*是",
+        0: rf"(?<![{_CN}]){written}\s*、",
+        1: rf"[（(]\s*{written}\s*[）)]",
+        2: rf"(?<![\d.．]){number}\s*[.．、]",
+        3: rf"[（(]\s*{number}\s*[）)]",
+        4: _CIRCLED[number - 1] if number <= len(_CIRCLED) else "(?!)",
+    }
+    return patterns.compile(shapes[level])
+
+
+def _chinese(number: int) -> str:
+    tens, ones = divmod(number, 10)
+    digits = " 一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def _count_claims(layout: Layout, headings: list[Marker], inline: list[Marker]) -> list[ListClaim]:
+    text = layout.text
+    claims = []
+    starts = [marker.start for marker in headings]
+    for found in _cues(layout.book).announce.finditer(text):
+        count = _number(found.group("count").replace("两", "二"))
+        line_end = text.find("\n", found.end())
+        line_end = len(text) if line_end < 0 else line_end
+        items = [m for m in inline if found.end() <= m.start < line_end]
+        if not items and not text[found.end() : line_end].strip():
+            items = _following_headings(headings, starts, line_end)
+        run = _run(items)
+        if run and (len(run) >= count or len(run) == len(items)):  # a new 一是 ends it early: 「一是…；一是…」
+            figure = _figure(found.start("count"), found.end("count"), found.group("count"), count)
+            placed = _placed_figure(layout, figure)
+            claims.append(ListClaim(placed, "count", count, len(run), run[-1].start))
+    return claims
+
+
+def _following_headings(headings: list[Marker], starts: list[int], after: int) -> list[Marker]:
+    """The headings of the first level after `after`, up to the next heading of a higher level."""
+    index = bisect_right(starts, after)
+    if index >= len(headings):
+        return []
+    level = headings[index].level
+    items = []
+    for marker in headings[index:]:
+        if marker.level < level:
+            break
+        if marker.level == level:
+            items.append(marker)
+    return items
+
+
+def _run(items: list[Marker]) -> list[Marker]:
+    """The list the items make: from 1, while the numbers rise (a skip stays in it; FC603 reports the skip)."""
+    if not items or items[0].number != 1:
+        return []
+    run = [items[0]]
+    for marker in items[1:]:
+        if marker.number <= run[-1].number:
+            break  # a new list (1), or an outer one going on (一、甲 二、乙 then the section 二、)
+        run.append(marker)
+    return run
+
+
+def _figure(start: int, end: int, raw: str, value: int) -> Figure:
+    return Figure(start, end, raw, Decimal(value), numeral=raw)
+
+
+def _placed(layout: Layout, marker: Marker) -> Placed:
+    raw = layout.text[marker.start : marker.end]
+    return _placed_figure(layout, _figure(marker.start, marker.end, raw, marker.number))
+
+
+def _placed_figure(layout: Layout, figure: Figure) -> Placed:
+    sentence = bisect_right(layout.sentences.starts, figure.start) - 1
+    return Placed(figure, -1, max(sentence, 0), 0, -1, "")
