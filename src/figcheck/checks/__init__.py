@@ -23,6 +23,7 @@ from figcheck.checks import (
     growth_parts,
     implied_change,
     lists,
+    number_usage,
     rate,
     repeat,
     share,
@@ -45,6 +46,7 @@ from figcheck.claims.model import (
     GrowthPartsClaim,
     ImpliedChangeClaim,
     ListClaim,
+    NumberUsageClaim,
     RateClaim,
     RepeatClaim,
     ShareClaim,
@@ -72,6 +74,7 @@ _CHECKS = {
     RepeatClaim: repeat.check,
     DateClaim: dates.check,
     ListClaim: lists.check,
+    NumberUsageClaim: number_usage.check,
 }
 
 

@@ -24,6 +24,7 @@ from figcheck.claims.model import (
     ShareClaim,
     SumClaim,
 )
+from figcheck.claims.number_usage import number_usage_claims
 from figcheck.claims.rate import rate_claims
 from figcheck.claims.repeat import repeat_claims
 from figcheck.claims.share import share_claims
@@ -64,6 +65,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += repeat_claims(layout, parts)
     claims += date_claims(layout)
     claims += list_claims(layout, tables)
+    claims += number_usage_claims(layout)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
 
 
@@ -101,4 +103,5 @@ _KIND_ORDER = {
     "UsageClaim": 6,
     "DateClaim": 7,
     "ListClaim": 7,
+    "NumberUsageClaim": 7,
 }

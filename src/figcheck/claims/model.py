@@ -242,6 +242,16 @@ class ListClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberUsageClaim:
+    """A number written against GB/T 15835 (claims/number_usage.py): the rule's code and the spelling it suggests."""
+
+    stated: Placed
+    code: str
+    suggestion: str
+    count: int = 1  # the document's numbers so written, where one note stands for all (FC613)
+
+
+@dataclass(frozen=True, slots=True)
 class RepeatClaim:
     """The same quantity stated twice: the later statement and the earlier one."""
 
@@ -271,4 +281,5 @@ Claim = (
     | RepeatClaim
     | DateClaim
     | ListClaim
+    | NumberUsageClaim
 )

@@ -1,0 +1,112 @@
+"""How numbers are written, against GB/T 15835-2011 (出版物上数字用法) — style notes, not errors:
+
+- FC610 a range joined by a hyphen or a dash, or with the unit only after its second number where leaving it out of
+  the first is ambiguous (percent, per mille, a scale word): 「30-50%」, 「30~50%」 → 「30%~50%」; 「3-5万元」 →
+  「3万~5万元」;
+- FC611 a year in two digits: 「09年」, 「’98年」 → 「2009年」, 「1998年」 (only with a leading zero or an apostrophe:
+  「20年」 is as often twenty years);
+- FC612 one number in Arabic and Chinese digits: 「3千人」 → 「3000人」, 「二0二四年」 (万 and 亿 are scale words,
+  「3万」 is right);
+- FC613 full-width digits in an Arabic number: 「２０２４」 → 「2024」, one note for the document (with how many).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from decimal import Decimal
+
+from figcheck import patterns, rulebook
+from figcheck.claims.model import NumberUsageClaim
+from figcheck.figures import Figure
+from figcheck.figures.numerals import format_decimal, scale_of
+from figcheck.layout import Layout, Placed
+from figcheck.rulebook import Rulebook
+
+RANGE, YEAR, MIXED, FULL_WIDTH = "FC610", "FC611", "FC612", "FC613"
+
+_JOINER = patterns.compile(r"[-—－~～]")
+_DASH = "-—－"
+_TWO_DIGIT_YEAR = patterns.compile(r"(?<![\d.．０-９])(?:(?P<apostrophe>[’'])(?P<y>\d{2})|(?P<y0>0\d))年")
+_CHINESE_DIGITS = "〇零一二三四五六七八九"
+_MIXED_DIGITS = patterns.compile(rf"(?:[{_CHINESE_DIGITS}][0-9]|[0-9][{_CHINESE_DIGITS}])[0-9{_CHINESE_DIGITS}]*")
+_ARABIC_BEFORE_SMALL_SCALE = patterns.compile(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<scale>[十百千])(?![万亿])")
+_FULL_WIDTH = patterns.compile(r"[０-９][０-９.,．，]*")
+
+
+def number_usage_claims(layout: Layout) -> list[NumberUsageClaim]:
+    text = layout.text
+    claims = [claim for placed in layout.placed if (claim := _range(layout, placed)) is not None]
+    for match in _TWO_DIGIT_YEAR.finditer(text):
+        two = match.group("y") or match.group("y0")
+        year = ("20" if int(two) <= 30 else "19") + two
+        claims.append(_claim(layout, match.start(), match.end(), YEAR, f"{year}年"))
+    for match in _MIXED_DIGITS.finditer(text):
+        claims.append(_claim(layout, match.start(), match.end(), MIXED, _all_arabic(match.group(0))))
+    units = _unit_words(layout.book)
+    for match in _ARABIC_BEFORE_SMALL_SCALE.finditer(text):
+        if text.startswith(units, match.start("scale")):
+            continue  # 「750千伏」: the unit's prefix
+        value = Decimal(match.group("n")) * {"十": 10, "百": 100, "千": 1000}[match.group("scale")]
+        claims.append(_claim(layout, match.start(), match.end(), MIXED, format_decimal(value)))
+    full = list(_FULL_WIDTH.finditer(text))
+    if full:  # one note for the document: full-width digits come by the hundred from one source
+        written = full[0].group(0).rstrip(".,．，")
+        start = full[0].start()
+        claims.append(_claim(layout, start, start + len(written), FULL_WIDTH, _half(written), len(full)))
+    return claims
+
+
+@rulebook.derived
+def _unit_words(book: Rulebook) -> tuple[str, ...]:
+    return tuple(book.load("cues.toml")["number_usage"]["unit_words"])
+
+
+def _range(layout: Layout, placed: Placed) -> NumberUsageClaim | None:
+    """「30-50%」 → 「30%~50%」: the suggested spelling of a range written against the standard, or None."""
+    figure = placed.figure
+    if figure.high is None:
+        return None
+    joined = _JOINER.search(figure.raw)
+    if joined is None:
+        return None  # 「30%至50%」 joins in words
+    first, second = figure.raw[: joined.start()], figure.raw[joined.end() :]
+    _, scale_word = scale_of(figure.numeral)
+    sign = second.rstrip()[-1:] if second.rstrip()[-1:] in ("%", "％", "‰") else ""  # as the text writes it
+    repeated = sign if sign and not first.rstrip().endswith(sign) else ""
+    if scale_word and not first.rstrip().endswith(scale_word[-1]):
+        repeated = scale_word
+    if not repeated and joined.group(0) not in _DASH:
+        return None
+    suggestion = f"{first}{repeated}~{second}"
+    return _claim(layout, figure.start, figure.end, RANGE, suggestion)
+
+
+_DIGIT_VALUES = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
+
+
+def _all_arabic(written: str) -> str:
+    return "".join(_DIGIT_VALUES.get(c, c) for c in written)
+
+
+def _half(written: str) -> str:
+    return unicodedata.normalize("NFKC", written)
+
+
+def _claim(layout: Layout, start: int, end: int, code: str, suggestion: str, count: int = 1) -> NumberUsageClaim:
+    raw = layout.text[start:end]
+    figure = Figure(start, end, raw, Decimal(0), numeral=raw)
+    sentence = bisect_right(layout.sentences.starts, start) - 1
+    return NumberUsageClaim(Placed(figure, -1, max(sentence, 0), 0, -1, ""), code, suggestion, count)
