@@ -73,3 +73,18 @@ def test_numbering_goes_on_across_the_document_and_empty_items_count(tmp_path):
 @pytest.mark.parametrize(("number", "written"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九")])
 def test_chinese_list_numbers(number, written):
     assert chinese(number) == written
+
+
+def test_an_auto_numbered_list_is_counted_as_word_shows_it(tmp_path):
+    """Issue 18: Word's own numbering is read as displayed, so a count announcing it is checked (FC602)."""
+    lines = [("重点抓好以下三个方面工作：", "")]
+    lines += [(text, "List Number") for text in ("强化监督。", "完善制度。", "加强队伍建设。", "优化服务。")]
+    result = _check(_document(lines), tmp_path)
+    assert [(f.code, f.stated.raw, f.computed) for f in result.findings] == [("FC602", "三", "4")]
+
+
+def test_typed_and_auto_numbered_headings_alike(tmp_path):
+    """A typed list that skips a number is reported as an auto-numbered one would be (FC603)."""
+    lines = [("一、总体情况", ""), ("（一）深化改革", ""), ("（二）优化服务", ""), ("（四）强化监管", "")]
+    result = _check(_document(lines), tmp_path)
+    assert [(f.code, f.stated.raw) for f in result.findings] == [("FC603", "（四）")]
