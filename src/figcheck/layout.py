@@ -70,6 +70,12 @@ class Layout:
     book: Rulebook = BUNDLED
     _by_sentence: dict[int, list[Placed]] = field(default_factory=dict, repr=False, compare=False)
 
+    def placed_at(self, figure: Figure) -> Placed:
+        """A figure made for what the text says in words (持平, a date, a list marker), placed in its sentence
+        outside any parentheses, with no label: what a claim stands on."""
+        sentence = bisect.bisect_right(self.sentences.starts, figure.start) - 1
+        return Placed(figure, -1, max(sentence, 0), 0, -1, "")
+
     def in_sentence(self, sentence: int) -> list[Placed]:
         """The figures of one sentence (indexed once: a document may hold a million figures)."""
         index = self._by_sentence

@@ -9,7 +9,6 @@ amount a change is measured from, and the item headings.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -171,7 +170,6 @@ def measured_from(ref: Reference, base: Stance, result: Stance) -> bool:
 def level_figure(layout: Layout, match: regex.Match[str], base: Placed) -> Placed:
     """「持平」 as the figure it states: a change of exactly 0 in the unit and scale of the amounts."""
     _, word = scale_of(base.figure.numeral)
-    sentence = bisect_right(layout.sentences.starts, match.start()) - 1
     figure = Figure(
         match.start(),
         match.end(),
@@ -181,7 +179,7 @@ def level_figure(layout: Layout, match: regex.Match[str], base: Placed) -> Place
         resolution=Decimal(0),
         numeral="0" + word,
     )
-    return Placed(figure, -1, sentence, 0, -1, "")
+    return layout.placed_at(figure)
 
 
 def heading(layout: Layout, line_start: int, first: Placed | None) -> tuple[Placed, str] | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -175,6 +174,4 @@ def days_in(year: int | None, month: int) -> int:
 
 def _placed(layout: Layout, date: Date) -> Placed:
     raw = layout.text[date.start : date.end]
-    figure = Figure(date.start, date.end, raw, Decimal(date.day or date.month), numeral=raw)
-    sentence = bisect_right(layout.sentences.starts, date.start) - 1
-    return Placed(figure, -1, max(sentence, 0), 0, -1, "")
+    return layout.placed_at(Figure(date.start, date.end, raw, Decimal(date.day or date.month), numeral=raw))

@@ -245,5 +245,4 @@ def _placed(layout: Layout, marker: Marker) -> Placed:
 
 
 def _placed_figure(layout: Layout, figure: Figure) -> Placed:
-    sentence = bisect_right(layout.sentences.starts, figure.start) - 1
-    return Placed(figure, -1, max(sentence, 0), 0, -1, "")
+    return layout.placed_at(figure)

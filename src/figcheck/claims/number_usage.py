@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from decimal import Decimal
 
 from figcheck import patterns, rulebook
@@ -110,5 +109,4 @@ def _half(written: str) -> str:
 def _claim(layout: Layout, start: int, end: int, code: str, suggestion: str, count: int = 1) -> NumberUsageClaim:
     raw = layout.text[start:end]
     figure = Figure(start, end, raw, Decimal(0), numeral=raw)
-    sentence = bisect_right(layout.sentences.starts, start) - 1
-    return NumberUsageClaim(Placed(figure, -1, max(sentence, 0), 0, -1, ""), code, suggestion, count)
+    return NumberUsageClaim(layout.placed_at(figure), code, suggestion, count)
