@@ -6,7 +6,8 @@
   claim the check reports (FC603). A list that starts again at 1 is a new list; one that starts past 1 is not read
   (an excerpt may continue another's numbering), nor a number below the list's last (another list may begin there:
   a table's second column read as text, a section's own list).
-- Inline: 「一是……二是……四是……」 in one paragraph, the same way.
+- Inline: 「一是……二是……四是……」, 「第一，……第二，……」 in one paragraph, the same way; 「首先，……其次，……最后，……」
+  are counted, in their order.
 - A count that announces a list — 「以下三个方面：」, 「主要有4点：」 — against the items that follow (FC602): the
   inline items of its paragraph after it, or else the headings of the next level that follow it.
 
@@ -41,7 +42,13 @@ _HEADING = re.compile(
     re.MULTILINE | re.ASCII,
 )
 _TABLE_ROW = patterns.compile(r"(?:[ \t\u3000]+[-—\d.,]+){2,}[ \t\u3000]*$", regex.MULTILINE)
-_INLINE = patterns.compile(rf"(?:^|(?<=[。；;：:，,！？]))[ \t\u3000]*(?P<n>[{_CN}]{{1,3}})是", regex.MULTILINE)
+# inline items, each opening a clause: 一是…二是… (level −1), 第一，…第二，… (−2; 「第一次会议」 is an ordinal in
+# prose, no item), 首先，…其次，…最后，… (−3, numbered in their order)
+_CLAUSE = r"(?:^|(?<=[。；;：:，,！？]))[ \t\u3000]*"
+_INLINE = patterns.compile(
+    rf"{_CLAUSE}(?:(?P<n>[{_CN}]{{1,3}})是|第(?P<o>[{_CN}]{{1,3}})[，,、：:]|(?P<w>首先|其次|再次|最后)[，,])",
+    regex.MULTILINE,
+)
 
 
 class Marker(NamedTuple):
@@ -90,11 +97,22 @@ def _markers(text: str, excluded: list[tuple[int, int]]) -> tuple[list[Marker], 
         if number:
             opening = found.start() + len(found.group(0)) - len(found.group(0).lstrip())
             headings.append(Marker(number, level, opening, found.end(), line))
-    inline = []
+    inline: list[Marker] = []
     for found in _INLINE.finditer(text):
-        number = _number(found.group("n"))
-        if number and not _inside(excluded, found.start()):
-            inline.append(Marker(number, -1, found.start("n"), found.end(), text.rfind("\n", 0, found.start()) + 1))
+        if _inside(excluded, found.start()):
+            continue
+        paragraph = text.rfind("\n", 0, found.start()) + 1
+        kind = next(group for group in ("n", "o", "w") if found.group(group) is not None)
+        if kind == "w":  # 首先 is 1, each word after it one more, in its paragraph
+            before = next((m for m in reversed(inline) if m.level == -3 and m.line == paragraph), None)
+            number = 1 if found.group("w") == "首先" or before is None else before.number + 1
+        else:
+            number = _number(found.group(kind))
+        if number:
+            level = {"n": -1, "o": -2, "w": -3}[kind]
+            start, end = found.span(kind)
+            start, end = (start - 1, end) if kind == "o" else (start, end if kind == "w" else found.end())
+            inline.append(Marker(number, level, start, end, paragraph))  # 「四是」, 「第四」, 「最后」
     return headings, inline
 
 
@@ -159,6 +177,8 @@ def _shape(level: int, number: int) -> regex.Pattern[str]:
     written = _chinese(number)
     shapes = {
         -1: rf"{written}\s*是",
+        -2: rf"第{written}\s*[，,、：:]",
+        -3: "(?!)",  # numbered in their order: never skipping
         0: rf"(?<![{_CN}]){written}\s*、",
         1: rf"[（(]\s*{written}\s*[）)]",
         2: rf"(?<![\d.．]){number}\s*[.．、]",
@@ -185,6 +205,7 @@ def _count_claims(layout: Layout, headings: list[Marker], inline: list[Marker]) 
         line_end = text.find("\n", found.end())
         line_end = len(text) if line_end < 0 else line_end
         items = [m for m in inline if found.end() <= m.start < line_end]
+        items = [m for m in items if m.level == items[0].level]  # the first kind of item after the count
         if not items and not text[found.end() : line_end].strip():
             items = _following_headings(headings, starts, line_end)
         run = _run(items)
