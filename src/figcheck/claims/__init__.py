@@ -65,7 +65,7 @@ def find_claims(layout: Layout, tables: tuple = ()) -> list[Claim]:
     claims += repeat_claims(layout, parts)
     claims += date_claims(layout)
     claims += list_claims(layout, tables)
-    claims += number_usage_claims(layout)
+    claims += number_usage_claims(layout, tables)
     return sorted(claims, key=lambda claim: (claim.stated.figure.start, _KIND_ORDER[type(claim).__name__]))
 
 

@@ -7,7 +7,9 @@
   「20年」 is as often twenty years);
 - FC612 one number in Arabic and Chinese digits: 「3千人」 → 「3000人」, 「二0二四年」 (万 and 亿 are scale words,
   「3万」 is right);
-- FC613 full-width digits in an Arabic number: 「２０２４」 → 「2024」, one note for the document (with how many).
+- FC613 full-width digits in an Arabic number: 「２０２４」 → 「2024」, one note for the document (with how many);
+- FC614 numbers of five digits and more grouped by thousands in some places of the prose and not in others: one
+  note for the document, at the first number of the rarer way.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from figcheck.figures.numerals import format_decimal, scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
-RANGE, YEAR, MIXED, FULL_WIDTH = "FC610", "FC611", "FC612", "FC613"
+RANGE, YEAR, MIXED, FULL_WIDTH, SEPARATORS = "FC610", "FC611", "FC612", "FC613", "FC614"
 
 _JOINER = patterns.compile(r"[-—－~～]")
 _DASH = "-—－"
@@ -35,7 +37,7 @@ _ARABIC_BEFORE_SMALL_SCALE = patterns.compile(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9
 _FULL_WIDTH = patterns.compile(r"[０-９][０-９.,．，]*")
 
 
-def number_usage_claims(layout: Layout) -> list[NumberUsageClaim]:
+def number_usage_claims(layout: Layout, tables: tuple = ()) -> list[NumberUsageClaim]:
     text = layout.text
     claims = [claim for placed in layout.placed if (claim := _range(layout, placed)) is not None]
     for match in _TWO_DIGIT_YEAR.finditer(text):
@@ -55,7 +57,37 @@ def number_usage_claims(layout: Layout) -> list[NumberUsageClaim]:
         written = full[0].group(0).rstrip(".,．，")
         start = full[0].start()
         claims.append(_claim(layout, start, start + len(written), FULL_WIDTH, _half(written), len(full)))
-    return claims
+    separators = _separators(layout, tables)
+    return claims + ([separators] if separators is not None else [])
+
+
+def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
+    """One note for a document whose prose writes numbers of five digits and more both grouped by thousands
+    (「12,345」) and not (「12345」), at the first number of the rarer way (tables are left out: their columns are
+    grouped where the prose is not, as budgets print them)."""
+    spans = [(min(c.start for c in t.cells), max(c.end for c in t.cells)) for t in tables if t.cells]
+    grouped, plain = [], []
+    for placed in layout.placed:
+        if any(low <= placed.figure.start < high for low, high in spans):
+            continue
+        digits = _INTEGER_PART.search(placed.figure.raw)
+        if digits is None:
+            continue
+        if "," in digits.group(0):
+            grouped.append((placed.figure, digits))
+        elif len(digits.group(0)) >= 5:
+            plain.append((placed.figure, digits))
+    if not grouped or not plain:
+        return None
+    rarer = grouped if len(grouped) <= len(plain) else plain
+    figure, digits = rarer[0]
+    written = digits.group(0)
+    other = written.replace(",", "") if "," in written else f"{int(written):,}"
+    start = figure.start + digits.start()
+    return _claim(layout, start, start + len(written), SEPARATORS, other, len(rarer))
+
+
+_INTEGER_PART = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}")
 
 
 @rulebook.derived
