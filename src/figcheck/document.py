@@ -111,3 +111,12 @@ class Document:
             if segment.start <= offset < segment.end and (width is None or segment.end - segment.start < width):
                 found, width = segment.locator, segment.end - segment.start
         return found
+
+
+def table_extents(tables: tuple[Table, ...] | list[Table]) -> list[tuple[int, int]]:
+    """Each table's extent in the text, in order: where figures belong to a table's rows, not to the prose."""
+    return sorted((min(c.start for c in t.cells), max(c.end for c in t.cells)) for t in tables if t.cells)
+
+
+def inside(extents: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in extents)

@@ -12,7 +12,6 @@ from figcheck.load import LoadError, load, load_bytes, markdown
 from figcheck.options import DEFAULT, Options
 from figcheck.results import FileResult
 from figcheck.suppress import apply_directives
-from figcheck.years.facts import year_facts
 from figcheck.years.identity import identify
 
 
@@ -25,6 +24,8 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
     reasons |= {result.start: result.undecided for result in undecided if result.start not in checked}
     unverified = tuple(sorted(reasons))
     identity = identify(document.text, options.book)
+    if identity is not None:  # a budget, a final account, a disclosure report: the rest never load years/facts
+        from figcheck.years.facts import year_facts
     result = FileResult(
         document.path,
         document,
@@ -34,7 +35,7 @@ def check_document(document: Document, options: Options = DEFAULT) -> FileResult
         undecided=tuple(undecided),
         unverified=unverified,
         unverified_reasons=tuple(reasons[start] for start in unverified),
-        year_facts=year_facts(document, placed, identity) if identity else None,
+        year_facts=year_facts(document, placed, identity) if identity is not None else None,
     )
     return apply_directives(result, document.directives)
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from figcheck.document import Document
 from figcheck.figures import Figure
 from figcheck.findings import Finding
-from figcheck.years.facts import YearFacts
+
+if TYPE_CHECKING:  # only a budget's or final account's result holds them: loaded by what makes them
+    from figcheck.years.facts import YearFacts
 
 CHECKED, UNREADABLE, TIMED_OUT, INTERNAL_ERROR = "checked", "unreadable", "timed out", "internal error"
 WORKER_DIED = "worker died"  # a cluster's worker process ended while checking it, each time it was tried

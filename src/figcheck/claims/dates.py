@@ -14,7 +14,6 @@ stands on a figure made for the date, as a suppression note does.
 from __future__ import annotations
 
 import calendar
-import re
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -23,7 +22,7 @@ import regex
 from figcheck import patterns, rulebook
 from figcheck.claims.model import Date, DateClaim
 from figcheck.figures import Figure
-from figcheck.figures.numerals import parse_core
+from figcheck.figures.numerals import whole_number
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
@@ -38,7 +37,6 @@ _DATE = (
     rf"(?:(?P<§year>{_YEAR})\s*年\s*)?(?<![\d.．{_CN}])(?P<§month>{_NUMBER})\s*(?P<§m>月)"
     rf"(?:\s*(?P<§day>{_NUMBER})\s*(?P<§d>[日号]))?"
 )
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 class _Cues(NamedTuple):
@@ -102,18 +100,18 @@ def _dates(pattern: regex.Pattern[str], text: str) -> list[Date]:
     return dates
 
 
-_MONTH = re.compile("月")
+_MONTH = patterns.compile("月")  # a word: compiled by re, when first used
 _BEFORE_MONTH, _AFTER_MONTH = 12, 8  # 「二〇二四 年 十二 」 before 月, 「 三十一 日」 after it
 
 
 def _date(match: regex.Match[str], prefix: str) -> Date | None:
-    month = _number(match.group(prefix + "month"))
+    month = whole_number(match.group(prefix + "month"))
     day_text = match.group(prefix + "day")
-    day = _number(day_text) if day_text else None
+    day = whole_number(day_text) if day_text else None
     year_text = match.group(prefix + "year")
     if month is None or (day_text and day is None):
         return None
-    year = _year(year_text) if year_text else None
+    year = whole_number(year_text) if year_text else None
     start = match.start(prefix + "year") if year_text else match.start(prefix + "month")
     end = match.end(prefix + "d") if day_text else match.end(prefix + "m")
     return Date(year, month, day, start, end)
@@ -128,7 +126,7 @@ def _period(match: regex.Match[str]) -> tuple[Date | None, Date | None]:
     if match.group("b_dayonly"):
         if start.day is None:
             return None, None
-        day = _number(match.group("b_dayonly"))
+        day = whole_number(match.group("b_dayonly"))
         end = match.end("b_dayunit")
         return start, Date(start.year, start.month, day, match.start("b_dayonly"), end) if day else None
     end = _date(match, "b_")
@@ -149,22 +147,6 @@ def _report_date(cues: _Cues, text: str) -> Date | None:
             break
         offset = line_start
     return None
-
-
-def _number(written: str) -> int | None:
-    if written.isdecimal() and written.isascii():
-        return int(written)
-    parsed = parse_core(written)  # 三十 → 30 (figcheck's own reader: cn2an costs a check 0.1 s to import)
-    return int(parsed[0]) if parsed is not None and parsed[0] == int(parsed[0]) else None
-
-
-def _year(written: str) -> int:
-    """2024, or 二〇二四 digit by digit."""
-    return (
-        int(written)
-        if written.isascii() and written.isdecimal()
-        else int("".join(str(_DIGITS.get(c, 0)) for c in written))
-    )
 
 
 def days_in(year: int | None, month: int) -> int:

@@ -14,14 +14,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from decimal import Decimal
 
 from figcheck import patterns, rulebook
 from figcheck.claims.model import NumberUsageClaim
-from figcheck.figures import Figure
-from figcheck.figures.numerals import format_decimal, scale_of
+from figcheck.document import inside, table_extents
+from figcheck.figures import Figure, numerals
+from figcheck.figures.numerals import CN_DIGITS, format_decimal, scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
@@ -32,7 +31,7 @@ _DASH = "-—－"
 _TWO_DIGIT_YEAR = patterns.compile(r"(?<![\d.．０-９])(?:(?P<apostrophe>[’'])(?P<y>\d{2})|(?P<y0>0\d))年")
 _CHINESE_DIGITS = "〇零一二三四五六七八九"
 # by the standard re: twice as fast as regex on this scan (0.04 s against 0.09 s over the corpus reports)
-_MIXED_DIGITS = re.compile(rf"(?:[{_CHINESE_DIGITS}][0-9]|[0-9][{_CHINESE_DIGITS}])[0-9{_CHINESE_DIGITS}]*")
+_MIXED_DIGITS = patterns.compile_re(rf"(?:[{_CHINESE_DIGITS}][0-9]|[0-9][{_CHINESE_DIGITS}])[0-9{_CHINESE_DIGITS}]*")
 _ARABIC_BEFORE_SMALL_SCALE = patterns.compile(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<scale>[十百千])(?![万亿])")
 _FULL_WIDTH = patterns.compile(r"[０-９][０-９.,．，]*")
 
@@ -65,10 +64,10 @@ def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
     """One note for a document whose prose writes numbers of five digits and more both grouped by thousands
     (「12,345」) and not (「12345」), at the first number of the rarer way (tables are left out: their columns are
     grouped where the prose is not, as budgets print them)."""
-    spans = [(min(c.start for c in t.cells), max(c.end for c in t.cells)) for t in tables if t.cells]
+    spans = table_extents(tables)
     grouped, plain = [], []
     for placed in layout.placed:
-        if any(low <= placed.figure.start < high for low, high in spans):
+        if inside(spans, placed.figure.start):
             continue
         digits = _INTEGER_PART.search(placed.figure.raw)
         if digits is None:
@@ -87,7 +86,7 @@ def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
     return _claim(layout, start, start + len(written), SEPARATORS, other, len(rarer))
 
 
-_INTEGER_PART = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}")
+_INTEGER_PART = patterns.compile_re(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}")
 
 
 @rulebook.derived
@@ -115,27 +114,12 @@ def _range(layout: Layout, placed: Placed) -> NumberUsageClaim | None:
     return _claim(layout, figure.start, figure.end, RANGE, suggestion)
 
 
-_DIGIT_VALUES = {
-    "〇": "0",
-    "零": "0",
-    "一": "1",
-    "二": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
-
-
 def _all_arabic(written: str) -> str:
-    return "".join(_DIGIT_VALUES.get(c, c) for c in written)
+    return "".join(str(CN_DIGITS[c]) if c in CN_DIGITS else c for c in written)
 
 
 def _half(written: str) -> str:
-    return unicodedata.normalize("NFKC", written)
+    return written.translate(numerals.FULL_WIDTH)
 
 
 def _claim(layout: Layout, start: int, end: int, code: str, suggestion: str, count: int = 1) -> NumberUsageClaim:

@@ -267,3 +267,25 @@ def parse_vague(core: str) -> tuple[Decimal, Decimal] | None:
     if parsed_low is None or parsed_high is None or parsed_low[0] >= parsed_high[0]:
         return None
     return parsed_low[0], parsed_high[0]
+
+
+def chinese(number: int) -> str:
+    """一 … 九十九, the way list numbers are written; larger numbers in digits."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGIT_CHARS[tens] + "十")
+    return head + (_DIGIT_CHARS[units] if units else "")
+
+
+_DIGIT_CHARS = "〇一二三四五六七八九"
+
+
+def whole_number(written: str) -> int | None:
+    """A small whole number as a date or a list writes it: 12, 三十, 二〇二四 (digit by digit); None otherwise."""
+    if written.isascii() and written.isdecimal():
+        return int(written)
+    if len(written) == 4 and all(c in CN_DIGITS for c in written):
+        return int("".join(str(CN_DIGITS[c]) for c in written))
+    parsed = parse_core(written)
+    return int(parsed[0]) if parsed is not None and parsed[0] == int(parsed[0]) else None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-_CN = "〇一二三四五六七八九"
+from figcheck.figures.numerals import chinese
+
 _CIRCLED_LAST = 20
 _SEPARATOR = "\u3000"
 
@@ -25,15 +26,6 @@ class _Level:
     format: str
     text: str
     suffix: str  # tab | space | nothing
-
-
-def chinese(number: int) -> str:
-    """一 … 九十九, the way list numbers are written; larger numbers in digits."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, units = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens] + "十")
-    return head + (_CN[units] if units else "")
 
 
 def _formatted(style: str, number: int) -> str:

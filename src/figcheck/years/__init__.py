@@ -6,3 +6,6 @@ year before — 「财政拨款收入15621.11万元，比2023年预算减少876.
 - check.py: one statement against the earlier document's value;
 - link.py: the stage of a run that meets the two, in one run or from a results store.
 """
+
+# The two sides of a row carried from one year to the next (carried.py): this year's 上年结转, last year's 结转下年度.
+INTO, OUT = "into", "out"

@@ -16,13 +16,12 @@ from typing import NamedTuple
 import regex
 
 from figcheck import patterns, rulebook
-from figcheck.document import Document
+from figcheck.document import Document, inside
 from figcheck.figures import Figure
 from figcheck.layout import Layout
 from figcheck.rulebook import Rulebook
-from figcheck.years.places import Spans, inside, place
-
-INTO, OUT = "into", "out"
+from figcheck.years import INTO, OUT
+from figcheck.years.places import Spans, place
 
 
 @dataclass(frozen=True, slots=True)

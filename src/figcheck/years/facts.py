@@ -21,14 +21,14 @@ import regex
 from figcheck import patterns, rulebook
 from figcheck.claims import budget_words
 from figcheck.claims.common import states_change
-from figcheck.document import Document
+from figcheck.document import Document, inside, table_extents
 from figcheck.figures import Figure
 from figcheck.figures.numerals import scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 from figcheck.years.carried import Carried, carried_rows
 from figcheck.years.identity import Identity
-from figcheck.years.places import inside, place, table_spans
+from figcheck.years.places import place
 
 _ASIDE = patterns.compile(r"[（(][^（）()]{0,20}[）)]")
 DIFFERENCE, PERCENT, LEVEL = "difference", "percent", "level"
@@ -102,7 +102,7 @@ def _words(book: Rulebook) -> _Words:
 def year_facts(document: Document, layout: Layout, identity: Identity) -> YearFacts:
     values: list[YearValue] = []
     statements: list[YearStatement] = []
-    tables = table_spans(document)
+    tables = table_extents(document.tables)
     prose = [placed for placed in layout.placed if not placed.depth and not inside(tables, placed.figure.start)]
     for earlier, figure in zip((None, *prose), prose, strict=False):
         statement = _statement(layout, identity, earlier, figure)

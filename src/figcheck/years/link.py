@@ -17,18 +17,20 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from figcheck.results import FileResult
 from figcheck.suppress import suppress_added
-from figcheck.years import check
-from figcheck.years.carried import INTO, OUT
-from figcheck.years.facts import YearFacts
+from figcheck.years import INTO, OUT
 from figcheck.years.identity import the_body
+
+if TYPE_CHECKING:
+    from figcheck.years.facts import YearFacts
 
 WINDOW = 32  # later inputs a document waits for its earlier year's document, at most
 
 Key = tuple[str, str, int]  # issuer, kind, year
-Lookup = Callable[[str, str, int], list[tuple[str, YearFacts]]]
+Lookup = Callable[[str, str, int], "list[tuple[str, YearFacts]]"]
 
 
 class Ledger:
@@ -108,6 +110,8 @@ def with_years(result: FileResult, ledger: Ledger, truncation: bool) -> FileResu
 
 def _statement(statement, earlier_path: str, earlier: YearFacts, truncation: bool):
     """The statement checked against one earlier document, or None when it does not state the item."""
+    from figcheck.years import check  # the arithmetic: loaded only where a document has year facts
+
     value = check.earlier_value(statement, earlier)
     return check.check(statement, value, earlier_path, truncation) if value is not None else None
 
@@ -119,6 +123,8 @@ def _carried_over(facts: YearFacts, ledger: Ledger, truncation: bool) -> list:
     into = [row for row in facts.carried if row.side == INTO]
     if not into:
         return []  # (and the store, closed by now, is not asked)
+    from figcheck.years import check  # (as in _statement)
+
     for earlier_path, earlier in ledger.find((identity.issuer, identity.kind, identity.year - 1)):
         out = [row for row in earlier.carried if row.side == OUT]
         findings = check.check_carried(into, out, earlier_path, identity.year - 1, truncation)

@@ -1,19 +1,10 @@
-"""Where a figure stands, for the documents of other years: in a table or not, and where a reader finds it."""
+"""Where a figure stands, for the documents of other years: where a reader finds it."""
 
 from __future__ import annotations
 
 from figcheck.document import Document
 
 Spans = list[tuple[int, int]]
-
-
-def table_spans(document: Document) -> Spans:
-    """Each table's extent in the text, in order."""
-    return sorted((min(c.start for c in t.cells), max(c.end for c in t.cells)) for t in document.tables if t.cells)
-
-
-def inside(spans: Spans, offset: int) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 def place(document: Document, offset: int) -> tuple[int, int, str]:
