@@ -9,12 +9,16 @@
   「3万」 is right);
 - FC613 full-width digits in an Arabic number: 「２０２４」 → 「2024」, one note for the document (with how many);
 - FC614 numbers of five digits and more grouped by thousands in some places of the prose and not in others: one
-  note for the document, at the first number of the rarer way.
+  note for the document, at the first number of the rarer way;
+- FC615 one sentence counting the same thing in Arabic and in Chinese digits (「5所高职院校…两所高校」): the
+  Chinese count, in Arabic digits (the standard's 「同类别同形式」, and Arabic for counting).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+
+import regex
 
 from figcheck import patterns, rulebook
 from figcheck.claims.model import NumberUsageClaim
@@ -24,7 +28,7 @@ from figcheck.figures.numerals import CN_DIGITS, format_decimal, scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
-RANGE, YEAR, MIXED, FULL_WIDTH, SEPARATORS = "FC610", "FC611", "FC612", "FC613", "FC614"
+RANGE, YEAR, MIXED, FULL_WIDTH, SEPARATORS, FORMS = "FC610", "FC611", "FC612", "FC613", "FC614", "FC615"
 
 _JOINER = patterns.compile(r"[-—－~～]")
 _DASH = "-—－"
@@ -45,19 +49,92 @@ def number_usage_claims(layout: Layout, tables: tuple = ()) -> list[NumberUsageC
         claims.append(_claim(layout, match.start(), match.end(), YEAR, f"{year}年"))
     for match in _MIXED_DIGITS.finditer(text):
         claims.append(_claim(layout, match.start(), match.end(), MIXED, _all_arabic(match.group(0))))
-    units = _unit_words(layout.book)
-    for match in _ARABIC_BEFORE_SMALL_SCALE.finditer(text):
-        if text.startswith(units, match.start("scale")):
-            continue  # 「750千伏」: the unit's prefix
-        value = Decimal(match.group("n")) * {"十": 10, "百": 100, "千": 1000}[match.group("scale")]
-        claims.append(_claim(layout, match.start(), match.end(), MIXED, format_decimal(value)))
+    claims += _small_scale_words(layout)
     full = list(_FULL_WIDTH.finditer(text))
     if full:  # one note for the document: full-width digits come by the hundred from one source
         written = full[0].group(0).rstrip(".,．，")
         start = full[0].start()
         claims.append(_claim(layout, start, start + len(written), FULL_WIDTH, _half(written), len(full)))
     separators = _separators(layout, tables)
-    return claims + ([separators] if separators is not None else [])
+    return claims + ([separators] if separators is not None else []) + _mixed_forms(layout, tables)
+
+
+def _mixed_forms(layout: Layout, tables: tuple) -> list[NumberUsageClaim]:
+    """FC615: the counts in Chinese digits of a sentence that counts the same unit in Arabic digits, each with its
+    Arabic spelling. Only plain counts: 一 (「一批」, 「一个时期」), an approximation (「近百场」, 「超千亿元」), a
+    range (「三四个」) and a name in quotes are idioms the standard leaves in Chinese digits."""
+    spans, set_phrases = table_extents(tables), _set_phrase_units(layout.book)
+    forms: dict[tuple[int, str], tuple[list[Placed], list[Placed]]] = {}
+    for placed in layout.placed:
+        figure = placed.figure
+        if not figure.unit or figure.high is not None or figure.qualifier != "none" or inside(spans, figure.start):
+            continue
+        chinese = _CHINESE_COUNT.fullmatch(figure.numeral) is not None
+        if chinese and figure.unit in set_phrases:
+            continue
+        if chinese or _ARABIC_DIGIT.search(figure.numeral):
+            arabic, written = forms.setdefault((placed.sentence, figure.unit), ([], []))
+            (written if chinese else arabic).append(placed)
+    claims = []
+    for arabic, written in forms.values():
+        for placed in written if arabic else ():
+            if not _quoted(layout, placed):
+                claims.append(_claim(layout, placed.figure.start, placed.figure.end, FORMS, _arabic(placed.figure)))
+    return claims
+
+
+_CHINESE_COUNT = patterns.compile_re(r"(?:百分之|千分之)?(?!一$)[〇零一二两三四五六七八九十百千万亿]+")
+_ARABIC_DIGIT = patterns.compile_re(r"[0-9]")
+
+
+def _quoted(layout: Layout, placed: Placed) -> bool:
+    """Inside quotation marks or a title's brackets of its sentence: a name (「“五个新城”建设」)."""
+    before = layout.text[layout.sentences[placed.sentence][0] : placed.figure.start]
+    return any(before.count(opening) > before.count(closing) for opening, closing in ("“”", "「」", "《》", "‘’"))
+
+
+def _arabic(figure: Figure) -> str:
+    """「十万人次」 → 「10万人次」, 「百分之五十」 → 「50%」: the figure in Arabic digits, its scale word kept."""
+    scale, word = scale_of(figure.numeral)
+    if figure.numeral.startswith(("百分之", "千分之")):
+        word = ""
+    return f"{format_decimal(Decimal(figure.value) / scale)}{word}{figure.unit}"
+
+
+def _small_scale_words(layout: Layout) -> list[NumberUsageClaim]:
+    """FC612 for 十, 百 and 千 after Arabic digits: 「3千人」 → 「3000人」, and in a compound after 万 or 亿 the whole
+    number in its larger scale word: 「2万5千公里」 → 「2.5万公里」, 「3亿5千万元」 → 「3.5亿元」 (the standard's own
+    example: 「3亿4千5百万」 is 「3.45亿」)."""
+    text, units = layout.text, _unit_words(layout.book)
+    claims, compounds = [], []
+    for match in _COMPOUND.finditer(text):
+        if text.startswith(units, match.end() - 1):
+            continue  # 「2万5千瓦」: the unit's prefix (read alone below)
+        big = _BIG[match.group("big")]
+        total = Decimal(match.group("head")) * big + sum(_part(part) for part in _PART.finditer(match.group("rest")))
+        more = "".join(part.group("more") for part in _PART.finditer(match.group("rest")))  # 「1亿3千多万」: 1.3亿多
+        claims.append(_claim(layout, *match.span(), MIXED, f"{format_decimal(total / big)}{match.group('big')}{more}"))
+        compounds.append(match.span())
+    for match in _ARABIC_BEFORE_SMALL_SCALE.finditer(text):
+        if text.startswith(units, match.start("scale")):
+            continue  # 「750千伏」: the unit's prefix
+        if not any(start <= match.start() < end for start, end in compounds):
+            claims.append(_claim(layout, *match.span(), MIXED, format_decimal(_part(match))))
+    return claims
+
+
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_COMPOUND = patterns.compile(
+    r"(?<![0-9.])(?P<head>[0-9]+(?:\.[0-9]+)?)(?P<big>[万亿])(?P<rest>(?:[0-9]+[十百千](?:万)?)*[0-9]+[十百千](?:[多余]?万)?)"
+)
+_PART = patterns.compile(r"(?P<n>[0-9]+)(?P<scale>[十百千])(?P<more>[多余]?)(?P<wan>万?)")
+
+
+def _part(match: regex.Match[str]) -> Decimal:
+    """「5千」 → 5000, 「5千万」 → 50000000."""
+    value = Decimal(match.group("n")) * _SMALL[match.group("scale")]
+    return value * _BIG["万"] if match.groupdict().get("wan") else value
 
 
 def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
@@ -87,6 +164,11 @@ def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
 
 
 _INTEGER_PART = patterns.compile_re(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}")
+
+
+@rulebook.derived
+def _set_phrase_units(book: Rulebook) -> frozenset[str]:
+    return frozenset(book.load("cues.toml")["number_usage"]["set_phrase_units"])
 
 
 @rulebook.derived
