@@ -18,11 +18,13 @@ def check(claim: DateClaim, truncation: bool) -> Finding | None:
         why = _impossible(date)
         return _finding(claim, IMPOSSIBLE_DATE, why) if why else None
     if other is None or _impossible(date) or _impossible(other):
-        return None  # an impossible end is its own finding
-    if claim.kind == REVERSED and _key(date) < _key(other):
-        return _finding(claim, REVERSED_PERIOD, (f"{_written(other)}之后是{_written(date)}", ""), other)
+        return None  # an impossible end is its own finding (both ends of a period, a report's date, write a year)
+    if claim.kind == REVERSED and _key(date, _END_OF_MONTH) < _key(other):
+        why = (f"{_written(other)}之后是{_written(date)}", f"{_written(other)} is followed by {_written(date)}")
+        return _finding(claim, REVERSED_PERIOD, why, other)
     if claim.kind == AFTER_REPORT and _after(date, other):
-        return _finding(claim, AFTER_REPORT_DATE, (f"报告落款日期为{_written(other)}", ""), other)
+        why = (f"报告的落款日期{_written(other)}", f"the report's own date, {_written(other)}")
+        return _finding(claim, AFTER_REPORT_DATE, why, other)
     return None
 
 
@@ -38,8 +40,13 @@ def _impossible(date: Date) -> tuple[str, str] | None:
     return None
 
 
-def _key(date: Date) -> tuple[int, int, int]:
-    return date.year or 0, date.month, date.day or 0
+def _key(date: Date, day_unwritten: int = 0) -> tuple[int, int, int]:
+    """A date's place in time; a day not written is the month's first, or its last (`_END_OF_MONTH`) where the date
+    ends a period: 「2025年9月15日至9月」 is in order."""
+    return date.year or 0, date.month, day_unwritten if date.day is None else date.day
+
+
+_END_OF_MONTH = 32
 
 
 def _after(date: Date, report: Date) -> bool:
@@ -57,7 +64,7 @@ def _written(date: Date) -> str:
 
 def _finding(claim: DateClaim, code: str, why: tuple[str, str], other: Date | None = None) -> Finding:
     figure = claim.stated.figure
-    values = dict(stated=figure.raw, why=why[0], why_en=why[1] or why[0], date=_written(claim.date))
+    values = dict(stated=figure.raw, why=why[0], why_en=why[1], date=_written(claim.date))
     if other is not None:
         values["other"] = _written(other)
     return Finding(code, False, figure, "", values["why"], (Involved(figure, "date"),), params(values))

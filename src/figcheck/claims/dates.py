@@ -118,10 +118,10 @@ def _date(match: regex.Match[str], prefix: str) -> Date | None:
 
 
 def _period(match: regex.Match[str]) -> tuple[Date | None, Date | None]:
-    """The period's two ends, the end in the start's year; (None, None) unless the start writes a year and the end
-    writes none."""
+    """The period's two ends, the end in the start's year (the match opens at a date that writes its year); (None,
+    None) where the end writes a year of its own."""
     start = _date(match, "a_")
-    if start is None or start.year is None or match.group("b_year"):
+    if start is None or match.group("b_year"):
         return None, None
     if match.group("b_dayonly"):
         if start.day is None:

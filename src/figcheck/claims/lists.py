@@ -57,7 +57,7 @@ class Marker(NamedTuple):
     level: int  # 0–4 for headings; -1 inline
     start: int
     end: int
-    line: int  # the paragraph (line) it opens or stands in
+    line: int  # where the paragraph (line) of an inline item starts; -1 for a heading (its level orders it)
 
 
 class _Cues(NamedTuple):
@@ -89,7 +89,6 @@ def list_claims(layout: Layout, tables: tuple = ()) -> list[ListClaim]:
 def _markers(text: str, excluded: list[tuple[int, int]]) -> tuple[list[Marker], list[Marker]]:
     headings = []
     for found in _HEADING.finditer(text):
-        line = text.rfind("\n", 0, found.start()) + 1  # the paragraph, by where its line starts
         line_end = text.find("\n", found.end())
         if inside(excluded, found.start()) or _TABLE_ROW.search(text, found.end(), _end(line_end, text)):
             continue  # a table's row (「四、结转下年度继续办理 0 0 0」)
@@ -97,7 +96,7 @@ def _markers(text: str, excluded: list[tuple[int, int]]) -> tuple[list[Marker], 
         number = _number(found.group(f"l{level}"))
         if number:
             opening = found.start() + len(found.group(0)) - len(found.group(0).lstrip())
-            headings.append(Marker(number, level, opening, found.end(), line))
+            headings.append(Marker(number, level, opening, found.end(), -1))
     inline: list[Marker] = []
     for found in _INLINE.finditer(text):
         if inside(excluded, found.start()):
@@ -148,7 +147,7 @@ def _sequence_claims(layout: Layout, markers: list[Marker], by_level: bool) -> l
         elif stack and marker.number >= stack[-1].number and not _written_between(layout.text, stack[-1], marker):
             # (a number below the list's last may begin a list of another column or section: not read)
             placed = _placed(layout, marker)
-            claims.append(ListClaim(placed, "sequence", marker.number, stack[-1].number, stack[-1].start))
+            claims.append(ListClaim(placed, "sequence", marker.number, stack[-1].number, _placed(layout, stack[-1])))
         if stack:
             stack[-1] = marker
     return claims
@@ -168,11 +167,11 @@ _AFTER = 600  # characters after a skipping marker searched for the numbers it s
 
 
 def _shape(level: int, number: int) -> regex.Pattern[str]:
+    """How a marker of `level` writes `number` (首先… at level −3 are numbered in their order: they never skip)."""
     written = chinese(number)
     shapes = {
         -1: rf"{written}\s*是",
         -2: rf"第{written}\s*[，,、：:]",
-        -3: "(?!)",  # numbered in their order: never skipping
         0: rf"(?<![{_CN}]){written}\s*、",
         1: rf"[（(]\s*{written}\s*[）)]",
         2: rf"(?<![\d.．]){number}\s*[.．、]",
@@ -193,12 +192,12 @@ def _count_claims(layout: Layout, headings: list[Marker], inline: list[Marker]) 
         items = [m for m in inline if found.end() <= m.start < line_end]
         items = [m for m in items if m.level == items[0].level]  # the first kind of item after the count
         if not items and not text[found.end() : line_end].strip():
-            items = _following_headings(headings, starts, line_end)
+            items = _opening_lines(text, inline, line_end) or _following_headings(headings, starts, line_end)
         run = _run(items)
         if run and (len(run) >= count or len(run) == len(items)):  # a new 一是 ends it early: 「一是…；一是…」
             figure = _figure(found.start("count"), found.end("count"), found.group("count"), count)
             placed = _placed_figure(layout, figure)
-            claims.append(ListClaim(placed, "count", count, len(run), run[-1].start))
+            claims.append(ListClaim(placed, "count", count, len(run), _placed(layout, run[-1])))
     return claims
 
 
@@ -213,6 +212,20 @@ def _announcements(announce: regex.Pattern[str], text: str):
 
 _COLON = patterns.compile("：|:")
 _REACH = 24  # characters before a colon: a before-word, the count, its measure word and four more
+
+
+def _opening_lines(text: str, inline: list[Marker], after: int) -> list[Marker]:
+    """Inline items of one kind on the lines right after `after`, each line opened by one: 「以下三个方面：\n一是……\n
+    二是……；三是……」."""
+    items: list[Marker] = []
+    line = after + 1  # where the next line starts
+    for marker in inline[bisect_right([m.start for m in inline], after) :]:
+        opens = marker.line == line and not text[line : marker.start].strip()
+        if not (opens or (items and marker.line == items[-1].line)) or (items and marker.level != items[0].level):
+            break
+        items.append(marker)
+        line = _end(text.find("\n", marker.start), text) + 1
+    return items
 
 
 def _following_headings(headings: list[Marker], starts: list[int], after: int) -> list[Marker]:

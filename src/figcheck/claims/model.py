@@ -232,13 +232,13 @@ class DateClaim:
 class ListClaim:
     """A numbered list as written (claims/lists.py): a marker that continues a list (kind "sequence": `number` must
     be `expected` + 1, `expected` the number before it) or a count that announces one (kind "count": `number` items
-    announced, `expected` listed); `at` is where the marker before it, or the list's last item, stands."""
+    announced, `expected` listed); `at` is the marker before it, or the list's last item (where the list ends)."""
 
     stated: Placed
     kind: str
     number: int
     expected: int
-    at: int
+    at: Placed
 
 
 @dataclass(frozen=True, slots=True)

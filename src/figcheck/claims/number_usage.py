@@ -38,6 +38,7 @@ _CHINESE_DIGITS = "〇零一二三四五六七八九"
 _MIXED_DIGITS = patterns.compile_re(rf"(?:[{_CHINESE_DIGITS}][0-9]|[0-9][{_CHINESE_DIGITS}])[0-9{_CHINESE_DIGITS}]*")
 _ARABIC_BEFORE_SMALL_SCALE = patterns.compile(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<scale>[十百千])(?![万亿])")
 _FULL_WIDTH = patterns.compile(r"[０-９][０-９.,．，]*")
+_LEADING_NUMBER = patterns.compile(r"\d+(?:\.\d+)?")
 
 
 def number_usage_claims(layout: Layout, tables: tuple = ()) -> list[NumberUsageClaim]:
@@ -46,15 +47,17 @@ def number_usage_claims(layout: Layout, tables: tuple = ()) -> list[NumberUsageC
     for match in _TWO_DIGIT_YEAR.finditer(text):
         two = match.group("y") or match.group("y0")
         year = ("20" if int(two) <= 30 else "19") + two
-        claims.append(_claim(layout, match.start(), match.end(), YEAR, f"{year}年"))
+        claims.append(_claim(layout, match.start(), match.end(), YEAR, f"{year}年", Decimal(year)))
     for match in _MIXED_DIGITS.finditer(text):
-        claims.append(_claim(layout, match.start(), match.end(), MIXED, _all_arabic(match.group(0))))
+        arabic = _all_arabic(match.group(0))
+        claims.append(_claim(layout, match.start(), match.end(), MIXED, arabic, Decimal(arabic)))
     claims += _small_scale_words(layout)
     full = list(_FULL_WIDTH.finditer(text))
     if full:  # one note for the document: full-width digits come by the hundred from one source
-        written = full[0].group(0).rstrip(".,．，")
-        start = full[0].start()
-        claims.append(_claim(layout, start, start + len(written), FULL_WIDTH, _half(written), len(full)))
+        written = full[0].group(0).rstrip(".,．，")  # 「共１２，」: the clause's comma is no part of the number
+        start, half = full[0].start(), _half(written)
+        value = Decimal(_LEADING_NUMBER.match(half.replace(",", "").replace("，", "")).group(0))
+        claims.append(_claim(layout, start, start + len(written), FULL_WIDTH, half, value, len(full)))
     separators = _separators(layout, tables)
     return claims + ([separators] if separators is not None else []) + _mixed_forms(layout, tables)
 
@@ -67,7 +70,7 @@ def _mixed_forms(layout: Layout, tables: tuple) -> list[NumberUsageClaim]:
     forms: dict[tuple[int, str], tuple[list[Placed], list[Placed]]] = {}
     for placed in layout.placed:
         figure = placed.figure
-        if not figure.unit or figure.high is not None or figure.qualifier != "none" or inside(spans, figure.start):
+        if figure.high is not None or figure.qualifier != "none" or inside(spans, figure.start):
             continue
         chinese = _CHINESE_COUNT.fullmatch(figure.numeral) is not None
         if chinese and figure.unit in set_phrases:
@@ -79,7 +82,7 @@ def _mixed_forms(layout: Layout, tables: tuple) -> list[NumberUsageClaim]:
     for arabic, written in forms.values():
         for placed in written if arabic else ():
             if not _quoted(layout, placed):
-                claims.append(_claim(layout, placed.figure.start, placed.figure.end, FORMS, _arabic(placed.figure)))
+                claims.append(NumberUsageClaim(placed, FORMS, _arabic(placed.figure), 1))
     return claims
 
 
@@ -96,8 +99,6 @@ def _quoted(layout: Layout, placed: Placed) -> bool:
 def _arabic(figure: Figure) -> str:
     """「十万人次」 → 「10万人次」, 「百分之五十」 → 「50%」: the figure in Arabic digits, its scale word kept."""
     scale, word = scale_of(figure.numeral)
-    if figure.numeral.startswith(("百分之", "千分之")):
-        word = ""
     return f"{format_decimal(Decimal(figure.value) / scale)}{word}{figure.unit}"
 
 
@@ -113,13 +114,15 @@ def _small_scale_words(layout: Layout) -> list[NumberUsageClaim]:
         big = _BIG[match.group("big")]
         total = Decimal(match.group("head")) * big + sum(_part(part) for part in _PART.finditer(match.group("rest")))
         more = "".join(part.group("more") for part in _PART.finditer(match.group("rest")))  # 「1亿3千多万」: 1.3亿多
-        claims.append(_claim(layout, *match.span(), MIXED, f"{format_decimal(total / big)}{match.group('big')}{more}"))
+        spelled = f"{format_decimal(total / big)}{match.group('big')}{more}"
+        claims.append(_claim(layout, *match.span(), MIXED, spelled, total))
         compounds.append(match.span())
     for match in _ARABIC_BEFORE_SMALL_SCALE.finditer(text):
         if text.startswith(units, match.start("scale")):
             continue  # 「750千伏」: the unit's prefix
-        if not any(start <= match.start() < end for start, end in compounds):
-            claims.append(_claim(layout, *match.span(), MIXED, format_decimal(_part(match))))
+        if not inside(compounds, match.start()):
+            value = _part(match)
+            claims.append(_claim(layout, *match.span(), MIXED, format_decimal(value), value))
     return claims
 
 
@@ -160,7 +163,7 @@ def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
     written = digits.group(0)
     other = written.replace(",", "") if "," in written else f"{int(written):,}"
     start = figure.start + digits.start()
-    return _claim(layout, start, start + len(written), SEPARATORS, other, len(rarer))
+    return _claim(layout, start, start + len(written), SEPARATORS, other, Decimal(written.replace(",", "")), len(rarer))
 
 
 _INTEGER_PART = patterns.compile_re(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}")
@@ -186,14 +189,14 @@ def _range(layout: Layout, placed: Placed) -> NumberUsageClaim | None:
         return None  # 「30%至50%」 joins in words
     first, second = figure.raw[: joined.start()], figure.raw[joined.end() :]
     _, scale_word = scale_of(figure.numeral)
-    sign = second.rstrip()[-1:] if second.rstrip()[-1:] in ("%", "％", "‰") else ""  # as the text writes it
-    repeated = sign if sign and not first.rstrip().endswith(sign) else ""
-    if scale_word and not first.rstrip().endswith(scale_word[-1]):
+    # (figures/ reads no space beside a range's joiner: 「30 %-50 %」 is one figure, 「30% -50%」 two)
+    sign = second[-1:] if second[-1:] in ("%", "％", "‰") else ""  # as the text writes it
+    repeated = sign if sign and not first.endswith(sign) else ""
+    if scale_word and not first.endswith(scale_word[-1]):
         repeated = scale_word
     if not repeated and joined.group(0) not in _DASH:
         return None
-    suggestion = f"{first}{repeated}~{second}"
-    return _claim(layout, figure.start, figure.end, RANGE, suggestion)
+    return NumberUsageClaim(placed, RANGE, f"{first}{repeated}~{second}", 1)
 
 
 def _all_arabic(written: str) -> str:
@@ -204,7 +207,10 @@ def _half(written: str) -> str:
     return written.translate(numerals.FULL_WIDTH)
 
 
-def _claim(layout: Layout, start: int, end: int, code: str, suggestion: str, count: int = 1) -> NumberUsageClaim:
+def _claim(
+    layout: Layout, start: int, end: int, code: str, suggestion: str, value: Decimal, count: int = 1
+) -> NumberUsageClaim:
+    """A note on a number no figure stands for (「3千」, 「’98年」), made a figure of the value it writes."""
     raw = layout.text[start:end]
-    figure = Figure(start, end, raw, Decimal(0), numeral=raw)
+    figure = Figure(start, end, raw, value, numeral=raw)
     return NumberUsageClaim(layout.placed_at(figure), code, suggestion, count)
