@@ -192,7 +192,10 @@ def _count_claims(layout: Layout, headings: list[Marker], inline: list[Marker]) 
         items = [m for m in inline if found.end() <= m.start < line_end]
         items = [m for m in items if m.level == items[0].level]  # the first kind of item after the count
         if not items and not text[found.end() : line_end].strip():
-            items = _opening_lines(text, inline, line_end) or _following_headings(headings, starts, line_end)
+            lines = _opening_lines(text, inline, starts, line_end)
+            if lines is None:
+                continue  # where the list ends is not clear
+            items = lines or _following_headings(headings, starts, line_end)
         run = _run(items)
         if run and (len(run) >= count or len(run) == len(items)):  # a new 一是 ends it early: 「一是…；一是…」
             figure = _figure(found.start("count"), found.end("count"), found.group("count"), count)
@@ -214,17 +217,26 @@ _COLON = patterns.compile("：|:")
 _REACH = 24  # characters before a colon: a before-word, the count, its measure word and four more
 
 
-def _opening_lines(text: str, inline: list[Marker], after: int) -> list[Marker]:
-    """Inline items of one kind on the lines right after `after`, each line opened by one: 「以下三个方面：\n一是……\n
-    二是……；三是……」."""
+def _opening_lines(text: str, inline: list[Marker], starts: list[int], after: int) -> list[Marker] | None:
+    """Inline items of one kind that open lines after `after`, the first the very next line, up to a heading:
+    「以下三个方面：\n一是……\n（a paragraph）\n二是……；三是……」 (an item's own line may hold more; the paragraphs
+    between items, and the items of their own lists, are not read). None where the list goes on after a heading."""
     items: list[Marker] = []
-    line = after + 1  # where the next line starts
+    heading = starts[index] if (index := bisect_right(starts, after)) < len(starts) else len(text)
     for marker in inline[bisect_right([m.start for m in inline], after) :]:
-        opens = marker.line == line and not text[line : marker.start].strip()
-        if not (opens or (items and marker.line == items[-1].line)) or (items and marker.level != items[0].level):
-            break
-        items.append(marker)
-        line = _end(text.find("\n", marker.start), text) + 1
+        opens = not text[marker.line : marker.start].strip()
+        if marker.start > heading:  # the list ends at a heading, unless it goes on after it: then it is not read
+            continues = items and opens and marker.level == items[0].level and marker.number == items[-1].number + 1
+            return None if continues else items
+        if not items:
+            if not (opens and marker.line == after + 1):
+                break  # the list begins on the very next line, or is not this kind
+            items.append(marker)
+        elif marker.level != items[0].level:
+            if opens:
+                break  # a list of another kind
+        elif opens or marker.line == items[-1].line:
+            items.append(marker)
     return items
 
 
