@@ -28,6 +28,9 @@ def _notes(text: str, code: str) -> list[tuple[str, Decimal, str, str]]:
         # the clause's comma after the number is no part of it
         ("受理申请共计１２，办结１０。", "FC613", [("１２", 12, "", "改为「12」")]),
         ("平均用时１２．５天。", "FC613", [("１２．５", Decimal("12.5"), "", "改为「12.5」")]),
+        # grouped by thousands, with a full-width comma or an ASCII one: the value reads through the commas
+        ("服务１２，３４５人次。", "FC613", [("１２，３４５", 12345, "", "改为「12,345」")]),
+        ("服务１２,３４５人次。", "FC613", [("１２,３４５", 12345, "", "改为「12,345」")]),
         # a tie: the grouped one is noted
         ("投资12,345万元，上年为11987万元。", "FC614", [("12,345", 12345, "", "统一分节写法，如「12345」")]),
         # the note stands on the digits, not on the qualifier or the scale word

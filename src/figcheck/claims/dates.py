@@ -128,7 +128,8 @@ def _period(match: regex.Match[str]) -> tuple[Date | None, Date | None]:
             return None, None
         day = whole_number(match.group("b_dayonly"))
         end = match.end("b_dayunit")
-        return start, Date(start.year, start.month, day, match.start("b_dayonly"), end) if day else None
+        # (a day no number reads, or 0, ends nothing the check compares: a day not written, or an impossible one)
+        return start, Date(start.year, start.month, day, match.start("b_dayonly"), end)
     end = _date(match, "b_")
     return start, end and Date(start.year, end.month, end.day, end.start, end.end)
 

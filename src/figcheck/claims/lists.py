@@ -80,8 +80,7 @@ def list_claims(layout: Layout, tables: tuple = ()) -> list[ListClaim]:
     text = layout.text
     excluded = table_extents(tables)
     headings, inline = _markers(text, excluded)
-    claims = _sequence_claims(layout, headings, by_level=True)
-    claims += _sequence_claims(layout, inline, by_level=False)
+    claims = _sequence_claims(layout, headings) + _sequence_claims(layout, inline)
     claims += _count_claims(layout, headings, inline)
     return claims
 
@@ -126,15 +125,15 @@ def _number(written: str) -> int:
     return whole_number(written) or 0
 
 
-def _sequence_claims(layout: Layout, markers: list[Marker], by_level: bool) -> list[ListClaim]:
+def _sequence_claims(layout: Layout, markers: list[Marker]) -> list[ListClaim]:
     """A claim per marker that continues no list: its number must be one more than the last of a list open at its
     level. Lists at one level nest (a section 三、 may hold its own 一、二、 before 四、): the lists are a stack, and a
     number that continues an outer one closes the inner ones."""
     claims = []
     stacks: dict[tuple[int, int], list[Marker]] = {}  # (level, inline paragraph) → the open lists' last markers
     for marker in markers:
-        key = (marker.level, -1 if by_level else marker.line)
-        if by_level:
+        key = (marker.level, marker.line)  # headings: (level, -1)
+        if marker.line < 0:
             for deeper in [known for known in stacks if known[0] > marker.level]:
                 del stacks[deeper]  # a heading starts the levels below it afresh
         stack = stacks.setdefault(key, [])
@@ -176,7 +175,7 @@ def _shape(level: int, number: int) -> regex.Pattern[str]:
         1: rf"[（(]\s*{written}\s*[）)]",
         2: rf"(?<![\d.．]){number}\s*[.．、]",
         3: rf"[（(]\s*{number}\s*[）)]",
-        4: _CIRCLED[number - 1] if number <= len(_CIRCLED) else "(?!)",
+        4: _CIRCLED[number - 1],  # a number a circled marker skips is below its own, at most ⑳
     }
     return patterns.compile(shapes[level])
 

@@ -43,7 +43,7 @@ _LEADING_NUMBER = patterns.compile(r"\d+(?:\.\d+)?")
 
 def number_usage_claims(layout: Layout, tables: tuple = ()) -> list[NumberUsageClaim]:
     text = layout.text
-    claims = [claim for placed in layout.placed if (claim := _range(layout, placed)) is not None]
+    claims = [claim for placed in layout.placed if (claim := _range(placed)) is not None]
     for match in _TWO_DIGIT_YEAR.finditer(text):
         two = match.group("y") or match.group("y0")
         year = ("20" if int(two) <= 30 else "19") + two
@@ -56,7 +56,7 @@ def number_usage_claims(layout: Layout, tables: tuple = ()) -> list[NumberUsageC
     if full:  # one note for the document: full-width digits come by the hundred from one source
         written = full[0].group(0).rstrip(".,．，")  # 「共１２，」: the clause's comma is no part of the number
         start, half = full[0].start(), _half(written)
-        value = Decimal(_LEADING_NUMBER.match(half.replace(",", "").replace("，", "")).group(0))
+        value = Decimal(_LEADING_NUMBER.match(half.replace(",", "")).group(0))  # FULL_WIDTH reads ， as ,
         claims.append(_claim(layout, start, start + len(written), FULL_WIDTH, half, value, len(full)))
     separators = _separators(layout, tables)
     return claims + ([separators] if separators is not None else []) + _mixed_forms(layout, tables)
@@ -82,7 +82,7 @@ def _mixed_forms(layout: Layout, tables: tuple) -> list[NumberUsageClaim]:
     for arabic, written in forms.values():
         for placed in written if arabic else ():
             if not _quoted(layout, placed):
-                claims.append(NumberUsageClaim(placed, FORMS, _arabic(placed.figure), 1))
+                claims.append(NumberUsageClaim(placed, FORMS, _arabic(placed.figure)))
     return claims
 
 
@@ -179,7 +179,7 @@ def _unit_words(book: Rulebook) -> tuple[str, ...]:
     return tuple(book.load("cues.toml")["number_usage"]["unit_words"])
 
 
-def _range(layout: Layout, placed: Placed) -> NumberUsageClaim | None:
+def _range(placed: Placed) -> NumberUsageClaim | None:
     """「30-50%」 → 「30%~50%」: the suggested spelling of a range written against the standard, or None."""
     figure = placed.figure
     if figure.high is None:
@@ -196,7 +196,7 @@ def _range(layout: Layout, placed: Placed) -> NumberUsageClaim | None:
         repeated = scale_word
     if not repeated and joined.group(0) not in _DASH:
         return None
-    return NumberUsageClaim(placed, RANGE, f"{first}{repeated}~{second}", 1)
+    return NumberUsageClaim(placed, RANGE, f"{first}{repeated}~{second}")
 
 
 def _all_arabic(written: str) -> str:
