@@ -122,3 +122,14 @@ def test_a_note_stands_on_the_marker_or_date_as_written(text, raw, value):
     finding = _only(text)
     figure = finding.stated
     assert (text[figure.start : figure.end], figure.raw, figure.numeral, figure.value) == (raw, raw, raw, value)
+
+
+def test_a_long_list_skips_past_the_last_circled_number():
+    # the skipped 21 has no circled form (⑳ is the last): a long Arabic list is read all the same
+    text = "".join(f"{n}.第{n}项工作\n" for n in range(1, 21)) + "22.第22项工作\n"
+    finding = _only(text)
+    assert (finding.code, finding.stated.raw, message(finding, "zh")) == (
+        "FC603",
+        "22.",
+        "编号「22.」跳过了第21项（前一项为「20.」）",
+    )

@@ -102,8 +102,8 @@ def _markers(text: str, excluded: list[tuple[int, int]]) -> tuple[list[Marker], 
             continue
         paragraph = text.rfind("\n", 0, found.start()) + 1
         kind = next(group for group in ("n", "o", "w") if found.group(group) is not None)
-        if kind == "w":  # 首先 is 1, each word after it one more, in its paragraph
-            before = next((m for m in reversed(inline) if m.level == -3 and m.line == paragraph), None)
+        if kind == "w":  # 首先 is 1, each word after it one more (「首先，……。\n其次，……。」 across paragraphs)
+            before = next((m for m in reversed(inline) if m.level == -3), None)
             number = 1 if found.group("w") == "首先" or before is None else before.number + 1
         else:
             number = _number(found.group(kind))
@@ -167,6 +167,8 @@ _AFTER = 600  # characters after a skipping marker searched for the numbers it s
 
 def _shape(level: int, number: int) -> regex.Pattern[str]:
     """How a marker of `level` writes `number` (首先… at level −3 are numbered in their order: they never skip)."""
+    if level == 4:
+        return patterns.compile(_CIRCLED[number - 1])  # a number a circled marker skips is below its own, ⑲ at most
     written = chinese(number)
     shapes = {
         -1: rf"{written}\s*是",
@@ -175,7 +177,6 @@ def _shape(level: int, number: int) -> regex.Pattern[str]:
         1: rf"[（(]\s*{written}\s*[）)]",
         2: rf"(?<![\d.．]){number}\s*[.．、]",
         3: rf"[（(]\s*{number}\s*[）)]",
-        4: _CIRCLED[number - 1],  # a number a circled marker skips is below its own, at most ⑳
     }
     return patterns.compile(shapes[level])
 
