@@ -186,7 +186,7 @@ def _count_claims(layout: Layout, headings: list[Marker], inline: list[Marker]) 
     claims = []
     starts = [marker.start for marker in headings]
     for found in _announcements(_cues(layout.book).announce, text):
-        count = _number(found.group("count").replace("两", "二"))
+        count = _number(found.group("count"))  # 两 too
         line_end = text.find("\n", found.end())
         line_end = len(text) if line_end < 0 else line_end
         items = [m for m in inline if found.end() <= m.start < line_end]
