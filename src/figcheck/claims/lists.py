@@ -17,7 +17,7 @@ Lines inside tables are not read: their numbers are a table's rows.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -184,15 +184,15 @@ def _shape(level: int, number: int) -> regex.Pattern[str]:
 def _count_claims(layout: Layout, headings: list[Marker], inline: list[Marker]) -> list[ListClaim]:
     text = layout.text
     claims = []
-    starts = [marker.start for marker in headings]
+    starts, inline_starts = [marker.start for marker in headings], [marker.start for marker in inline]
     for found in _announcements(_cues(layout.book).announce, text):
         count = _number(found.group("count"))  # 两 too
         line_end = text.find("\n", found.end())
         line_end = len(text) if line_end < 0 else line_end
-        items = [m for m in inline if found.end() <= m.start < line_end]
+        items = inline[bisect_left(inline_starts, found.end()) : bisect_left(inline_starts, line_end)]
         items = [m for m in items if m.level == items[0].level]  # the first kind of item after the count
         if not items and not text[found.end() : line_end].strip():
-            lines = _opening_lines(text, inline, starts, line_end)
+            lines = _opening_lines(text, inline[bisect_right(inline_starts, line_end) :], starts, line_end)
             if lines is None:
                 continue  # where the list ends is not clear
             items = lines or _following_headings(headings, starts, line_end)
@@ -217,13 +217,13 @@ _COLON = patterns.compile("：|:")
 _REACH = 24  # characters before a colon: a before-word, the count, its measure word and four more
 
 
-def _opening_lines(text: str, inline: list[Marker], starts: list[int], after: int) -> list[Marker] | None:
-    """Inline items of one kind that open lines after `after`, the first the very next line, up to a heading:
+def _opening_lines(text: str, following: list[Marker], starts: list[int], after: int) -> list[Marker] | None:
+    """The inline items `following` `after` of one kind that open lines, the first the very next line, up to a heading:
     「以下三个方面：\n一是……\n（a paragraph）\n二是……；三是……」 (an item's own line may hold more; the paragraphs
     between items, and the items of their own lists, are not read). None where the list goes on after a heading."""
     items: list[Marker] = []
     heading = starts[index] if (index := bisect_right(starts, after)) < len(starts) else len(text)
-    for marker in inline[bisect_right([m.start for m in inline], after) :]:
+    for marker in following:
         opens = not text[marker.line : marker.start].strip()
         if marker.start > heading:  # the list ends at a heading, unless it goes on after it: then it is not read
             continues = items and opens and marker.level == items[0].level and marker.number == items[-1].number + 1

@@ -24,7 +24,7 @@ from figcheck import patterns, rulebook
 from figcheck.claims.model import NumberUsageClaim
 from figcheck.document import inside, table_extents
 from figcheck.figures import Figure, numerals
-from figcheck.figures.numerals import CN_DIGITS, format_decimal, scale_of
+from figcheck.figures.numerals import BIG_UNITS, CN_DIGITS, SMALL_UNITS, format_decimal, scale_of
 from figcheck.layout import Layout, Placed
 from figcheck.rulebook import Rulebook
 
@@ -72,12 +72,10 @@ def _mixed_forms(layout: Layout, tables: tuple) -> list[NumberUsageClaim]:
         figure = placed.figure
         if figure.high is not None or figure.qualifier != "none" or inside(spans, figure.start):
             continue
-        chinese = _CHINESE_COUNT.fullmatch(figure.numeral) is not None
-        if chinese and figure.unit in set_phrases:
-            continue
-        if chinese or _ARABIC_DIGIT.search(figure.numeral):
-            arabic, written = forms.setdefault((placed.sentence, figure.unit), ([], []))
-            (written if chinese else arabic).append(placed)
+        if _ARABIC_DIGIT.search(figure.numeral):  # most figures: one scan
+            forms.setdefault((placed.sentence, figure.unit), ([], []))[0].append(placed)
+        elif _CHINESE_COUNT.fullmatch(figure.numeral) and figure.unit not in set_phrases:
+            forms.setdefault((placed.sentence, figure.unit), ([], []))[1].append(placed)
     claims = []
     for arabic, written in forms.values():
         for placed in written if arabic else ():
@@ -111,9 +109,9 @@ def _small_scale_words(layout: Layout) -> list[NumberUsageClaim]:
     for match in _COMPOUND.finditer(text):
         if text.startswith(units, match.end() - 1):
             continue  # 「2万5千瓦」: the unit's prefix (read alone below)
-        big = _BIG[match.group("big")]
-        total = Decimal(match.group("head")) * big + sum(_part(part) for part in _PART.finditer(match.group("rest")))
-        more = "".join(part.group("more") for part in _PART.finditer(match.group("rest")))  # 「1亿3千多万」: 1.3亿多
+        big, parts = Decimal(BIG_UNITS[match.group("big")]), list(_PART.finditer(match.group("rest")))
+        total = Decimal(match.group("head")) * big + sum(_part(part) for part in parts)
+        more = "".join(part.group("more") for part in parts)  # 「1亿3千多万」: 1.3亿多
         spelled = f"{format_decimal(total / big)}{match.group('big')}{more}"
         claims.append(_claim(layout, *match.span(), MIXED, spelled, total))
         compounds.append(match.span())
@@ -126,8 +124,6 @@ def _small_scale_words(layout: Layout) -> list[NumberUsageClaim]:
     return claims
 
 
-_SMALL = {"十": 10, "百": 100, "千": 1000}
-_BIG = {"万": Decimal(10000), "亿": Decimal(100000000)}
 _COMPOUND = patterns.compile(
     r"(?<![0-9.])(?P<head>[0-9]+(?:\.[0-9]+)?)(?P<big>[万亿])(?P<rest>(?:[0-9]+[十百千](?:万)?)*[0-9]+[十百千](?:[多余]?万)?)"
 )
@@ -136,8 +132,8 @@ _PART = patterns.compile(r"(?P<n>[0-9]+)(?P<scale>[十百千])(?P<more>[多余]?
 
 def _part(match: regex.Match[str]) -> Decimal:
     """「5千」 → 5000, 「5千万」 → 50000000."""
-    value = Decimal(match.group("n")) * _SMALL[match.group("scale")]
-    return value * _BIG["万"] if match.groupdict().get("wan") else value
+    value = Decimal(match.group("n")) * SMALL_UNITS[match.group("scale")]
+    return value * BIG_UNITS["万"] if match.groupdict().get("wan") else value
 
 
 def _separators(layout: Layout, tables: tuple) -> NumberUsageClaim | None:
